@@ -1,1 +1,330 @@
-//! placeholder until written
+//! # samspill-formats
+//!
+//! Readers and writers for the network file formats researchers use:
+//! Pajek (`.net`, `.paj`, `.clu`, `.vec`), CSV edge lists (with an optional
+//! node-attribute CSV), GraphML, GEXF, UCINET DL, XLSX and samspill's own
+//! JSON network document.
+//!
+//! Every reader turns bytes into a [`Document`]: zero or more
+//! [`Network`]s plus [`Warning`]s about what was skipped. A reader either
+//! returns a whole document or a [`FormatError`] naming the file, line (and
+//! column where known) and what was expected; it never returns half a
+//! network, and never panics, whatever the input. Every returned network
+//! passes [`Network::validate`].
+//!
+//! Every writer turns a document into bytes ([`Written`]) and lists, in
+//! [`Written::dropped`], what the format could not hold.
+
+#![warn(missing_docs)]
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+pub use samspill_engine::model::Network;
+
+mod common;
+mod pajek;
+
+/// A network file format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// Pajek `.net` / `.paj` (also `.clu` partitions and `.vec` vectors).
+    Pajek,
+    /// A CSV (or TSV) edge list, optionally with a node-attribute CSV.
+    Csv,
+    /// GraphML (XML).
+    GraphMl,
+    /// GEXF 1.2draft / 1.3 (Gephi).
+    Gexf,
+    /// UCINET DL.
+    Dl,
+    /// An Excel workbook with a roster sheet and a ties sheet.
+    Xlsx,
+    /// samspill's JSON network document.
+    Json,
+}
+
+impl Format {
+    /// Every format, in a fixed order.
+    pub const ALL: [Format; 7] = [
+        Format::Pajek,
+        Format::Csv,
+        Format::GraphMl,
+        Format::Gexf,
+        Format::Dl,
+        Format::Xlsx,
+        Format::Json,
+    ];
+
+    /// The format a file name's extension names (case-insensitive), or
+    /// `None` for an extension no reader knows.
+    ///
+    /// `.net .paj .clu .vec` → Pajek; `.csv .tsv .txt` → CSV;
+    /// `.graphml .xml` → GraphML; `.gexf` → GEXF; `.dl` → UCINET DL;
+    /// `.xlsx` → XLSX; `.json` → JSON.
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "net" | "paj" | "clu" | "vec" => Format::Pajek,
+            "csv" | "tsv" | "txt" => Format::Csv,
+            "graphml" | "xml" => Format::GraphMl,
+            "gexf" => Format::Gexf,
+            "dl" => Format::Dl,
+            "xlsx" => Format::Xlsx,
+            "json" => Format::Json,
+            _ => return None,
+        })
+    }
+
+    /// A human-readable name ("Pajek", "GraphML", ...).
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Pajek => "Pajek",
+            Format::Csv => "CSV",
+            Format::GraphMl => "GraphML",
+            Format::Gexf => "GEXF",
+            Format::Dl => "UCINET DL",
+            Format::Xlsx => "XLSX",
+            Format::Json => "JSON",
+        }
+    }
+
+    /// The usual file extension, without the dot (`net`, `csv`, ...).
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Pajek => "net",
+            Format::Csv => "csv",
+            Format::GraphMl => "graphml",
+            Format::Gexf => "gexf",
+            Format::Dl => "dl",
+            Format::Xlsx => "xlsx",
+            Format::Json => "json",
+        }
+    }
+
+    /// Parses a format name as a user would type it on a command line
+    /// (`pajek`, `net`, `csv`, `graphml`, `gexf`, `dl`, `ucinet`, `xlsx`,
+    /// `json`; case-insensitive).
+    pub fn parse(name: &str) -> Option<Format> {
+        Some(match name.trim().to_ascii_lowercase().as_str() {
+            "pajek" | "net" | "paj" => Format::Pajek,
+            "csv" | "tsv" => Format::Csv,
+            "graphml" => Format::GraphMl,
+            "gexf" => Format::Gexf,
+            "dl" | "ucinet" => Format::Dl,
+            "xlsx" | "excel" => Format::Xlsx,
+            "json" => Format::Json,
+            _ => return None,
+        })
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Where in an input something was found.
+///
+/// Displays as `file:line:col`, leaving out what is not known
+/// (`file:line`, or just `file`). Lines and columns count from 1; a column
+/// counts characters, not bytes.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Location {
+    /// The file name as the caller gave it.
+    pub file: String,
+    /// Line number (1-based), if known.
+    pub line: Option<usize>,
+    /// Column (1-based, in characters), if known.
+    pub column: Option<usize>,
+}
+
+impl Location {
+    /// A location naming only a file.
+    pub fn file(file: impl Into<String>) -> Location {
+        Location {
+            file: file.into(),
+            line: None,
+            column: None,
+        }
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.file)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+            if let Some(col) = self.column {
+                write!(f, ":{col}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Something a reader skipped or dropped, with where it was.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    /// Where it was found.
+    pub location: Location,
+    /// What was skipped and why.
+    pub message: String,
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: warning: {}", self.location, self.message)
+    }
+}
+
+/// A file that could not be read or written: where, what was wrong and what
+/// was expected.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{location}: {message}")]
+pub struct FormatError {
+    /// Where the problem is.
+    pub location: Location,
+    /// What was wrong and what was expected.
+    pub message: String,
+}
+
+impl FormatError {
+    /// An error at a location.
+    pub fn new(location: Location, message: impl Into<String>) -> FormatError {
+        FormatError {
+            location,
+            message: message.into(),
+        }
+    }
+}
+
+/// What a reader returns: the networks found and warnings about what was
+/// skipped.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Document {
+    /// The networks, in file order.
+    pub networks: Vec<Network>,
+    /// Things that were skipped or dropped while reading.
+    pub warnings: Vec<Warning>,
+}
+
+impl Document {
+    /// A document holding one network and no warnings.
+    pub fn single(network: Network) -> Document {
+        Document {
+            networks: vec![network],
+            warnings: Vec::new(),
+        }
+    }
+}
+
+/// Options for the readers. `ReadOptions::default()` suits most files.
+#[derive(Debug, Clone, Default)]
+pub struct ReadOptions {
+    /// CSV only: a node-attribute CSV to read alongside the edge list
+    /// (columns `id`, `label`, `functions`, `unit`, `level`, `responded`,
+    /// other columns become attributes).
+    pub nodes: Option<PathBuf>,
+    /// CSV only: the node-attribute CSV's content, for callers that hold it
+    /// in memory (an upload). Takes precedence over [`ReadOptions::nodes`].
+    /// The pair is `(file name, bytes)`; the name is used in messages.
+    pub nodes_bytes: Option<(String, Vec<u8>)>,
+    /// CSV and XLSX edge lists: make undirected edges instead of arcs.
+    /// Edge lists are directed by default (survey reports are directed).
+    pub undirected: bool,
+}
+
+/// Options for the writers. `WriteOptions::default()` suits most uses.
+#[derive(Debug, Clone, Default)]
+pub struct WriteOptions {
+    /// GEXF only: write GEXF 1.2draft instead of 1.3.
+    pub gexf_1_2: bool,
+    /// CSV only: the field delimiter; `None` means `,`.
+    pub csv_delimiter: Option<u8>,
+}
+
+/// What a writer produced.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Written {
+    /// The main file's content.
+    pub bytes: Vec<u8>,
+    /// Companion files, as `(suffix, bytes)`. A caller writing the main
+    /// file to `STEM.EXT` writes each companion to `STEM` + suffix. The CSV
+    /// writer puts the edge list in `bytes` and the node-attribute table in
+    /// `extra` with suffix `"-nodes.csv"`; other formats have none.
+    pub extra: Vec<(String, Vec<u8>)>,
+    /// What the format could not hold and was left out, in words
+    /// (e.g. "functions of 12 people (Pajek has no place for them)").
+    pub dropped: Vec<String>,
+}
+
+/// Reads a network file held in memory.
+///
+/// `file_name` is used in messages and, for formats that carry no network
+/// name, as the network's name (its stem).
+pub fn read_bytes(
+    bytes: &[u8],
+    format: Format,
+    file_name: &str,
+    opts: &ReadOptions,
+) -> Result<Document, FormatError> {
+    let _ = opts;
+    let doc = match format {
+        Format::Pajek => pajek::read(bytes, file_name)?,
+        other => {
+            return Err(FormatError::new(
+                Location::file(file_name),
+                format!("reading {} is not implemented yet", other.name()),
+            ));
+        }
+    };
+    check_valid(&doc, file_name)?;
+    Ok(doc)
+}
+
+/// Reads a network file from disk, choosing the reader by the extension
+/// (see [`Format::from_path`]).
+pub fn read_path(path: &Path, opts: &ReadOptions) -> Result<Document, FormatError> {
+    let name = path.display().to_string();
+    let format = Format::from_path(path).ok_or_else(|| {
+        FormatError::new(
+            Location::file(&name),
+            "unknown file extension: expected one of .net .paj .clu .vec .csv .tsv .txt \
+             .graphml .xml .gexf .dl .xlsx .json",
+        )
+    })?;
+    let bytes = std::fs::read(path).map_err(|e| {
+        FormatError::new(Location::file(&name), format!("cannot read the file: {e}"))
+    })?;
+    read_bytes(&bytes, format, &name, opts)
+}
+
+/// Writes a document in a format. See [`Written`] for companion files and
+/// what could not be held.
+pub fn write_bytes(
+    doc: &Document,
+    format: Format,
+    opts: &WriteOptions,
+) -> Result<Written, FormatError> {
+    let _ = (doc, opts);
+    Err(FormatError::new(
+        Location::file("<output>"),
+        format!("writing {} is not implemented yet", format.name()),
+    ))
+}
+
+/// Every returned network must satisfy the model's invariants; a reader bug
+/// that breaks them becomes an error rather than bad data downstream.
+fn check_valid(doc: &Document, file_name: &str) -> Result<(), FormatError> {
+    for n in &doc.networks {
+        n.validate().map_err(|e| {
+            FormatError::new(
+                Location::file(file_name),
+                format!("network {:?} is inconsistent: {e}", n.name),
+            )
+        })?;
+    }
+    Ok(())
+}

@@ -1,0 +1,1128 @@
+//! Pajek `.net` / `.paj` / `.clu` / `.vec` reading and writing.
+//!
+//! Syntax follows the Pajek documentation (Batagelj & Mrvar, "Pajek:
+//! Program for Analysis and Visualization of Large Networks", reference
+//! manual, and the "Pajek format" FAQ on the Pajek wiki):
+//!
+//! - `%` starts a comment line; section keywords start with `*` and are
+//!   case-insensitive;
+//! - `*Network name` starts a network (a `.paj` project holds several);
+//! - `*Vertices n` (two-mode: `*Vertices n n1`, the first `n1` vertices
+//!   being the first mode), then lines `id label [x y z] [shape] [params]`;
+//!   labels with blanks are quoted; vertices not listed get their number as
+//!   label;
+//! - `*Arcs` / `*Edges` (optionally `:k "name"` for relation `k` of a
+//!   multi-relational network; a line may also start with `k:`), lines
+//!   `from to [value] [params]`, value 1 when missing;
+//! - `*Arcslist` / `*Edgeslist`: `from to1 to2 ...`;
+//! - `*Matrix`: the adjacency matrix, row by row;
+//! - time marks `[3]`, `[1-4]`, `[5-*]`, `[1,3-5]` on vertex and tie lines;
+//! - `*Partition name` + `*Vertices n` + one integer per vertex, and
+//!   `*Vector name` likewise with reals, belong to the closest network
+//!   before them with `n` vertices.
+
+use std::collections::BTreeMap;
+
+use samspill_engine::model::{AttrValue, Network, Partition, Person, Relation, Spell, Tie, Vector};
+
+use crate::common::{Ctx, column_of, decode_text, lines, parse_finite, stem, vertex_limit};
+use crate::{Document, FormatError};
+
+/// Vertex shapes Pajek draws; a bare shape word on a vertex line.
+const SHAPES: [&str; 6] = ["ellipse", "box", "diamond", "triangle", "cross", "empty"];
+
+/// Vertex drawing parameters that take a value (Pajek "Drawing" manual).
+const VERTEX_PARAMS: [&str; 16] = [
+    "x_fact", "y_fact", "phi", "r", "q", "ic", "bc", "bw", "lc", "la", "lr", "lphi", "fos", "font",
+    "s_size", "size",
+];
+
+/// Line drawing parameters that take a value.
+const TIE_PARAMS: [&str; 18] = [
+    "w", "c", "p", "s", "a", "ap", "a1", "k1", "a2", "k2", "l", "lp", "lr", "lphi", "lc", "la",
+    "fos", "font",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TokKind {
+    Plain,
+    Quoted,
+    Bracket,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Tok<'a> {
+    text: &'a str,
+    kind: TokKind,
+    /// Byte offset of the token's first character in the line.
+    start: usize,
+}
+
+/// Splits a line into blank-separated tokens; `"..."` and `[...]` are single
+/// tokens (without their delimiters).
+fn tokenize(line: &str) -> Result<Vec<Tok<'_>>, (usize, String)> {
+    let mut toks = Vec::new();
+    let mut iter = line.char_indices().peekable();
+    while let Some(&(i, c)) = iter.peek() {
+        if c.is_whitespace() {
+            iter.next();
+            continue;
+        }
+        let (close, kind) = match c {
+            '"' => (Some('"'), TokKind::Quoted),
+            '[' => (Some(']'), TokKind::Bracket),
+            _ => (None, TokKind::Plain),
+        };
+        match close {
+            Some(close) => {
+                iter.next();
+                let body = i + c.len_utf8();
+                let mut end = None;
+                for (j, d) in iter.by_ref() {
+                    if d == close {
+                        end = Some(j);
+                        break;
+                    }
+                }
+                let Some(end) = end else {
+                    let what = if kind == TokKind::Quoted {
+                        "a closing quote"
+                    } else {
+                        "a closing ']'"
+                    };
+                    return Err((i, format!("expected {what}, found the end of the line")));
+                };
+                toks.push(Tok {
+                    text: line.get(body..end).unwrap_or(""),
+                    kind,
+                    start: i,
+                });
+            }
+            None => {
+                let mut end = line.len();
+                while let Some(&(j, d)) = iter.peek() {
+                    if d.is_whitespace() {
+                        end = j;
+                        break;
+                    }
+                    iter.next();
+                }
+                toks.push(Tok {
+                    text: line.get(i..end).unwrap_or(""),
+                    kind,
+                    start: i,
+                });
+            }
+        }
+    }
+    Ok(toks)
+}
+
+/// Parses the inside of a time mark (`3`, `1-4`, `5-*`, `1,3-5`).
+fn parse_spells(inner: &str) -> Option<Vec<Spell>> {
+    let mut out = Vec::new();
+    for piece in inner.split(',') {
+        let piece = piece.trim();
+        if piece.is_empty() {
+            continue;
+        }
+        let point = |s: &str| -> Option<String> {
+            let s = s.trim();
+            if s == "*" { None } else { Some(s.to_string()) }
+        };
+        // The separator is the first '-' after the first character, so that
+        // a negative start point ("-2-3") still reads.
+        let sep = piece
+            .char_indices()
+            .skip(1)
+            .find(|&(_, c)| c == '-')
+            .map(|(i, _)| i);
+        let spell = match sep {
+            Some(i) => {
+                let (a, b) = (piece.get(..i)?, piece.get(i + 1..)?);
+                if a.trim().is_empty() || b.trim().is_empty() {
+                    return None;
+                }
+                Spell {
+                    start: point(a),
+                    end: point(b),
+                }
+            }
+            None => Spell {
+                start: point(piece),
+                end: point(piece),
+            },
+        };
+        out.push(spell);
+    }
+    if out.is_empty() { None } else { Some(out) }
+}
+
+fn number_value(s: &str) -> AttrValue {
+    match parse_finite(s) {
+        Some(v) => AttrValue::Float(v),
+        None => AttrValue::Text(s.to_string()),
+    }
+}
+
+/// A network being read.
+struct NetBuilder {
+    name: String,
+    /// Line of the `*Network` (or first `*Vertices`) line.
+    people: Vec<Person>,
+    has_vertices: bool,
+    listed: Vec<bool>,
+    mode1: Option<usize>,
+    /// Relations by Pajek relation number (`None`: unnumbered).
+    relations: Vec<(Option<i64>, Relation)>,
+    partitions: Vec<Partition>,
+    vectors: Vec<Vector>,
+}
+
+impl NetBuilder {
+    fn new(name: String) -> NetBuilder {
+        NetBuilder {
+            name,
+            people: Vec::new(),
+            has_vertices: false,
+            listed: Vec::new(),
+            mode1: None,
+            relations: Vec::new(),
+            partitions: Vec::new(),
+            vectors: Vec::new(),
+        }
+    }
+
+    fn relation(&mut self, key: Option<i64>, name: Option<&str>) -> usize {
+        if let Some(i) = self.relations.iter().position(|(k, _)| *k == key) {
+            if let (Some(name), Some((_, r))) = (name, self.relations.get_mut(i))
+                && r.name.starts_with("relation ")
+                && !name.is_empty()
+            {
+                r.name = name.to_string();
+            }
+            return i;
+        }
+        let name = match (key, name) {
+            (_, Some(n)) if !n.is_empty() => n.to_string(),
+            (None, _) => self.name.clone(),
+            (Some(k), _) => format!("relation {k}"),
+        };
+        self.relations.push((
+            key,
+            Relation {
+                name,
+                ties: Vec::new(),
+            },
+        ));
+        self.relations.len() - 1
+    }
+
+    fn finish(mut self) -> Network {
+        if self.relations.is_empty() {
+            self.relation(None, None);
+        }
+        let mut attributes = BTreeMap::new();
+        if let Some(n1) = self.mode1 {
+            attributes.insert(
+                "mode1_size".to_string(),
+                AttrValue::Int(i64::try_from(n1).unwrap_or(i64::MAX)),
+            );
+        }
+        Network {
+            name: self.name,
+            people: self.people,
+            relations: self.relations.into_iter().map(|(_, r)| r).collect(),
+            partitions: self.partitions,
+            vectors: self.vectors,
+            attributes,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ListKind {
+    Pairs,
+    Lists,
+}
+
+/// What the lines after a section header are.
+enum Section {
+    /// Before any section.
+    Start,
+    Vertices,
+    Ties {
+        directed: bool,
+        key: Option<i64>,
+        kind: ListKind,
+    },
+    Matrix {
+        key: Option<i64>,
+        /// Values read so far.
+        read: usize,
+    },
+    /// `*Partition` / `*Vector` seen, waiting for its `*Vertices n`.
+    ClassHeader {
+        vector: bool,
+        name: String,
+        line: usize,
+    },
+    Classes {
+        vector: bool,
+        name: String,
+        line: usize,
+        n: usize,
+        ints: Vec<Option<i64>>,
+        reals: Vec<Option<f64>>,
+    },
+    /// An object samspill does not read (permutation, cluster, hierarchy);
+    /// `fresh` until its own `*Vertices n` line has been seen.
+    Skip {
+        fresh: bool,
+    },
+}
+
+struct Reader {
+    ctx: Ctx,
+    stem: String,
+    input_len: usize,
+    /// The file is a bare `.clu` / `.vec`: a leading `*Vertices` starts a
+    /// partition / vector named after the file.
+    bare_classes: Option<bool>,
+    done: Vec<Network>,
+    current: Option<NetBuilder>,
+    section: Section,
+}
+
+/// Reads a Pajek file.
+pub(crate) fn read(bytes: &[u8], file_name: &str) -> Result<Document, FormatError> {
+    let (text, fallback) = decode_text(bytes);
+    let lower = file_name.to_ascii_lowercase();
+    let bare_classes = if lower.ends_with(".clu") {
+        Some(false)
+    } else if lower.ends_with(".vec") {
+        Some(true)
+    } else {
+        None
+    };
+    let mut r = Reader {
+        ctx: Ctx::new(file_name),
+        stem: stem(file_name),
+        input_len: bytes.len(),
+        bare_classes,
+        done: Vec::new(),
+        current: None,
+        section: Section::Start,
+    };
+    if fallback {
+        r.ctx.warn(
+            None,
+            "the file is not UTF-8; it was read as Windows-1252 (check æ, ø, å in labels)",
+        );
+    }
+    let mut last_line = 0;
+    for (no, line) in lines(&text) {
+        last_line = no;
+        let trimmed = line.trim_start();
+        if trimmed.is_empty() || trimmed.starts_with('%') {
+            continue;
+        }
+        if trimmed.starts_with('*') {
+            r.header(no, line)?;
+        } else {
+            r.data(no, line)?;
+        }
+    }
+    r.end_section(last_line + 1)?;
+    if let Some(net) = r.current.take() {
+        r.done.push(net.finish());
+    }
+    Ok(Document {
+        networks: r.done,
+        warnings: r.ctx.warnings,
+    })
+}
+
+impl Reader {
+    fn net_mut(&mut self) -> Option<&mut NetBuilder> {
+        self.current.as_mut()
+    }
+
+    /// Closes the section that is open before a new header (or the end).
+    fn end_section(&mut self, line: usize) -> Result<(), FormatError> {
+        let section = std::mem::replace(&mut self.section, Section::Start);
+        match section {
+            Section::ClassHeader { vector, name, line } => {
+                let what = if vector { "*Vector" } else { "*Partition" };
+                Err(self.ctx.err(
+                    line,
+                    format!("expected \"*Vertices n\" after {what} {name:?}"),
+                ))
+            }
+            Section::Classes {
+                vector,
+                name,
+                line: start,
+                n,
+                ints,
+                reals,
+            } => {
+                let got = if vector { reals.len() } else { ints.len() };
+                if got < n {
+                    let what = if vector { "vector" } else { "partition" };
+                    return Err(self.ctx.err(
+                        line,
+                        format!(
+                            "expected {n} values for {what} {name:?} (begun on line {start}), found {got}"
+                        ),
+                    ));
+                }
+                self.attach(vector, name, start, n, ints, reals);
+                Ok(())
+            }
+            Section::Matrix { read, .. } => {
+                let (rows, cols) = self.matrix_shape();
+                if read != rows * cols {
+                    return Err(self.ctx.err(
+                        line,
+                        format!(
+                            "expected {} matrix values ({rows} rows of {cols}), found {read}",
+                            rows * cols
+                        ),
+                    ));
+                }
+                Ok(())
+            }
+            _ => Ok(()),
+        }
+    }
+
+    fn matrix_shape(&self) -> (usize, usize) {
+        match &self.current {
+            Some(net) => {
+                let n = net.people.len();
+                match net.mode1 {
+                    Some(n1) => (n1, n - n1.min(n)),
+                    None => (n, n),
+                }
+            }
+            None => (0, 0),
+        }
+    }
+
+    /// Puts a partition or vector on the closest earlier network of its size.
+    fn attach(
+        &mut self,
+        vector: bool,
+        name: String,
+        line: usize,
+        n: usize,
+        ints: Vec<Option<i64>>,
+        reals: Vec<Option<f64>>,
+    ) {
+        let what = if vector { "vector" } else { "partition" };
+        let fits_current = self
+            .current
+            .as_ref()
+            .is_some_and(|c| c.has_vertices && c.people.len() == n);
+        if !fits_current
+            && self.current.as_ref().is_none_or(|c| !c.has_vertices)
+            && self.done.is_empty()
+        {
+            // A bare .clu / .vec: keep it on a network of unlabelled vertices.
+            let mut net = NetBuilder::new(self.stem.clone());
+            net.people = (1..=n)
+                .map(|i| Person::new(i.to_string(), i.to_string()))
+                .collect();
+            net.listed = vec![false; n];
+            net.has_vertices = true;
+            self.current = Some(net);
+            self.ctx.warn(
+                Some(line),
+                format!(
+                    "{what} {name:?} comes with no network; it is kept on {n} unlabelled vertices"
+                ),
+            );
+        }
+        if let Some(c) = self
+            .current
+            .as_mut()
+            .filter(|c| c.has_vertices && c.people.len() == n)
+        {
+            if vector {
+                c.vectors.push(Vector {
+                    name,
+                    values: reals,
+                });
+            } else {
+                c.partitions.push(Partition {
+                    name,
+                    classes: ints,
+                });
+            }
+            return;
+        }
+        if let Some(net) = self.done.iter_mut().rev().find(|net| net.people.len() == n) {
+            if vector {
+                net.vectors.push(Vector {
+                    name,
+                    values: reals,
+                });
+            } else {
+                net.partitions.push(Partition {
+                    name,
+                    classes: ints,
+                });
+            }
+            return;
+        }
+        self.ctx.warn(
+            Some(line),
+            format!(
+                "{what} {name:?} has {n} vertices but no network before it has {n}; it was skipped"
+            ),
+        );
+    }
+
+    fn header(&mut self, no: usize, line: &str) -> Result<(), FormatError> {
+        let trimmed = line.trim();
+        let body = trimmed.get(1..).unwrap_or("");
+        let (word, rest) = match body.find(char::is_whitespace) {
+            Some(i) => (
+                body.get(..i).unwrap_or(""),
+                body.get(i..).unwrap_or("").trim(),
+            ),
+            None => (body, ""),
+        };
+        let word = word.to_ascii_lowercase();
+        // The `*Vertices n` of an object that is skipped.
+        if word == "vertices"
+            && let Section::Skip { fresh: true } = self.section
+        {
+            self.section = Section::Skip { fresh: false };
+            return Ok(());
+        }
+        // A `*Vertices` that sizes a partition or vector.
+        if word == "vertices"
+            && let Section::ClassHeader { .. } = self.section
+        {
+            let n = self.vertex_count(no, line, rest)?.0;
+            if let Section::ClassHeader { vector, name, line } =
+                std::mem::replace(&mut self.section, Section::Start)
+            {
+                self.section = Section::Classes {
+                    vector,
+                    name,
+                    line,
+                    n,
+                    ints: Vec::new(),
+                    reals: Vec::new(),
+                };
+            }
+            return Ok(());
+        }
+        self.end_section(no)?;
+        match word.as_str() {
+            "network" => {
+                if let Some(net) = self.current.take() {
+                    self.done.push(net.finish());
+                }
+                let name = rest.trim_matches('"').trim();
+                let name = if name.is_empty() {
+                    self.stem.clone()
+                } else {
+                    name.to_string()
+                };
+                self.current = Some(NetBuilder::new(name));
+            }
+            "vertices" => {
+                if let Some(vector) = self.bare_classes.take()
+                    && self.current.is_none()
+                    && self.done.is_empty()
+                {
+                    let (n, _) = self.vertex_count(no, line, rest)?;
+                    self.section = Section::Classes {
+                        vector,
+                        name: self.stem.clone(),
+                        line: no,
+                        n,
+                        ints: Vec::new(),
+                        reals: Vec::new(),
+                    };
+                    return Ok(());
+                }
+                let (n, n1) = self.vertex_count(no, line, rest)?;
+                if self.current.as_ref().is_some_and(|c| c.has_vertices) {
+                    // A second vertex list without `*Network`: a new network.
+                    if let Some(net) = self.current.take() {
+                        self.done.push(net.finish());
+                    }
+                }
+                let stem = self.stem.clone();
+                let net = self.current.get_or_insert_with(|| NetBuilder::new(stem));
+                net.people = (1..=n)
+                    .map(|i| Person::new(i.to_string(), i.to_string()))
+                    .collect();
+                net.listed = vec![false; n];
+                net.has_vertices = true;
+                net.mode1 = n1;
+                self.section = Section::Vertices;
+            }
+            "arcs" | "edges" | "arcslist" | "edgeslist" | "matrix" => {
+                if !self.current.as_ref().is_some_and(|c| c.has_vertices) {
+                    return Err(self
+                        .ctx
+                        .err(no, format!("expected \"*Vertices n\" before *{word}")));
+                }
+                let (key, name) = self.relation_spec(no, line, rest)?;
+                if let Some(net) = self.net_mut() {
+                    net.relation(key, name.as_deref());
+                }
+                self.section = match word.as_str() {
+                    "matrix" => Section::Matrix { key, read: 0 },
+                    w => Section::Ties {
+                        directed: w.starts_with("arcs"),
+                        key,
+                        kind: if w.ends_with("list") {
+                            ListKind::Lists
+                        } else {
+                            ListKind::Pairs
+                        },
+                    },
+                };
+            }
+            "partition" | "vector" => {
+                let name = rest.trim_matches('"').trim();
+                let name = if name.is_empty() {
+                    self.stem.clone()
+                } else {
+                    name.to_string()
+                };
+                self.section = Section::ClassHeader {
+                    vector: word == "vector",
+                    name,
+                    line: no,
+                };
+            }
+            _ => {
+                self.ctx.warn(
+                    Some(no),
+                    format!("section *{word} is not read by samspill; it was skipped"),
+                );
+                self.section = Section::Skip { fresh: true };
+            }
+        }
+        Ok(())
+    }
+
+    /// Parses `n` or `n n1` after `*Vertices`.
+    fn vertex_count(
+        &self,
+        no: usize,
+        line: &str,
+        rest: &str,
+    ) -> Result<(usize, Option<usize>), FormatError> {
+        let col = |s: &str| {
+            let off = line.find(s).unwrap_or(0);
+            column_of(line, off)
+        };
+        let mut parts = rest.split_whitespace();
+        let Some(first) = parts.next() else {
+            return Err(self
+                .ctx
+                .err(no, "expected the number of vertices after *Vertices"));
+        };
+        let n: usize = first.parse().map_err(|_| {
+            self.ctx.err_at(
+                no,
+                col(first),
+                format!("expected the number of vertices after *Vertices, found {first:?}"),
+            )
+        })?;
+        let limit = vertex_limit(self.input_len);
+        if n > limit {
+            return Err(self.ctx.err_at(
+                no,
+                col(first),
+                format!("{n} vertices is more than this file can describe (at most {limit})"),
+            ));
+        }
+        let n1 = match parts.next() {
+            None => None,
+            Some(s) => match s.parse::<usize>() {
+                Ok(n1) if n1 <= n => Some(n1),
+                _ => {
+                    return Err(self.ctx.err_at(
+                        no,
+                        col(s),
+                        format!(
+                            "expected the size of the first mode (a number from 0 to {n}), found {s:?}"
+                        ),
+                    ));
+                }
+            },
+        };
+        Ok((n, n1))
+    }
+
+    /// Parses `:k "name"` after `*Arcs` / `*Edges` / `*Matrix`.
+    fn relation_spec(
+        &self,
+        no: usize,
+        line: &str,
+        rest: &str,
+    ) -> Result<(Option<i64>, Option<String>), FormatError> {
+        let toks = tokenize(rest).map_err(|(_, m)| self.ctx.err(no, m))?;
+        let mut key = None;
+        let mut name = None;
+        for t in toks {
+            if t.kind == TokKind::Plain && t.text.starts_with(':') {
+                let k = t.text.get(1..).unwrap_or("");
+                key = Some(k.parse::<i64>().map_err(|_| {
+                    let off = line.find(t.text).unwrap_or(0);
+                    self.ctx.err_at(
+                        no,
+                        column_of(line, off),
+                        format!("expected a relation number after ':', found {k:?}"),
+                    )
+                })?);
+            } else if name.is_none() {
+                name = Some(t.text.to_string());
+            }
+        }
+        Ok((key, name))
+    }
+
+    fn data(&mut self, no: usize, line: &str) -> Result<(), FormatError> {
+        match &self.section {
+            Section::Start => {
+                let col = column_of(line, line.len() - line.trim_start().len());
+                Err(self.ctx.err_at(
+                    no,
+                    col,
+                    "expected a section line such as \"*Vertices n\" or \"*Network name\"",
+                ))
+            }
+            Section::Skip { .. } => Ok(()),
+            Section::ClassHeader { vector, name, .. } => {
+                let what = if *vector { "*Vector" } else { "*Partition" };
+                Err(self.ctx.err(
+                    no,
+                    format!("expected \"*Vertices n\" after {what} {name:?}"),
+                ))
+            }
+            Section::Vertices => self.vertex_line(no, line),
+            Section::Ties {
+                directed,
+                key,
+                kind,
+            } => {
+                let (directed, key, kind) = (*directed, *key, *kind);
+                self.tie_line(no, line, directed, key, kind)
+            }
+            Section::Matrix { .. } => self.matrix_line(no, line),
+            Section::Classes { .. } => self.class_line(no, line),
+        }
+    }
+
+    fn vertex_number(
+        &self,
+        no: usize,
+        line: &str,
+        tok: &Tok<'_>,
+        n: usize,
+    ) -> Result<usize, FormatError> {
+        match tok.text.parse::<usize>() {
+            Ok(v) if v >= 1 && v <= n && tok.kind == TokKind::Plain => Ok(v - 1),
+            _ => Err(self.ctx.err_at(
+                no,
+                column_of(line, tok.start),
+                format!(
+                    "expected a vertex number between 1 and {n}, found {:?}",
+                    tok.text
+                ),
+            )),
+        }
+    }
+
+    fn vertex_line(&mut self, no: usize, line: &str) -> Result<(), FormatError> {
+        let toks =
+            tokenize(line).map_err(|(off, m)| self.ctx.err_at(no, column_of(line, off), m))?;
+        let n = self.current.as_ref().map_or(0, |c| c.people.len());
+        let Some(first) = toks.first() else {
+            return Ok(());
+        };
+        let v = self.vertex_number(no, line, first, n)?;
+        let mut i = 1;
+        let mut label = None;
+        if let Some(t) = toks.get(1)
+            && t.kind != TokKind::Bracket
+        {
+            label = Some(t.text.to_string());
+            i = 2;
+        }
+        let mut attributes = BTreeMap::new();
+        for axis in ["x", "y", "z"] {
+            match toks.get(i) {
+                Some(t) if t.kind == TokKind::Plain => match parse_finite(t.text) {
+                    Some(val) => {
+                        attributes.insert(axis.to_string(), AttrValue::Float(val));
+                        i += 1;
+                    }
+                    None => break,
+                },
+                _ => break,
+            }
+        }
+        let mut spells = Vec::new();
+        let mut skipped = Vec::new();
+        while let Some(t) = toks.get(i) {
+            i += 1;
+            match t.kind {
+                TokKind::Bracket => match parse_spells(t.text) {
+                    Some(s) => spells.extend(s),
+                    None => {
+                        return Err(self.ctx.err_at(
+                            no,
+                            column_of(line, t.start),
+                            format!(
+                                "expected a time mark such as [3], [1-4] or [5-*], found [{}]",
+                                t.text
+                            ),
+                        ));
+                    }
+                },
+                _ => {
+                    let key = t.text.to_ascii_lowercase();
+                    if SHAPES.contains(&key.as_str()) {
+                        attributes.insert("shape".to_string(), AttrValue::Text(key));
+                    } else if VERTEX_PARAMS.contains(&key.as_str()) {
+                        match toks.get(i) {
+                            Some(val) if val.kind != TokKind::Bracket => {
+                                attributes.insert(key, number_value(val.text));
+                                i += 1;
+                            }
+                            _ => skipped.push(t.text.to_string()),
+                        }
+                    } else {
+                        skipped.push(t.text.to_string());
+                    }
+                }
+            }
+        }
+        if !skipped.is_empty() {
+            self.ctx.warn(
+                Some(no),
+                format!(
+                    "vertex {}: skipped unknown parameters {}",
+                    v + 1,
+                    skipped.join(" ")
+                ),
+            );
+        }
+        let Some(net) = self.current.as_mut() else {
+            return Ok(());
+        };
+        let twice = net.listed.get(v).copied().unwrap_or(false);
+        if let Some(flag) = net.listed.get_mut(v) {
+            *flag = true;
+        }
+        if let Some(p) = net.people.get_mut(v) {
+            if let Some(label) = label {
+                p.label = label;
+            }
+            p.attributes = attributes;
+            p.spells = spells;
+        }
+        if twice {
+            self.ctx.warn(
+                Some(no),
+                format!("vertex {} is listed twice; the later line is used", v + 1),
+            );
+        }
+        Ok(())
+    }
+
+    fn tie_line(
+        &mut self,
+        no: usize,
+        line: &str,
+        directed: bool,
+        key: Option<i64>,
+        kind: ListKind,
+    ) -> Result<(), FormatError> {
+        let toks =
+            tokenize(line).map_err(|(off, m)| self.ctx.err_at(no, column_of(line, off), m))?;
+        let n = self.current.as_ref().map_or(0, |c| c.people.len());
+        let mut toks = toks.as_slice();
+        let mut key = key;
+        // `k: from to ...` gives the relation number on the line.
+        if let Some((first, rest)) = toks.split_first()
+            && first.kind == TokKind::Plain
+            && first.text.ends_with(':')
+        {
+            let k = first.text.get(..first.text.len() - 1).unwrap_or("");
+            key = Some(k.parse::<i64>().map_err(|_| {
+                self.ctx.err_at(
+                    no,
+                    column_of(line, first.start),
+                    format!("expected a relation number before ':', found {k:?}"),
+                )
+            })?);
+            toks = rest;
+        }
+        let (Some(a), Some(b)) = (toks.first(), toks.get(1)) else {
+            return Err(self.ctx.err(
+                no,
+                "expected a tie line \"from to [value]\" with two vertex numbers",
+            ));
+        };
+        let source = self.vertex_number(no, line, a, n)?;
+        let mut ties = Vec::new();
+        let mut spells = Vec::new();
+        let mut attributes = BTreeMap::new();
+        match kind {
+            ListKind::Lists => {
+                for t in toks.get(1..).unwrap_or(&[]) {
+                    if t.kind == TokKind::Bracket {
+                        match parse_spells(t.text) {
+                            Some(s) => spells.extend(s),
+                            None => return Err(self.bad_time_mark(no, line, t)),
+                        }
+                        continue;
+                    }
+                    let target = self.vertex_number(no, line, t, n)?;
+                    ties.push(target);
+                }
+            }
+            ListKind::Pairs => {
+                ties.push(self.vertex_number(no, line, b, n)?);
+            }
+        }
+        let mut value = 1.0;
+        if kind == ListKind::Pairs {
+            let mut i = 2;
+            if let Some(t) = toks.get(2)
+                && t.kind == TokKind::Plain
+            {
+                if let Some(v) = parse_finite(t.text) {
+                    value = v;
+                    i = 3;
+                } else if !TIE_PARAMS.contains(&t.text.to_ascii_lowercase().as_str()) {
+                    return Err(self.ctx.err_at(
+                        no,
+                        column_of(line, t.start),
+                        format!("expected a tie value (a finite number), found {:?}", t.text),
+                    ));
+                }
+            }
+            let mut skipped = Vec::new();
+            while let Some(t) = toks.get(i) {
+                i += 1;
+                if t.kind == TokKind::Bracket {
+                    match parse_spells(t.text) {
+                        Some(s) => spells.extend(s),
+                        None => return Err(self.bad_time_mark(no, line, t)),
+                    }
+                    continue;
+                }
+                let k = t.text.to_ascii_lowercase();
+                if TIE_PARAMS.contains(&k.as_str()) {
+                    match toks.get(i) {
+                        Some(val) if val.kind != TokKind::Bracket => {
+                            let key = match k.as_str() {
+                                "l" => "label".to_string(),
+                                "c" => "color".to_string(),
+                                "w" => "width".to_string(),
+                                "p" => "pattern".to_string(),
+                                _ => k,
+                            };
+                            attributes.insert(key, number_value(val.text));
+                            i += 1;
+                        }
+                        _ => skipped.push(t.text.to_string()),
+                    }
+                } else {
+                    skipped.push(t.text.to_string());
+                }
+            }
+            if !skipped.is_empty() {
+                self.ctx.warn(
+                    Some(no),
+                    format!("skipped unknown tie parameters {}", skipped.join(" ")),
+                );
+            }
+        }
+        let Some(net) = self.current.as_mut() else {
+            return Ok(());
+        };
+        let r = net.relation(key, None);
+        if let Some((_, rel)) = net.relations.get_mut(r) {
+            for target in ties {
+                rel.ties.push(Tie {
+                    source,
+                    target,
+                    value,
+                    directed,
+                    spells: spells.clone(),
+                    attributes: attributes.clone(),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    fn bad_time_mark(&self, no: usize, line: &str, t: &Tok<'_>) -> FormatError {
+        self.ctx.err_at(
+            no,
+            column_of(line, t.start),
+            format!(
+                "expected a time mark such as [3], [1-4] or [5-*], found [{}]",
+                t.text
+            ),
+        )
+    }
+
+    fn matrix_line(&mut self, no: usize, line: &str) -> Result<(), FormatError> {
+        let (rows, cols) = self.matrix_shape();
+        let total = rows * cols;
+        let mode1 = self.current.as_ref().and_then(|c| c.mode1);
+        let Section::Matrix { key, read } = &mut self.section else {
+            return Ok(());
+        };
+        let key = *key;
+        let mut new_ties = Vec::new();
+        for (off, word) in split_words(line) {
+            if *read >= total {
+                return Err(self.ctx.err_at(
+                    no,
+                    column_of(line, off),
+                    format!("expected a new section: the matrix already has its {total} values ({rows} rows of {cols})"),
+                ));
+            }
+            let Some(v) = parse_finite(word) else {
+                return Err(self.ctx.err_at(
+                    no,
+                    column_of(line, off),
+                    format!("expected a matrix value (a number), found {word:?}"),
+                ));
+            };
+            let (r, c) = (*read / cols.max(1), *read % cols.max(1));
+            *read += 1;
+            if v != 0.0 {
+                new_ties.push(match mode1 {
+                    Some(n1) => Tie::edge(r, n1 + c, v),
+                    None => Tie::arc(r, c, v),
+                });
+            }
+        }
+        if let Some(net) = self.current.as_mut() {
+            let ri = net.relation(key, None);
+            if let Some((_, rel)) = net.relations.get_mut(ri) {
+                rel.ties.extend(new_ties);
+            }
+        }
+        Ok(())
+    }
+
+    fn class_line(&mut self, no: usize, line: &str) -> Result<(), FormatError> {
+        let Section::Classes {
+            vector,
+            n,
+            ints,
+            reals,
+            name,
+            ..
+        } = &mut self.section
+        else {
+            return Ok(());
+        };
+        for (off, word) in split_words(line) {
+            let got = if *vector { reals.len() } else { ints.len() };
+            if got >= *n {
+                let what = if *vector { "vector" } else { "partition" };
+                return Err(self.ctx.err_at(
+                    no,
+                    column_of(line, off),
+                    format!("expected a new section: {what} {name:?} already has its {n} values"),
+                ));
+            }
+            if *vector {
+                let Some(v) = parse_finite(word) else {
+                    return Err(self.ctx.err_at(
+                        no,
+                        column_of(line, off),
+                        format!("expected a vector value (a number), found {word:?}"),
+                    ));
+                };
+                reals.push(Some(v));
+            } else {
+                let Ok(v) = word.parse::<i64>() else {
+                    return Err(self.ctx.err_at(
+                        no,
+                        column_of(line, off),
+                        format!("expected a partition class (a whole number), found {word:?}"),
+                    ));
+                };
+                ints.push(Some(v));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Blank-separated words with their byte offsets.
+fn split_words(line: &str) -> impl Iterator<Item = (usize, &str)> {
+    line.split(char::is_whitespace)
+        .scan(0usize, |pos, w| {
+            let off = *pos;
+            *pos += w.len() + 1;
+            Some((off, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens() {
+        let t = tokenize(r#"  1 "Blå Øst" 0.1 [1-4] ic Red"#).unwrap();
+        let texts: Vec<_> = t.iter().map(|t| (t.text, t.kind)).collect();
+        assert_eq!(
+            texts,
+            vec![
+                ("1", TokKind::Plain),
+                ("Blå Øst", TokKind::Quoted),
+                ("0.1", TokKind::Plain),
+                ("1-4", TokKind::Bracket),
+                ("ic", TokKind::Plain),
+                ("Red", TokKind::Plain)
+            ]
+        );
+        assert!(tokenize(r#"1 "open"#).is_err());
+    }
+
+    #[test]
+    fn spells() {
+        let s = |a: Option<&str>, b: Option<&str>| Spell {
+            start: a.map(String::from),
+            end: b.map(String::from),
+        };
+        assert_eq!(parse_spells("3"), Some(vec![s(Some("3"), Some("3"))]));
+        assert_eq!(parse_spells("5-*"), Some(vec![s(Some("5"), None)]));
+        assert_eq!(
+            parse_spells("1,3-5"),
+            Some(vec![s(Some("1"), Some("1")), s(Some("3"), Some("5"))])
+        );
+        assert_eq!(parse_spells(""), None);
+        assert_eq!(parse_spells("3-"), None);
+    }
+
+    #[test]
+    fn words() {
+        let w: Vec<_> = split_words("  1 22\t3").collect();
+        assert_eq!(w, vec![(2, "1"), (4, "22"), (7, "3")]);
+    }
+}
