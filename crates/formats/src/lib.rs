@@ -308,11 +308,21 @@ pub fn write_bytes(
     format: Format,
     opts: &WriteOptions,
 ) -> Result<Written, FormatError> {
-    let _ = (doc, opts);
-    Err(FormatError::new(
-        Location::file("<output>"),
-        format!("writing {} is not implemented yet", format.name()),
-    ))
+    let _ = opts;
+    match format {
+        Format::Pajek => {
+            let (bytes, dropped) = pajek::write(&doc.networks);
+            Ok(Written {
+                bytes,
+                extra: Vec::new(),
+                dropped,
+            })
+        }
+        other => Err(FormatError::new(
+            Location::file("<output>"),
+            format!("writing {} is not implemented yet", other.name()),
+        )),
+    }
 }
 
 /// Every returned network must satisfy the model's invariants; a reader bug

@@ -1055,7 +1055,7 @@ impl Reader {
                         format!("expected a vector value (a number), found {word:?}"),
                     ));
                 };
-                reals.push(Some(v));
+                reals.push(if v == MISSING as f64 { None } else { Some(v) });
             } else {
                 let Ok(v) = word.parse::<i64>() else {
                     return Err(self.ctx.err_at(
@@ -1064,7 +1064,7 @@ impl Reader {
                         format!("expected a partition class (a whole number), found {word:?}"),
                     ));
                 };
-                ints.push(Some(v));
+                ints.push(if v == MISSING { None } else { Some(v) });
             }
         }
         Ok(())
@@ -1125,4 +1125,248 @@ mod tests {
         let w: Vec<_> = split_words("  1 22\t3").collect();
         assert_eq!(w, vec![(2, "1"), (4, "22"), (7, "3")]);
     }
+}
+
+// ---------------------------------------------------------------------------
+// Writing
+
+/// The class or value written for a person without one. Pajek has no
+/// missing value in `.clu` / `.vec` files; samspill writes this number and
+/// reads it back as "no class".
+pub(crate) const MISSING: i64 = 9_999_998;
+
+/// Collects what the format cannot hold, counting repeats.
+#[derive(Default)]
+pub(crate) struct Dropped {
+    items: Vec<(String, usize)>,
+}
+
+impl Dropped {
+    pub(crate) fn add(&mut self, what: impl Into<String>) {
+        let what = what.into();
+        match self.items.iter_mut().find(|(w, _)| *w == what) {
+            Some((_, n)) => *n += 1,
+            None => self.items.push((what, 1)),
+        }
+    }
+
+    pub(crate) fn into_vec(self) -> Vec<String> {
+        self.items
+            .into_iter()
+            .map(|(w, n)| if n == 1 { w } else { format!("{w} (×{n})") })
+            .collect()
+    }
+}
+
+/// A Pajek label or name: quotes and line ends have no place in it.
+fn clean(s: &str, dropped: &mut Dropped, what: &str) -> String {
+    if s.contains(['"', '\n', '\r']) {
+        dropped.add(format!("quotes or line breaks in {what} (replaced)"));
+        s.replace('"', "'").replace(['\n', '\r'], " ")
+    } else {
+        s.to_string()
+    }
+}
+
+fn spell_point(p: &Option<String>) -> Option<String> {
+    match p {
+        None => Some("*".to_string()),
+        Some(s)
+            if !s.is_empty()
+                && !s.contains(['-', ',', ']', '[', '*'])
+                && !s.contains(char::is_whitespace) =>
+        {
+            Some(s.clone())
+        }
+        Some(_) => None,
+    }
+}
+
+/// `[1,3-5]`, or `None` when a point cannot be written as a time mark.
+fn time_mark(spells: &[Spell]) -> Option<String> {
+    let mut parts = Vec::new();
+    for s in spells {
+        let (a, b) = (spell_point(&s.start)?, spell_point(&s.end)?);
+        if a == b && a != "*" {
+            parts.push(a);
+        } else {
+            parts.push(format!("{a}-{b}"));
+        }
+    }
+    Some(format!("[{}]", parts.join(",")))
+}
+
+fn param_text(v: &AttrValue) -> Option<String> {
+    let t = v.to_text();
+    if t.is_empty() || t.contains(['"', '\n', '\r']) {
+        None
+    } else if t.contains(char::is_whitespace) {
+        Some(format!("\"{t}\""))
+    } else {
+        Some(t)
+    }
+}
+
+/// Writes networks as a Pajek project (`*Network` blocks with their
+/// partitions and vectors).
+pub(crate) fn write(networks: &[Network]) -> (Vec<u8>, Vec<String>) {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    let mut dropped = Dropped::default();
+    for net in networks {
+        let n = net.people.len();
+        let name = clean(&net.name, &mut dropped, "network names");
+        let _ = writeln!(out, "*Network {name}");
+        let mode1 = match net.attributes.get("mode1_size") {
+            Some(AttrValue::Int(k)) if *k >= 0 && (*k as u64) <= n as u64 => Some(*k),
+            _ => None,
+        };
+        for key in net.attributes.keys() {
+            if key != "mode1_size" || mode1.is_none() {
+                dropped.add(format!("network attribute {key:?}"));
+            }
+        }
+        match mode1 {
+            Some(k) => {
+                let _ = writeln!(out, "*Vertices {n} {k}");
+            }
+            None => {
+                let _ = writeln!(out, "*Vertices {n}");
+            }
+        }
+        for (i, p) in net.people.iter().enumerate() {
+            if p.id != (i + 1).to_string() {
+                dropped.add("person ids (Pajek numbers vertices 1..n)");
+            }
+            if !p.functions.is_empty() {
+                dropped.add("functions");
+            }
+            if p.unit.is_some() {
+                dropped.add("units");
+            }
+            if p.level.is_some() {
+                dropped.add("levels");
+            }
+            if !p.responded {
+                dropped.add("non-respondent marks");
+            }
+            let label = clean(&p.label, &mut dropped, "labels");
+            let _ = write!(out, "{} \"{label}\"", i + 1);
+            let coord = |k: &str| match p.attributes.get(k) {
+                Some(AttrValue::Float(v)) => Some(*v),
+                Some(AttrValue::Int(v)) => Some(*v as f64),
+                _ => None,
+            };
+            let mut used: Vec<&str> = Vec::new();
+            if let (Some(x), Some(y)) = (coord("x"), coord("y")) {
+                let _ = write!(out, " {x} {y}");
+                used.extend(["x", "y"]);
+                if let Some(z) = coord("z") {
+                    let _ = write!(out, " {z}");
+                    used.push("z");
+                }
+            }
+            if let Some(AttrValue::Text(shape)) = p.attributes.get("shape") {
+                if SHAPES.contains(&shape.as_str()) {
+                    let _ = write!(out, " {shape}");
+                    used.push("shape");
+                }
+            }
+            for (k, v) in &p.attributes {
+                if used.contains(&k.as_str()) {
+                    continue;
+                }
+                match (VERTEX_PARAMS.contains(&k.as_str()), param_text(v)) {
+                    (true, Some(t)) => {
+                        let _ = write!(out, " {k} {t}");
+                    }
+                    _ => dropped.add(format!("person attribute {k:?}")),
+                }
+            }
+            if !p.spells.is_empty() {
+                match time_mark(&p.spells) {
+                    Some(m) => {
+                        let _ = write!(out, " {m}");
+                    }
+                    None => dropped.add("person spells with dates or text points"),
+                }
+            }
+            out.push('\n');
+        }
+        let plain =
+            net.relations.len() == 1 && net.relations.first().is_some_and(|r| r.name == net.name);
+        for (k, rel) in net.relations.iter().enumerate() {
+            let spec = if plain {
+                String::new()
+            } else {
+                format!(
+                    " :{} \"{}\"",
+                    k + 1,
+                    clean(&rel.name, &mut dropped, "relation names")
+                )
+            };
+            let mut current: Option<bool> = None;
+            if rel.ties.is_empty() {
+                let _ = writeln!(out, "*Arcs{spec}");
+            }
+            for t in &rel.ties {
+                if current != Some(t.directed) {
+                    let word = if t.directed { "Arcs" } else { "Edges" };
+                    let _ = writeln!(out, "*{word}{spec}");
+                    current = Some(t.directed);
+                }
+                let _ = write!(out, "{} {} {}", t.source + 1, t.target + 1, t.value);
+                for (key, v) in &t.attributes {
+                    let code = match key.as_str() {
+                        "label" => "l",
+                        "color" => "c",
+                        "width" => "w",
+                        "pattern" => "p",
+                        k if TIE_PARAMS.contains(&k) && !["l", "c", "w", "p"].contains(&k) => k,
+                        _ => {
+                            dropped.add(format!("tie attribute {key:?}"));
+                            continue;
+                        }
+                    };
+                    match param_text(v) {
+                        Some(t) => {
+                            let _ = write!(out, " {code} {t}");
+                        }
+                        None => dropped.add(format!("tie attribute {key:?}")),
+                    }
+                }
+                if !t.spells.is_empty() {
+                    match time_mark(&t.spells) {
+                        Some(m) => {
+                            let _ = write!(out, " {m}");
+                        }
+                        None => dropped.add("tie spells with dates or text points"),
+                    }
+                }
+                out.push('\n');
+            }
+        }
+        for p in &net.partitions {
+            let name = clean(&p.name, &mut dropped, "partition names");
+            let _ = writeln!(out, "*Partition {name}\n*Vertices {n}");
+            for c in &p.classes {
+                let _ = writeln!(out, "{}", c.unwrap_or(MISSING));
+            }
+        }
+        for v in &net.vectors {
+            let name = clean(&v.name, &mut dropped, "vector names");
+            let _ = writeln!(out, "*Vector {name}\n*Vertices {n}");
+            for x in &v.values {
+                match x {
+                    Some(x) => {
+                        let _ = writeln!(out, "{x}");
+                    }
+                    None => {
+                        let _ = writeln!(out, "{MISSING}");
+                    }
+                }
+            }
+        }
+    }
+    (out.into_bytes(), dropped.into_vec())
 }

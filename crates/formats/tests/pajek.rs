@@ -308,3 +308,50 @@ fn unknown_sections_are_skipped_with_a_warning() {
     assert_eq!(doc.networks[0].relations[0].ties.len(), 1);
     assert!(doc.warnings[0].message.contains("*permutation"));
 }
+
+#[test]
+fn write_then_read_gives_the_same_networks() {
+    use samspill_formats::{ReadOptions, WriteOptions, read_bytes, write_bytes};
+    for name in ["strike.paj", "hi-tech.paj", "sawmill.net", "sampson.paj"] {
+        let doc = real(name);
+        let w = write_bytes(&doc, Format::Pajek, &WriteOptions::default()).unwrap();
+        assert!(w.dropped.is_empty(), "{name}: {:?}", w.dropped);
+        let back = read_bytes(&w.bytes, Format::Pajek, name, &ReadOptions::default()).unwrap();
+        assert_eq!(back.networks, doc.networks, "{name}");
+    }
+    let doc = fixture("pajek/tricky.paj");
+    let w = write_bytes(&doc, Format::Pajek, &WriteOptions::default()).unwrap();
+    let back = read_bytes(&w.bytes, Format::Pajek, "t.paj", &ReadOptions::default()).unwrap();
+    // The stray partition was dropped on reading; everything else survives.
+    assert_eq!(back.networks, doc.networks);
+}
+
+#[test]
+fn writer_lists_what_pajek_cannot_hold() {
+    use samspill_engine::model::{Level, Person, Relation, Tie};
+    use samspill_formats::{Document, WriteOptions, write_bytes};
+    let mut a = Person::new("kari", "Kari");
+    a.functions = vec!["Tildeling av bolig".into()];
+    a.unit = Some("NAV".into());
+    a.level = Some(Level::Leader);
+    let b = Person::new("ola", "Ola \"O\"");
+    let net = Network {
+        name: "n".into(),
+        people: vec![a, b],
+        relations: vec![Relation {
+            name: "n".into(),
+            ties: vec![Tie::arc(0, 1, 2.0)],
+        }],
+        ..Default::default()
+    };
+    let w = write_bytes(
+        &Document::single(net),
+        Format::Pajek,
+        &WriteOptions::default(),
+    )
+    .unwrap();
+    let d = w.dropped.join("; ");
+    for what in ["person ids", "functions", "units", "levels", "quotes"] {
+        assert!(d.contains(what), "{what} missing from {d}");
+    }
+}
