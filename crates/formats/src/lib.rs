@@ -23,6 +23,7 @@ use std::path::{Path, PathBuf};
 pub use samspill_engine::model::Network;
 
 mod common;
+mod edgelist;
 mod pajek;
 
 /// A network file format.
@@ -129,7 +130,8 @@ impl fmt::Display for Format {
 ///
 /// Displays as `file:line:col`, leaving out what is not known
 /// (`file:line`, or just `file`). Lines and columns count from 1; a column
-/// counts characters, not bytes.
+/// counts characters, not bytes, except in CSV and XLSX files where it is
+/// the field (cell) number.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Location {
     /// The file name as the caller gave it.
@@ -270,9 +272,9 @@ pub fn read_bytes(
     file_name: &str,
     opts: &ReadOptions,
 ) -> Result<Document, FormatError> {
-    let _ = opts;
     let doc = match format {
         Format::Pajek => pajek::read(bytes, file_name)?,
+        Format::Csv => edgelist::read(bytes, file_name, opts)?,
         other => {
             return Err(FormatError::new(
                 Location::file(file_name),
@@ -308,8 +310,15 @@ pub fn write_bytes(
     format: Format,
     opts: &WriteOptions,
 ) -> Result<Written, FormatError> {
-    let _ = opts;
     match format {
+        Format::Csv => {
+            let (bytes, nodes, dropped) = edgelist::write(&doc.networks, opts)?;
+            Ok(Written {
+                bytes,
+                extra: vec![("-nodes.csv".to_string(), nodes)],
+                dropped,
+            })
+        }
         Format::Pajek => {
             let (bytes, dropped) = pajek::write(&doc.networks);
             Ok(Written {

@@ -119,7 +119,7 @@ fn tokenize(line: &str) -> Result<Vec<Tok<'_>>, (usize, String)> {
 }
 
 /// Parses the inside of a time mark (`3`, `1-4`, `5-*`, `1,3-5`).
-fn parse_spells(inner: &str) -> Option<Vec<Spell>> {
+pub(crate) fn parse_spells(inner: &str) -> Option<Vec<Spell>> {
     let mut out = Vec::new();
     for piece in inner.split(',') {
         let piece = piece.trim();
@@ -1183,7 +1183,7 @@ fn spell_point(p: &Option<String>) -> Option<String> {
 }
 
 /// `[1,3-5]`, or `None` when a point cannot be written as a time mark.
-fn time_mark(spells: &[Spell]) -> Option<String> {
+pub(crate) fn time_mark(spells: &[Spell]) -> Option<String> {
     let mut parts = Vec::new();
     for s in spells {
         let (a, b) = (spell_point(&s.start)?, spell_point(&s.end)?);
@@ -1266,11 +1266,11 @@ pub(crate) fn write(networks: &[Network]) -> (Vec<u8>, Vec<String>) {
                     used.push("z");
                 }
             }
-            if let Some(AttrValue::Text(shape)) = p.attributes.get("shape") {
-                if SHAPES.contains(&shape.as_str()) {
-                    let _ = write!(out, " {shape}");
-                    used.push("shape");
-                }
+            if let Some(AttrValue::Text(shape)) = p.attributes.get("shape")
+                && SHAPES.contains(&shape.as_str())
+            {
+                let _ = write!(out, " {shape}");
+                used.push("shape");
             }
             for (k, v) in &p.attributes {
                 if used.contains(&k.as_str()) {
