@@ -11,8 +11,25 @@
 //!    functions, reported ties per relation.
 //! 2. [`build::build`] applies the analysis choices (combination rule,
 //!    threshold, non-respondents, weighting) and yields a [`graph::Graph`].
-//! 3. [`analysis::analyze`] computes the measures of PRODUCT.md §4 on it.
+//! 3. [`analysis::analyze`] computes the measures of PRODUCT.md §4 on it;
+//!    [`waves::compare`] sets two rounds side by side.
+//!
+//! Every measure follows NetworkX 3's definition unless its documentation
+//! says otherwise, and is tested against NetworkX reference values.
 
 #![warn(missing_docs)]
 
+pub mod analysis;
+pub mod bridges;
+pub mod build;
+pub mod community;
+pub mod graph;
+pub mod groups;
+pub mod measures;
 pub mod model;
+pub mod rng;
+pub mod waves;
+
+pub use analysis::{Analysis, AnalysisOptions, Metric, MetricSet, analyze};
+pub use build::{Analysed, BuildError, BuildOptions, Combine, NonRespondents, Threshold, build};
+pub use model::Network;

@@ -292,7 +292,9 @@ pub enum ModelError {
         index: usize,
     },
     /// A tie points outside the people list.
-    #[error("relation {relation:?}, tie {tie}: person index {index} does not exist (there are {people} people)")]
+    #[error(
+        "relation {relation:?}, tie {tie}: person index {index} does not exist (there are {people} people)"
+    )]
     TieOutOfRange {
         /// Relation name.
         relation: String,

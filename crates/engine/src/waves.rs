@@ -1,0 +1,1 @@
+//! Waves: two rounds over the same stable ids.
