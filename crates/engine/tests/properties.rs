@@ -1,0 +1,161 @@
+//! Property tests: invariants that hold for every network.
+
+use proptest::prelude::*;
+use samspill_engine::graph::Graph;
+use samspill_engine::measures::{components, local, paths};
+
+/// A random simple graph: `n` nodes and a list of candidate edges.
+fn graph_strategy(directed: bool) -> impl Strategy<Value = Graph> {
+    (2usize..18).prop_flat_map(move |n| {
+        prop::collection::vec((0..n, 0..n, 1u8..4), 0..(n * 3)).prop_map(move |es| {
+            let edges: Vec<(usize, usize, f64)> =
+                es.into_iter().map(|(u, v, w)| (u, v, w as f64)).collect();
+            Graph::from_edges(n, directed, &edges).0
+        })
+    })
+}
+
+fn permuted(g: &Graph, perm: &[usize]) -> Graph {
+    let edges: Vec<(usize, usize, f64)> =
+        g.edges().map(|(u, v, w)| (perm[u], perm[v], w)).collect();
+    Graph::from_edges(g.node_count(), g.is_directed(), &edges).0
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * a.abs().max(1.0)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    /// Renaming people changes no one's numbers.
+    #[test]
+    fn measures_invariant_under_relabelling(g in prop_oneof![graph_strategy(false), graph_strategy(true)], seed in any::<u64>()) {
+        let n = g.node_count();
+        let mut perm: Vec<usize> = (0..n).collect();
+        samspill_engine::rng::SplitMix64::new(seed).shuffle(&mut perm);
+        let h = permuted(&g, &perm);
+        for weighted in [false, true] {
+            let lg = if weighted { paths::Lengths::inverse_weights(&g) } else { paths::Lengths::Hops };
+            let lh = if weighted { paths::Lengths::inverse_weights(&h) } else { paths::Lengths::Hops };
+            let all: Vec<usize> = (0..n).collect();
+            let bg = paths::betweenness(&g, &lg, None);
+            let bh = paths::betweenness(&h, &lh, None);
+            let cg = paths::closeness(&g, &lg, &all);
+            let ch = paths::closeness(&h, &lh, &all);
+            let kg = local::clustering(&g, weighted);
+            let kh = local::clustering(&h, weighted);
+            let sg = local::constraint(&g, weighted);
+            let sh = local::constraint(&h, weighted);
+            for v in 0..n {
+                prop_assert!(close(bg[v], bh[perm[v]]), "betweenness of {} moved", v);
+                prop_assert!(close(cg[v], ch[perm[v]]), "closeness of {} moved", v);
+                prop_assert!(close(kg[v], kh[perm[v]]), "clustering of {} moved", v);
+                match (sg[v], sh[perm[v]]) {
+                    (Some(a), Some(b)) => prop_assert!(close(a, b)),
+                    (None, None) => {}
+                    _ => prop_assert!(false, "constraint definedness moved"),
+                }
+            }
+        }
+        let core_g = local::core_number(&g);
+        let core_h = local::core_number(&h);
+        for v in 0..n {
+            prop_assert_eq!(core_g[v], core_h[perm[v]]);
+        }
+    }
+
+    /// In an undirected graph, betweenness summed over people equals the
+    /// number of intermediaries summed over connected pairs: Σ_v B(v) =
+    /// Σ_{s<t connected} (d(s,t) − 1).
+    #[test]
+    fn betweenness_sums_to_path_interiors(g in graph_strategy(false)) {
+        let n = g.node_count();
+        prop_assume!(n >= 3);
+        let b = paths::betweenness(&g, &paths::Lengths::Hops, None);
+        let raw: f64 = b.iter().sum::<f64>() * ((n - 1) * (n - 2)) as f64 / 2.0;
+        let all: Vec<usize> = (0..n).collect();
+        let reach = paths::reach(&g, &paths::Lengths::Hops, &all, false, None);
+        let interior: f64 = reach.iter().map(|r| r.total - (r.reached - 1) as f64).sum::<f64>() / 2.0;
+        prop_assert!((raw - interior).abs() < 1e-6, "{} vs {}", raw, interior);
+    }
+
+    /// Removing an articulation point increases the number of components;
+    /// removing anyone else does not.
+    #[test]
+    fn articulation_points_split(g in graph_strategy(false)) {
+        let n = g.node_count();
+        let cut = components::articulation_points(&g);
+        let before = components::weak_components(&g).1;
+        for v in 0..n {
+            let keep: Vec<usize> = (0..n).filter(|&x| x != v).collect();
+            let after = components::weak_components(&g.induced(&keep)).1;
+            // Removing an isolate removes a component; otherwise the others
+            // stay in at least as many pieces.
+            let isolate = g.degree(v) == 0;
+            if cut[v] {
+                prop_assert!(after > before, "cut vertex {} did not split", v);
+            } else if !isolate {
+                prop_assert_eq!(after, before, "non-cut vertex {} split", v);
+            }
+        }
+    }
+
+    /// Strong components refine weak ones, and Tarjan agrees with mutual
+    /// reachability.
+    #[test]
+    fn strong_components_are_mutual_reachability(g in graph_strategy(true)) {
+        let n = g.node_count();
+        let (scc, _) = components::strong_components(&g);
+        let all: Vec<usize> = (0..n).collect();
+        let _ = all;
+        let reaches = |s: usize| {
+            let mut seen = vec![false; n];
+            let mut stack = vec![s];
+            seen[s] = true;
+            while let Some(v) = stack.pop() {
+                for &w in g.out_neighbors(v) {
+                    if !seen[w as usize] { seen[w as usize] = true; stack.push(w as usize); }
+                }
+            }
+            seen
+        };
+        let r: Vec<Vec<bool>> = (0..n).map(reaches).collect();
+        for u in 0..n {
+            for v in 0..n {
+                prop_assert_eq!(scc[u] == scc[v], r[u][v] && r[v][u]);
+            }
+        }
+    }
+}
+
+/// Bridge builders on a textbook shape: two triangles joined through one
+/// middle person ("barbell"). The middle person splits the network and
+/// carries every between-community path; the two people beside them split
+/// it too.
+#[test]
+fn barbell_bridge_builders() {
+    use samspill_engine::bridges::{BridgeReason, bridges};
+    let edges = [
+        (0, 1),
+        (1, 2),
+        (0, 2),
+        (2, 3),
+        (3, 4),
+        (4, 5),
+        (5, 6),
+        (4, 6),
+    ];
+    let e: Vec<(usize, usize, f64)> = edges.iter().map(|&(u, v)| (u, v, 1.0)).collect();
+    let g = Graph::from_edges(7, false, &e).0;
+    let community = [0, 0, 0, 0, 1, 1, 1];
+    let b = bridges(&g, &community);
+    assert_eq!(b.builders, vec![2, 3, 4]);
+    assert!(b.nodes[3].reasons.contains(&BridgeReason::Splits));
+    assert_eq!(b.nodes[3].components_added, 1);
+    assert!(b.nodes[0].reasons.is_empty());
+    // Every between-community path runs through 3 and 4.
+    assert!((b.nodes[4].between_community_share.unwrap() - 1.0).abs() < 1e-12);
+    assert_eq!(b.chains.len(), 1);
+    assert_eq!(b.chains[0].nodes, vec![3, 4]);
+}
