@@ -886,11 +886,14 @@ fn ambiguous_text(v: &AttrValue) -> bool {
     }
 }
 
+/// The suffix of the node table the CSV writer puts in [`crate::Written::extra`].
+pub(crate) const NODES_SUFFIX: &str = "-nodes.csv";
+
 /// Writes the first network as an edge list and a node table.
 pub(crate) fn write(
     networks: &[Network],
     opts: &WriteOptions,
-) -> Result<(Vec<u8>, Vec<u8>, Vec<String>), FormatError> {
+) -> Result<crate::Written, FormatError> {
     let delim = opts.csv_delimiter.unwrap_or(b',');
     let mut dropped = Dropped::default();
     if networks.len() > 1 {
@@ -1103,5 +1106,9 @@ pub(crate) fn write(
         w.write_record(&row).map_err(io_err)?;
     }
     let nodes = finish(w)?;
-    Ok((edges, nodes, dropped.into_vec()))
+    Ok(crate::Written {
+        bytes: edges,
+        extra: vec![(NODES_SUFFIX.to_string(), nodes)],
+        dropped: dropped.into_vec(),
+    })
 }

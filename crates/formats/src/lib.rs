@@ -16,15 +16,20 @@
 //! [`Written::dropped`], what the format could not hold.
 
 #![warn(missing_docs)]
+// Nested `if`s read more clearly than long let-chains in the parsers.
+#![allow(clippy::collapsible_if)]
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 
 pub use samspill_engine::model::Network;
 
+mod builder;
 mod common;
 mod edgelist;
+mod graphml;
 mod pajek;
+mod xml;
 
 /// A network file format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -275,6 +280,7 @@ pub fn read_bytes(
     let doc = match format {
         Format::Pajek => pajek::read(bytes, file_name)?,
         Format::Csv => edgelist::read(bytes, file_name, opts)?,
+        Format::GraphMl => graphml::read(bytes, file_name)?,
         other => {
             return Err(FormatError::new(
                 Location::file(file_name),
@@ -311,11 +317,12 @@ pub fn write_bytes(
     opts: &WriteOptions,
 ) -> Result<Written, FormatError> {
     match format {
-        Format::Csv => {
-            let (bytes, nodes, dropped) = edgelist::write(&doc.networks, opts)?;
+        Format::Csv => edgelist::write(&doc.networks, opts),
+        Format::GraphMl => {
+            let (bytes, dropped) = graphml::write(&doc.networks);
             Ok(Written {
                 bytes,
-                extra: vec![("-nodes.csv".to_string(), nodes)],
+                extra: Vec::new(),
                 dropped,
             })
         }
