@@ -1,2 +1,87 @@
-//! placeholder until written
-fn main() {}
+//! `samspill`: the command line over the samspill engine.
+//!
+//! A thin binary: argument parsing, reading files through
+//! `samspill-formats`, the engine for the numbers, `samspill-i18n` for every
+//! word shown. Errors are reported in the chosen language with the file,
+//! line and what was expected, and the exit code is non-zero; nothing is
+//! written unless every input was read and analysed.
+
+mod analyze;
+mod convert;
+mod table;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use samspill_i18n::{Arg, Lang, Texts};
+
+/// samspill: collaboration-network analysis for social housing work.
+#[derive(Debug, Parser)]
+#[command(name = "samspill", version, about, long_about = None)]
+struct Cli {
+    /// Language of messages and tables: nb, nn, da or en (default: from
+    /// SAMSPILL_LANG or LANG, else English).
+    #[arg(long, global = true)]
+    lang: Option<String>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Analyse one or more network files (Pajek, CSV, GraphML, GEXF, DL, XLSX, JSON).
+    Analyze(analyze::Args),
+    /// Convert a network file to another format.
+    Convert(convert::Args),
+}
+
+/// An error already phrased for the user (in their language).
+#[derive(Debug)]
+pub struct UserError(pub String);
+
+impl std::fmt::Display for UserError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for UserError {}
+
+fn language(flag: Option<&str>) -> Lang {
+    flag.and_then(Lang::parse)
+        .or_else(|| {
+            std::env::var("SAMSPILL_LANG")
+                .ok()
+                .as_deref()
+                .and_then(Lang::parse)
+        })
+        .or_else(|| std::env::var("LANG").ok().as_deref().and_then(Lang::parse))
+        .unwrap_or(Lang::En)
+}
+
+fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("SAMSPILL_LOG")
+                .unwrap_or_else(|_| "warn".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    let texts = Texts::new(language(cli.lang.as_deref()));
+    let result = match cli.command {
+        Command::Analyze(args) => analyze::run(&args, &texts),
+        Command::Convert(args) => convert::run(&args, &texts),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            let message = match e.downcast_ref::<UserError>() {
+                Some(u) => u.0.clone(),
+                None => texts.format("cli-error", &[("message", Arg::Str(&format!("{e:#}")))]),
+            };
+            eprintln!("{message}");
+            ExitCode::FAILURE
+        }
+    }
+}

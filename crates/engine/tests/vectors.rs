@@ -14,11 +14,8 @@ use samspill_engine::model::{Network, Person, Relation, Tie};
 use samspill_engine::{Analysis, analyze, build};
 use serde_json::Value;
 
-const TOL: f64 = 1e-9;
-
-fn close(a: f64, b: f64) -> bool {
-    (a - b).abs() <= TOL * b.abs().max(1.0)
-}
+mod support;
+use support::compare::{GRAPH_FIELDS, NODE_FIELDS, check_graph, check_nodes, close, node_values};
 
 /// Builds the model network of a vector case: people "0".."n-1" in order,
 /// each with its group as the only function, and the edges with weights.
@@ -89,56 +86,6 @@ fn run(net: &Network, weighted: bool) -> (samspill_engine::Analysed, Analysis) {
     (an, res)
 }
 
-/// Compares a list of expected node values (numbers, booleans or nulls)
-/// with what the engine gives, collecting mismatches.
-fn check_nodes(errors: &mut Vec<String>, case: &str, name: &str, expected: &Value, got: &[Value]) {
-    if expected.is_null() {
-        for (i, g) in got.iter().enumerate() {
-            if !g.is_null() {
-                errors.push(format!(
-                    "{case}: {name}[{i}] expected null (undefined), got {g}"
-                ));
-            }
-        }
-        return;
-    }
-    let exp = expected.as_array().unwrap();
-    assert_eq!(exp.len(), got.len(), "{case}: {name} length");
-    for (i, (e, g)) in exp.iter().zip(got).enumerate() {
-        let ok = match (e, g) {
-            (Value::Null, Value::Null) => true,
-            (Value::Bool(a), Value::Bool(b)) => a == b,
-            (Value::Number(a), Value::Number(b)) => close(b.as_f64().unwrap(), a.as_f64().unwrap()),
-            _ => false,
-        };
-        if !ok {
-            errors.push(format!("{case}: {name}[{i}] expected {e}, got {g}"));
-        }
-    }
-}
-
-fn check_graph(errors: &mut Vec<String>, case: &str, name: &str, expected: &Value, got: &Value) {
-    let ok = match (expected, got) {
-        (Value::Null, Value::Null) => true,
-        (Value::Number(a), Value::Number(b)) => close(b.as_f64().unwrap(), a.as_f64().unwrap()),
-        _ => false,
-    };
-    if !ok {
-        errors.push(format!(
-            "{case}: graph.{name} expected {expected}, got {got}"
-        ));
-    }
-}
-
-fn node_values(res: &Analysis, field: &str) -> Vec<Value> {
-    let v = serde_json::to_value(&res.nodes).unwrap();
-    v.as_array()
-        .unwrap()
-        .iter()
-        .map(|n| n.get(field).cloned().unwrap_or(Value::Null))
-        .collect()
-}
-
 fn cases() -> Vec<(String, Value)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vectors");
     let mut out: Vec<(String, Value)> = std::fs::read_dir(&dir)
@@ -159,38 +106,6 @@ fn cases() -> Vec<(String, Value)> {
     );
     out
 }
-
-const GRAPH_FIELDS: [&str; 13] = [
-    "nodes",
-    "edges",
-    "density",
-    "reciprocity",
-    "weak_components",
-    "strong_components",
-    "diameter",
-    "average_path_length",
-    "transitivity",
-    "degree_centralization",
-    "in_degree_centralization",
-    "out_degree_centralization",
-    "betweenness_centralization",
-];
-
-const NODE_FIELDS: [&str; 13] = [
-    "degree",
-    "in_degree",
-    "out_degree",
-    "betweenness",
-    "closeness",
-    "harmonic",
-    "eigenvector",
-    "clustering",
-    "constraint",
-    "effective_size",
-    "core_number",
-    "articulation_point",
-    "strength",
-];
 
 #[test]
 fn unweighted_measures_equal_networkx() {

@@ -1,1 +1,233 @@
-//! placeholder until written
+//! # samspill-i18n
+//!
+//! Every text samspill shows a person comes from the Fluent files in
+//! `locales/` (bokmål `nb`, nynorsk `nn`, Danish `da`, English `en`), embedded
+//! in the binary. No layer hard-codes user-facing words.
+//!
+//! ```
+//! use samspill_i18n::{Lang, Texts};
+//! let t = Texts::new(Lang::Nb);
+//! assert_eq!(t.get("measure-density"), "Tetthet");
+//! ```
+
+#![warn(missing_docs)]
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+
+/// A language samspill speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Lang {
+    /// Norwegian bokmål.
+    Nb,
+    /// Norwegian nynorsk.
+    Nn,
+    /// Danish.
+    Da,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// Every language.
+    pub const ALL: [Lang; 4] = [Lang::Nb, Lang::Nn, Lang::Da, Lang::En];
+
+    /// The BCP 47 code (`nb`, `nn`, `da`, `en`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Nb => "nb",
+            Lang::Nn => "nn",
+            Lang::Da => "da",
+            Lang::En => "en",
+        }
+    }
+
+    /// Parses a code or locale such as `nb`, `nb-NO`, `no`, `da_DK.UTF-8`.
+    pub fn parse(s: &str) -> Option<Lang> {
+        let base = s.trim().split(['-', '_', '.']).next()?.to_ascii_lowercase();
+        match base.as_str() {
+            "nb" | "no" | "nob" => Some(Lang::Nb),
+            "nn" | "nno" => Some(Lang::Nn),
+            "da" | "dan" => Some(Lang::Da),
+            "en" | "eng" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    fn source(self) -> &'static str {
+        match self {
+            Lang::Nb => include_str!("../locales/nb.ftl"),
+            Lang::Nn => include_str!("../locales/nn.ftl"),
+            Lang::Da => include_str!("../locales/da.ftl"),
+            Lang::En => include_str!("../locales/en.ftl"),
+        }
+    }
+
+    /// The decimal separator used when writing numbers for people.
+    pub fn decimal_separator(self) -> char {
+        match self {
+            Lang::En => '.',
+            _ => ',',
+        }
+    }
+}
+
+/// The texts of one language, with English as the fallback for any key a
+/// translation lacks (a test keeps all four complete).
+pub struct Texts {
+    lang: Lang,
+    bundle: FluentBundle<FluentResource>,
+    fallback: Option<FluentBundle<FluentResource>>,
+}
+
+fn bundle(lang: Lang) -> FluentBundle<FluentResource> {
+    let id: unic_langid::LanguageIdentifier = lang.code().parse().unwrap_or_default();
+    let mut b = FluentBundle::new_concurrent(vec![id]);
+    // Unicode isolation marks would end up in HTML and PDF output.
+    b.set_use_isolating(false);
+    // The files are embedded and checked by tests; a syntax error in one is
+    // reported through `Texts::problems` rather than a panic.
+    let res = match FluentResource::try_new(lang.source().to_string()) {
+        Ok(r) => r,
+        Err((r, _)) => r,
+    };
+    let _ = b.add_resource(res);
+    b
+}
+
+impl Texts {
+    /// The texts of `lang`.
+    pub fn new(lang: Lang) -> Texts {
+        Texts {
+            lang,
+            bundle: bundle(lang),
+            fallback: (lang != Lang::En).then(|| bundle(Lang::En)),
+        }
+    }
+
+    /// The language.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// The text for `key` without arguments.
+    pub fn get(&self, key: &str) -> String {
+        self.format(key, &[])
+    }
+
+    /// The text for `key` with named arguments (numbers or strings).
+    ///
+    /// A missing key yields the key itself in brackets, so a gap is visible
+    /// in the output instead of silently empty.
+    pub fn format(&self, key: &str, args: &[(&str, Arg<'_>)]) -> String {
+        let mut fa = FluentArgs::new();
+        for (k, v) in args {
+            match v {
+                Arg::Str(s) => fa.set(*k, FluentValue::from(*s)),
+                Arg::Num(n) => fa.set(*k, FluentValue::from(*n)),
+            }
+        }
+        for b in std::iter::once(&self.bundle).chain(self.fallback.as_ref()) {
+            if let Some(pattern) = b.get_message(key).and_then(|m| m.value()) {
+                let mut errors = Vec::new();
+                return b
+                    .format_pattern(pattern, Some(&fa), &mut errors)
+                    .into_owned();
+            }
+        }
+        format!("[{key}]")
+    }
+
+    /// Formats a number for people: `decimals` places with the language's
+    /// decimal separator.
+    pub fn number(&self, x: f64, decimals: usize) -> String {
+        let s = format!("{x:.decimals$}");
+        if self.lang.decimal_separator() == ',' {
+            s.replace('.', ",")
+        } else {
+            s
+        }
+    }
+}
+
+/// An argument to [`Texts::format`].
+#[derive(Debug, Clone, Copy)]
+pub enum Arg<'a> {
+    /// Text.
+    Str(&'a str),
+    /// A number (plural rules apply).
+    Num(f64),
+}
+
+/// The message keys defined in a language's file (for completeness tests).
+pub fn keys(lang: Lang) -> Vec<String> {
+    let mut k: Vec<String> = lang
+        .source()
+        .lines()
+        .filter_map(|l| {
+            let (name, _) = l.split_once(" =")?;
+            (!name.starts_with([' ', '#', '.', '*', '[']) && !name.is_empty())
+                .then(|| name.trim().to_string())
+        })
+        .collect();
+    k.sort();
+    k
+}
+
+/// Syntax problems in a language's file (empty when it parses cleanly).
+pub fn problems(lang: Lang) -> Vec<String> {
+    match FluentResource::try_new(lang.source().to_string()) {
+        Ok(_) => Vec::new(),
+        Err((_, errs)) => errs.iter().map(|e| format!("{e:?}")).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_parses_and_has_every_key() {
+        let en = keys(Lang::En);
+        assert!(en.len() > 20);
+        for lang in Lang::ALL {
+            assert!(problems(lang).is_empty(), "{lang:?}: {:?}", problems(lang));
+            assert_eq!(keys(lang), en, "{lang:?} keys differ from English");
+        }
+    }
+
+    #[test]
+    fn arguments_and_plurals() {
+        let t = Texts::new(Lang::Nb);
+        assert_eq!(
+            t.format("count-people", &[("n", Arg::Num(1.0))]),
+            "1 person"
+        );
+        assert_eq!(
+            t.format("count-people", &[("n", Arg::Num(3.0))]),
+            "3 personer"
+        );
+        let e = Texts::new(Lang::En);
+        assert_eq!(
+            e.format("count-people", &[("n", Arg::Num(1.0))]),
+            "1 person"
+        );
+        assert_eq!(
+            e.format("count-people", &[("n", Arg::Num(2.0))]),
+            "2 people"
+        );
+        assert!(
+            !t.format("count-people", &[("n", Arg::Num(2.0))])
+                .contains('\u{2068}')
+        );
+    }
+
+    #[test]
+    fn numbers_use_the_local_separator_and_missing_keys_show() {
+        assert_eq!(Texts::new(Lang::Da).number(0.456, 2), "0,46");
+        assert_eq!(Texts::new(Lang::En).number(0.456, 2), "0.46");
+        assert_eq!(Texts::new(Lang::En).get("no-such-key"), "[no-such-key]");
+        assert_eq!(Lang::parse("nb_NO.UTF-8"), Some(Lang::Nb));
+        assert_eq!(Lang::parse("sv"), None);
+    }
+}

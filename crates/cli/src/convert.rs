@@ -1,0 +1,127 @@
+//! `samspill convert IN OUT`.
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+use samspill_formats::{Format, ReadOptions, WriteOptions};
+use samspill_i18n::{Arg, Texts};
+
+use crate::UserError;
+
+/// Arguments of `samspill convert`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The file to read.
+    input: PathBuf,
+    /// The file to write; its extension chooses the format.
+    output: PathBuf,
+    /// Node-attribute CSV for a CSV edge-list input.
+    #[arg(long)]
+    nodes: Option<PathBuf>,
+    /// Read a CSV/XLSX edge list as undirected edges.
+    #[arg(long)]
+    undirected: bool,
+    /// Output format, when the extension does not say it (pajek, csv,
+    /// graphml, gexf, dl, xlsx, json).
+    #[arg(long)]
+    to: Option<String>,
+    /// Write GEXF 1.2draft instead of 1.3.
+    #[arg(long)]
+    gexf_1_2: bool,
+}
+
+/// Reads, converts and writes; the output file is written only after the
+/// whole input was read and converted.
+pub fn run(args: &Args, t: &Texts) -> Result<()> {
+    let opts = ReadOptions {
+        nodes: args.nodes.clone(),
+        undirected: args.undirected,
+        ..ReadOptions::default()
+    };
+    let doc = samspill_formats::read_path(&args.input, &opts)
+        .map_err(|e| UserError(t.format("cli-error", &[("message", Arg::Str(&e.to_string()))])))?;
+    for w in &doc.warnings {
+        eprintln!(
+            "{}",
+            t.format("cli-warning", &[("message", Arg::Str(&w.to_string()))])
+        );
+    }
+    let format = match &args.to {
+        Some(name) => Format::parse(name),
+        None => Format::from_path(&args.output),
+    }
+    .ok_or_else(|| {
+        UserError(t.format(
+            "cli-error",
+            &[(
+                "message",
+                Arg::Str(&format!(
+                    "cannot tell the output format of {}",
+                    args.output.display()
+                )),
+            )],
+        ))
+    })?;
+    let written = samspill_formats::write_bytes(
+        &doc,
+        format,
+        &WriteOptions {
+            gexf_1_2: args.gexf_1_2,
+            ..WriteOptions::default()
+        },
+    )
+    .map_err(|e| UserError(t.format("cli-error", &[("message", Arg::Str(&e.to_string()))])))?;
+    for what in &written.dropped {
+        eprintln!(
+            "{}",
+            t.format(
+                "cli-warning",
+                &[(
+                    "message",
+                    Arg::Str(&t.format(
+                        "cli-dropped",
+                        &[
+                            ("format", Arg::Str(format.name())),
+                            ("what", Arg::Str(what))
+                        ]
+                    ))
+                )]
+            )
+        );
+    }
+    write_atomically(&args.output, &written.bytes)?;
+    let stem = args.output.with_extension("");
+    for (suffix, bytes) in &written.extra {
+        let path = PathBuf::from(format!("{}{}", stem.display(), suffix));
+        write_atomically(&path, bytes)?;
+        eprintln!(
+            "{}",
+            t.format(
+                "cli-wrote",
+                &[("path", Arg::Str(&path.display().to_string()))]
+            )
+        );
+    }
+    eprintln!(
+        "{}",
+        t.format(
+            "cli-wrote",
+            &[("path", Arg::Str(&args.output.display().to_string()))]
+        )
+    );
+    Ok(())
+}
+
+/// Writes to a temporary file beside `path` and renames it into place, so a
+/// failure never leaves half a file.
+pub fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
+    let tmp = path.with_extension(format!(
+        "{}.partial",
+        path.extension().and_then(|e| e.to_str()).unwrap_or("out")
+    ));
+    std::fs::write(&tmp, bytes)
+        .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", tmp.display()))?;
+    std::fs::rename(&tmp, path)
+        .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
+    Ok(())
+}

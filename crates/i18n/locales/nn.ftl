@@ -1,0 +1,64 @@
+# samspill — nynorsk
+count-people = { $n ->
+    [one] { $n } person
+   *[other] { $n } personar
+}
+count-ties = { $n ->
+    [one] { $n } kontakt
+   *[other] { $n } kontaktar
+}
+
+## Kommandolinje
+cli-error = feil: { $message }
+cli-error-file = feil i { $file }: { $message }
+cli-warning = åtvaring: { $message }
+cli-no-input = ingen nettverk å analysere: gje ei eller fleire filer
+cli-bad-metric = ukjent mål «{ $name }» i --metrics; kjende mål: { $known }
+cli-bad-combine = ukjend kombinasjonsregel «{ $value }»: bruk keep, either, both eller mean
+cli-bad-threshold = ukjend terskel «{ $value }»: bruk all, daily, weekly, monthly eller eit tal
+cli-no-network = fila { $file } har ikkje noko nettverk som heiter «{ $name }»; ho har: { $available }
+cli-unknown-person = { $file }: --no-answer nemner «{ $name }», som ikkje er i nettverket
+cli-wrote = skreiv { $path }
+cli-dropped = { $format } kan ikkje lagre: { $what }
+
+## Tabell
+table-network = Nettverk: { $name }
+table-settings = Regel: { $combine }, terskel: { $threshold }, ikkje-svararar: { $nonresp }, { $weighted }
+table-weighted = vekta (lengd = 1/verdi)
+table-unweighted = uvekta
+table-ties = Kontaktar: { $confirmed } stadfesta av begge, { $onesided } einsidige, { $reconstructed } rekonstruerte
+table-bridge-builders = Brubyggjarar: { $names }
+table-none = ingen
+table-chain = Kjede mellom klynge { $from } og klynge { $to }: { $people } personar ({ $names })
+
+## Mål
+measure-nodes = Personar
+measure-edges = Kontaktar
+measure-density = Tettleik
+measure-reciprocity = Gjensidigheit
+measure-weak-components = Komponentar
+measure-strong-components = Sterke komponentar
+measure-diameter = Diameter
+measure-average-path-length = Gjennomsnittleg avstand
+measure-transitivity = Transitivitet
+measure-degree-centralization = Gradsentralisering
+measure-betweenness-centralization = Mellomliggjande sentralisering
+measure-modularity = Modularitet
+measure-communities = Klynger
+measure-community-stability = Klyngestabilitet
+measure-isolates = Isolerte personar
+measure-non-respondents = Ikkje svara
+column-id = Id
+column-label = Namn
+column-group = Funksjon
+column-degree = Grad
+column-betweenness = Mellomliggjande
+column-closeness = Nærleik
+column-eigenvector = Eigenvektor
+column-constraint = Avgrensing
+column-core = Kjerne
+column-community = Klynge
+column-bridge = Brubyggjar
+value-yes = ja
+value-no = nei
+value-undefined = –
