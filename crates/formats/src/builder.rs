@@ -249,6 +249,21 @@ impl Builder {
         }
     }
 
+    /// Fixes the order of partitions and vectors before any value is read
+    /// (`partition:NAME` / `vector:NAME` columns in declaration order).
+    /// Columns that get no value are left out of the network.
+    pub fn reserve_column(&mut self, name: &str) {
+        if let Some(p) = name.strip_prefix("partition:") {
+            if !self.partitions.iter().any(|(n, _)| n == p) {
+                self.partitions.push((p.to_string(), Vec::new()));
+            }
+        } else if let Some(v) = name.strip_prefix("vector:") {
+            if !self.vectors.iter().any(|(n, _)| n == v) {
+                self.vectors.push((v.to_string(), Vec::new()));
+            }
+        }
+    }
+
     /// Makes sure a relation exists even without ties.
     pub fn ensure_relation(&mut self, name: &str) {
         if !self.rel_index.contains_key(name) {
@@ -270,6 +285,7 @@ impl Builder {
         let partitions = self
             .partitions
             .into_iter()
+            .filter(|(_, vals)| !vals.is_empty())
             .map(|(name, vals)| {
                 let mut classes = vec![None; n];
                 for (i, c) in vals {
@@ -283,6 +299,7 @@ impl Builder {
         let vectors = self
             .vectors
             .into_iter()
+            .filter(|(_, vals)| !vals.is_empty())
             .map(|(name, vals)| {
                 let mut values = vec![None; n];
                 for (i, c) in vals {

@@ -65,6 +65,7 @@ pub(crate) fn read(bytes: &[u8], file_name: &str) -> Result<Document, FormatErro
     }
     let base = stem(file_name);
     let mut keys: HashMap<String, Key> = HashMap::new();
+    let mut key_order: Vec<String> = Vec::new();
     let mut networks: Vec<Network> = Vec::new();
     let mut graph: Option<GraphState> = None;
     let mut seen_root = false;
@@ -147,6 +148,9 @@ pub(crate) fn read(bytes: &[u8], file_name: &str) -> Result<Document, FormatErro
                     warned.push("yfiles".into());
                     x.warn("yFiles graphics keys are not read; they were skipped");
                 }
+                if !keys.contains_key(&id) {
+                    key_order.push(id.clone());
+                }
                 keys.insert(id, key);
             }
             "graph" => {
@@ -177,12 +181,18 @@ pub(crate) fn read(bytes: &[u8], file_name: &str) -> Result<Document, FormatErro
                     _ => format!("{base} {}", networks.len() + 1),
                 };
                 let (line, _) = x.here();
+                let mut b = Builder::new(name);
+                for id in &key_order {
+                    if let Some(k) = keys.get(id).filter(|k| k.applies(Domain::Node)) {
+                        b.reserve_column(&k.name);
+                    }
+                }
                 let has = |n: &str| {
                     keys.values()
                         .any(|k| k.name == n && k.applies(Domain::Node))
                 };
                 let g = GraphState {
-                    b: Builder::new(name),
+                    b,
                     directed,
                     name_is_label: !has("label") && has("name"),
                     line,
@@ -532,6 +542,16 @@ pub(crate) fn write(networks: &[Network]) -> (Vec<u8>, Vec<String>) {
         declare(&mut node_keys, person_attr_key(name), ty);
     }
     for net in networks {
+        for p in &net.partitions {
+            if p.classes.iter().all(Option::is_none) {
+                dropped.add(format!("partition {:?}, which has no classes", p.name));
+            }
+        }
+        for v in &net.vectors {
+            if v.values.iter().all(Option::is_none) {
+                dropped.add(format!("vector {:?}, which has no values", v.name));
+            }
+        }
         for p in &net.partitions {
             declare(
                 &mut node_keys,

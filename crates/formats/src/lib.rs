@@ -28,6 +28,7 @@ mod builder;
 mod common;
 mod edgelist;
 mod graphml;
+mod json;
 mod pajek;
 mod xml;
 
@@ -281,6 +282,7 @@ pub fn read_bytes(
         Format::Pajek => pajek::read(bytes, file_name)?,
         Format::Csv => edgelist::read(bytes, file_name, opts)?,
         Format::GraphMl => graphml::read(bytes, file_name)?,
+        Format::Json => json::read(bytes, file_name)?,
         other => {
             return Err(FormatError::new(
                 Location::file(file_name),
@@ -328,6 +330,14 @@ pub fn write_bytes(
         }
         Format::Pajek => {
             let (bytes, dropped) = pajek::write(&doc.networks);
+            Ok(Written {
+                bytes,
+                extra: Vec::new(),
+                dropped,
+            })
+        }
+        Format::Json => {
+            let (bytes, dropped) = json::write(&doc.networks)?;
             Ok(Written {
                 bytes,
                 extra: Vec::new(),
