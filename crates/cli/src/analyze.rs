@@ -269,7 +269,7 @@ pub fn run(args: &Args, t: &Texts) -> Result<()> {
     };
     match &args.out {
         Some(path) => {
-            crate::convert::write_atomically(path, text.as_bytes())?;
+            crate::convert::write_atomically(path, text.as_bytes(), t)?;
             eprintln!(
                 "{}",
                 t.format(

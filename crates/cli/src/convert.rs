@@ -52,14 +52,8 @@ pub fn run(args: &Args, t: &Texts) -> Result<()> {
     }
     .ok_or_else(|| {
         UserError(t.format(
-            "cli-error",
-            &[(
-                "message",
-                Arg::Str(&format!(
-                    "cannot tell the output format of {}",
-                    args.output.display()
-                )),
-            )],
+            "cli-unknown-output-format",
+            &[("path", Arg::Str(&args.output.display().to_string()))],
         ))
     })?;
     let written = samspill_formats::write_bytes(
@@ -89,11 +83,11 @@ pub fn run(args: &Args, t: &Texts) -> Result<()> {
             )
         );
     }
-    write_atomically(&args.output, &written.bytes)?;
+    write_atomically(&args.output, &written.bytes, t)?;
     let stem = args.output.with_extension("");
     for (suffix, bytes) in &written.extra {
         let path = PathBuf::from(format!("{}{}", stem.display(), suffix));
-        write_atomically(&path, bytes)?;
+        write_atomically(&path, bytes, t)?;
         eprintln!(
             "{}",
             t.format(
@@ -114,14 +108,24 @@ pub fn run(args: &Args, t: &Texts) -> Result<()> {
 
 /// Writes to a temporary file beside `path` and renames it into place, so a
 /// failure never leaves half a file.
-pub fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
+pub fn write_atomically(path: &std::path::Path, bytes: &[u8], t: &Texts) -> Result<()> {
     let tmp = path.with_extension(format!(
         "{}.partial",
         path.extension().and_then(|e| e.to_str()).unwrap_or("out")
     ));
-    std::fs::write(&tmp, bytes)
-        .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", tmp.display()))?;
-    std::fs::rename(&tmp, path)
-        .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
+    let fail = |e: std::io::Error| {
+        UserError(t.format(
+            "cli-cannot-write",
+            &[
+                ("path", Arg::Str(&path.display().to_string())),
+                ("reason", Arg::Str(&e.to_string())),
+            ],
+        ))
+    };
+    std::fs::write(&tmp, bytes).map_err(fail)?;
+    std::fs::rename(&tmp, path).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        fail(e)
+    })?;
     Ok(())
 }

@@ -20,6 +20,8 @@ cli-no-network = filen { $file } har intet netværk med navnet »{ $name }«; de
 cli-unknown-person = { $file }: --no-answer nævner »{ $name }«, som ikke er i netværket
 cli-wrote = skrev { $path }
 cli-dropped = { $format } kan ikke rumme: { $what }
+cli-unknown-output-format = kan ikke afgøre outputformatet for { $path }: brug en kendt filendelse eller --to
+cli-cannot-write = kan ikke skrive { $path }: { $reason }
 
 ## Tabel
 table-network = Netværk: { $name }

@@ -20,6 +20,8 @@ cli-no-network = the file { $file } has no network named "{ $name }"; it has: { 
 cli-unknown-person = { $file }: --no-answer names "{ $name }", who is not in the network
 cli-wrote = wrote { $path }
 cli-dropped = { $format } cannot hold: { $what }
+cli-unknown-output-format = cannot tell the output format of { $path }: use a known extension or --to
+cli-cannot-write = cannot write { $path }: { $reason }
 
 ## Table output
 table-network = Network: { $name }

@@ -20,6 +20,8 @@ cli-no-network = filen { $file } har ikke noe nettverk som heter «{ $name }»; 
 cli-unknown-person = { $file }: --no-answer nevner «{ $name }», som ikke er i nettverket
 cli-wrote = skrev { $path }
 cli-dropped = { $format } kan ikke lagre: { $what }
+cli-unknown-output-format = kan ikke avgjøre utdataformatet for { $path }: bruk en kjent filendelse eller --to
+cli-cannot-write = kan ikke skrive { $path }: { $reason }
 
 ## Tabell
 table-network = Nettverk: { $name }

@@ -20,6 +20,8 @@ cli-no-network = fila { $file } har ikkje noko nettverk som heiter «{ $name }»
 cli-unknown-person = { $file }: --no-answer nemner «{ $name }», som ikkje er i nettverket
 cli-wrote = skreiv { $path }
 cli-dropped = { $format } kan ikkje lagre: { $what }
+cli-unknown-output-format = kan ikkje avgjere utdataformatet for { $path }: bruk ei kjend filending eller --to
+cli-cannot-write = kan ikkje skrive { $path }: { $reason }
 
 ## Tabell
 table-network = Nettverk: { $name }

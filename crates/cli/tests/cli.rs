@@ -1,0 +1,288 @@
+//! The `samspill` binary as a user meets it: output shapes, options, and
+//! what happens with bad input (a clear message, a non-zero exit code, and
+//! no partial output).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn samspill(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_samspill"))
+        .args(args)
+        .env_remove("SAMSPILL_LANG")
+        .env("LANG", "C")
+        .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("../.."))
+        .output()
+        .expect("binary runs")
+}
+
+fn real(file: &str) -> String {
+    format!("../shared/data/networks/{file}")
+}
+
+fn tmp(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("samspill-cli-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join(name)
+}
+
+#[test]
+fn json_is_one_object_for_one_network_and_an_array_for_several() {
+    let out = samspill(&["analyze", &real("strike.paj"), "--format", "json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(v.is_object());
+    assert_eq!(v["graph"]["nodes"], 24);
+    assert_eq!(v["graph"]["edges"], 38);
+    assert_eq!(v["source"]["network"], "Strike.net");
+    assert_eq!(v["nodes"].as_array().unwrap().len(), 24);
+    for key in [
+        "betweenness",
+        "closeness",
+        "eigenvector",
+        "constraint",
+        "effective_size",
+        "clustering",
+        "core_number",
+        "community",
+        "degree",
+    ] {
+        assert!(v["nodes"][0].get(key).is_some(), "missing {key}");
+    }
+
+    let out = samspill(&[
+        "analyze",
+        &real("strike.paj"),
+        &real("sawmill.net"),
+        "--format",
+        "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 2);
+    // sampson.paj holds two networks: all are analysed unless one is chosen.
+    let out = samspill(&[
+        "analyze",
+        &real("sampson.paj"),
+        "--format",
+        "json",
+        "--metrics",
+        "degree",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 2);
+    let out = samspill(&[
+        "analyze",
+        &real("sampson.paj"),
+        "--network",
+        "Sampson_T4",
+        "--format",
+        "json",
+        "--metrics",
+        "degree",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["graph"]["nodes"], 18);
+}
+
+#[test]
+fn metrics_limit_what_is_computed_and_undefined_is_null() {
+    let out = samspill(&[
+        "analyze",
+        &real("hi-tech.paj"),
+        "--format",
+        "json",
+        "--metrics",
+        "degree,eigenvector",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let node = &v["nodes"][0];
+    assert!(node.get("betweenness").is_none(), "not asked for: absent");
+    assert!(node.get("in_degree").is_some());
+    // hi-tech is not strongly connected: eigenvector undefined, so null.
+    assert!(node["eigenvector"].is_null());
+    assert!(v["graph"].get("density").is_none());
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("NaN"));
+}
+
+#[test]
+fn options_are_echoed_and_change_the_network() {
+    let out = samspill(&[
+        "analyze",
+        &real("hi-tech.paj"),
+        "--format",
+        "json",
+        "--combine",
+        "either",
+        "--no-answer",
+        "Fran,Quincy,York",
+        "--non-respondents",
+        "drop",
+        "--metrics",
+        "density",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["settings"]["combine"], "either");
+    assert_eq!(v["settings"]["directed"], false);
+    assert_eq!(v["graph"]["nodes"], 33);
+    assert_eq!(v["graph"]["edges"], 91);
+
+    let out = samspill(&[
+        "analyze",
+        "examples/eksempelkommune.csv",
+        "--nodes",
+        "examples/eksempelkommune-nodes.csv",
+        "--combine",
+        "either",
+        "--threshold",
+        "weekly",
+        "--weighted",
+        "--format",
+        "json",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["settings"]["distance"], "1/value, exact");
+    assert_eq!(v["graph"]["non_respondents"], 3);
+    assert!(
+        v["groups"]["function_matrix"]["labels"]
+            .as_array()
+            .unwrap()
+            .len()
+            == 11
+    );
+}
+
+#[test]
+fn output_file_is_written_whole() {
+    let path = tmp("strike.json");
+    let out = samspill(&[
+        "analyze",
+        &real("strike.paj"),
+        "--format",
+        "json",
+        "--out",
+        path.to_str().unwrap(),
+    ]);
+    assert!(out.status.success());
+    assert!(out.stdout.is_empty());
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    assert_eq!(v["graph"]["nodes"], 24);
+}
+
+#[test]
+fn bad_input_names_file_and_line_and_writes_nothing() {
+    let bad = tmp("bad.net");
+    std::fs::write(
+        &bad,
+        "*Vertices 3\n1 \"A\"\n2 \"B\"\n3 \"C\"\n*Edges\n1 2\n2 9\n",
+    )
+    .unwrap();
+    let path = tmp("should-not-exist.json");
+    let _ = std::fs::remove_file(&path);
+    // A good file first and a bad one second: nothing at all is written.
+    let out = samspill(&[
+        "analyze",
+        &real("strike.paj"),
+        bad.to_str().unwrap(),
+        "--format",
+        "json",
+        "--out",
+        path.to_str().unwrap(),
+    ]);
+    assert!(!out.status.success());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    assert!(!path.exists(), "no partial result");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("bad.net:7"), "names file and line: {err}");
+    assert!(err.contains('9'), "names the bad value: {err}");
+    assert!(!err.contains("panicked"));
+}
+
+#[test]
+fn bad_options_and_missing_files_are_clear_errors() {
+    let out = samspill(&["analyze", &real("strike.paj"), "--metrics", "betweeness"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("\"betweeness\""));
+
+    let out = samspill(&["analyze", &real("strike.paj"), "--combine", "sometimes"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("sometimes"));
+
+    let out = samspill(&["analyze", "no/such/file.paj"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no/such/file.paj"));
+
+    let out = samspill(&[
+        "analyze",
+        &real("sampson.paj"),
+        "--weighted",
+        "--network",
+        "Sampson",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("positive"), "{err}");
+
+    let out = samspill(&["analyze", &real("strike.paj"), "--no-answer", "Nobody"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Nobody"));
+}
+
+#[test]
+fn tables_speak_the_chosen_language() {
+    let out = samspill(&["analyze", &real("strike.paj"), "--lang", "nb"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("Tetthet") && text.contains("Brobyggere"),
+        "{text}"
+    );
+    assert!(text.contains("0,138"), "decimal comma: {text}");
+    let out = samspill(&["analyze", &real("strike.paj"), "--lang", "da"]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Tæthed"));
+    let out = samspill(&["analyze", &real("strike.paj"), "--lang", "nn"]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Tettleik"));
+}
+
+#[test]
+fn convert_round_trips_pajek() {
+    let out_path = tmp("strike-copy.net");
+    let out = samspill(&["convert", &real("strike.paj"), out_path.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let a = samspill(&[
+        "analyze",
+        &real("strike.paj"),
+        "--format",
+        "json",
+        "--metrics",
+        "betweenness",
+    ]);
+    let b = samspill(&[
+        "analyze",
+        out_path.to_str().unwrap(),
+        "--format",
+        "json",
+        "--metrics",
+        "betweenness",
+    ]);
+    let va: serde_json::Value = serde_json::from_slice(&a.stdout).unwrap();
+    let vb: serde_json::Value = serde_json::from_slice(&b.stdout).unwrap();
+    assert_eq!(va["nodes"], vb["nodes"]);
+}
