@@ -27,6 +27,7 @@ pub use samspill_engine::model::Network;
 mod builder;
 mod common;
 mod edgelist;
+mod gexf;
 mod graphml;
 mod json;
 mod pajek;
@@ -283,6 +284,7 @@ pub fn read_bytes(
         Format::Csv => edgelist::read(bytes, file_name, opts)?,
         Format::GraphMl => graphml::read(bytes, file_name)?,
         Format::Json => json::read(bytes, file_name)?,
+        Format::Gexf => gexf::read(bytes, file_name)?,
         other => {
             return Err(FormatError::new(
                 Location::file(file_name),
@@ -330,6 +332,14 @@ pub fn write_bytes(
         }
         Format::Pajek => {
             let (bytes, dropped) = pajek::write(&doc.networks);
+            Ok(Written {
+                bytes,
+                extra: Vec::new(),
+                dropped,
+            })
+        }
+        Format::Gexf => {
+            let (bytes, dropped) = gexf::write(&doc.networks, opts.gexf_1_2);
             Ok(Written {
                 bytes,
                 extra: Vec::new(),
