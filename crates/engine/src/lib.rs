@@ -28,6 +28,7 @@ pub mod groups;
 pub mod measures;
 pub mod model;
 pub mod rng;
+pub mod survey;
 pub mod waves;
 
 pub use analysis::{Analysis, AnalysisOptions, Metric, MetricSet, analyze};
