@@ -1,8 +1,10 @@
 //! # samspill-i18n
 //!
 //! Every text samspill shows a person comes from the Fluent files in
-//! `locales/` (bokmål `nb`, nynorsk `nn`, Danish `da`, English `en`), embedded
-//! in the binary. No layer hard-codes user-facing words.
+//! `locales/<lang>/<area>.ftl` (bokmål `nb`, nynorsk `nn`, Danish `da`,
+//! English `en`; one file per area of the product, e.g. `cli.ftl`,
+//! `web.ftl`), all embedded in the binary by `build.rs`. No layer hard-codes
+//! user-facing words. Keys must be unique across the files of a language.
 //!
 //! ```
 //! use samspill_i18n::{Lang, Texts};
@@ -14,6 +16,10 @@
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+
+mod sources {
+    include!(concat!(env!("OUT_DIR"), "/locales.rs"));
+}
 
 /// A language samspill speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -54,12 +60,12 @@ impl Lang {
         }
     }
 
-    fn source(self) -> &'static str {
+    fn sources(self) -> &'static [(&'static str, &'static str)] {
         match self {
-            Lang::Nb => include_str!("../locales/nb.ftl"),
-            Lang::Nn => include_str!("../locales/nn.ftl"),
-            Lang::Da => include_str!("../locales/da.ftl"),
-            Lang::En => include_str!("../locales/en.ftl"),
+            Lang::Nb => sources::NB,
+            Lang::Nn => sources::NN,
+            Lang::Da => sources::DA,
+            Lang::En => sources::EN,
         }
     }
 
@@ -85,13 +91,15 @@ fn bundle(lang: Lang) -> FluentBundle<FluentResource> {
     let mut b = FluentBundle::new_concurrent(vec![id]);
     // Unicode isolation marks would end up in HTML and PDF output.
     b.set_use_isolating(false);
-    // The files are embedded and checked by tests; a syntax error in one is
-    // reported through `Texts::problems` rather than a panic.
-    let res = match FluentResource::try_new(lang.source().to_string()) {
-        Ok(r) => r,
-        Err((r, _)) => r,
-    };
-    let _ = b.add_resource(res);
+    // The files are embedded and checked by tests; a syntax error or a
+    // duplicate key is reported through `problems` rather than a panic.
+    for (_, src) in lang.sources() {
+        let res = match FluentResource::try_new(src.to_string()) {
+            Ok(r) => r,
+            Err((r, _)) => r,
+        };
+        let _ = b.add_resource(res);
+    }
     b
 }
 
@@ -162,8 +170,9 @@ pub enum Arg<'a> {
 /// The message keys defined in a language's file (for completeness tests).
 pub fn keys(lang: Lang) -> Vec<String> {
     let mut k: Vec<String> = lang
-        .source()
-        .lines()
+        .sources()
+        .iter()
+        .flat_map(|(_, src)| src.lines())
         .filter_map(|l| {
             let (name, _) = l.split_once(" =")?;
             (!name.starts_with([' ', '#', '.', '*', '[']) && !name.is_empty())
@@ -176,10 +185,19 @@ pub fn keys(lang: Lang) -> Vec<String> {
 
 /// Syntax problems in a language's file (empty when it parses cleanly).
 pub fn problems(lang: Lang) -> Vec<String> {
-    match FluentResource::try_new(lang.source().to_string()) {
-        Ok(_) => Vec::new(),
-        Err((_, errs)) => errs.iter().map(|e| format!("{e:?}")).collect(),
+    let mut out = Vec::new();
+    for (file, src) in lang.sources() {
+        if let Err((_, errs)) = FluentResource::try_new(src.to_string()) {
+            out.extend(errs.iter().map(|e| format!("{}/{file}: {e:?}", lang.code())));
+        }
     }
+    let mut k = keys(lang);
+    let before = k.len();
+    k.dedup();
+    if k.len() != before {
+        out.push(format!("{}: {} duplicate keys across files", lang.code(), before - k.len()));
+    }
+    out
 }
 
 #[cfg(test)]
