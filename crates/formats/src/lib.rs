@@ -26,6 +26,7 @@ pub use samspill_engine::model::Network;
 
 mod builder;
 mod common;
+mod dl;
 mod edgelist;
 mod gexf;
 mod graphml;
@@ -285,6 +286,7 @@ pub fn read_bytes(
         Format::GraphMl => graphml::read(bytes, file_name)?,
         Format::Json => json::read(bytes, file_name)?,
         Format::Gexf => gexf::read(bytes, file_name)?,
+        Format::Dl => dl::read(bytes, file_name)?,
         other => {
             return Err(FormatError::new(
                 Location::file(file_name),
@@ -340,6 +342,14 @@ pub fn write_bytes(
         }
         Format::Gexf => {
             let (bytes, dropped) = gexf::write(&doc.networks, opts.gexf_1_2);
+            Ok(Written {
+                bytes,
+                extra: Vec::new(),
+                dropped,
+            })
+        }
+        Format::Dl => {
+            let (bytes, dropped) = dl::write(&doc.networks);
             Ok(Written {
                 bytes,
                 extra: Vec::new(),
