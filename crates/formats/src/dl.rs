@@ -191,15 +191,12 @@ pub(crate) fn read(bytes: &[u8], file_name: &str) -> Result<Document, FormatErro
             ("row", "labels:") => ("row", 2),
             ("column", "labels:") | ("col", "labels:") => ("col", 2),
             ("matrix", "labels:") => ("matrix", 2),
-            ("row", "labels") | ("column", "labels") => {
+            ("row", "labels") | ("column", "labels")
                 if toks
                     .get(i + 2)
-                    .is_some_and(|t| lower(t).starts_with("embedded"))
-                {
-                    ("embedded", 3)
-                } else {
-                    ("unknown", 1)
-                }
+                    .is_some_and(|t| lower(t).starts_with("embedded")) =>
+            {
+                ("embedded", 3)
             }
             _ => ("unknown", 1),
         };
