@@ -32,6 +32,7 @@ mod gexf;
 mod graphml;
 mod json;
 mod pajek;
+mod xlsx;
 mod xml;
 
 /// A network file format.
@@ -287,12 +288,7 @@ pub fn read_bytes(
         Format::Json => json::read(bytes, file_name)?,
         Format::Gexf => gexf::read(bytes, file_name)?,
         Format::Dl => dl::read(bytes, file_name)?,
-        other => {
-            return Err(FormatError::new(
-                Location::file(file_name),
-                format!("reading {} is not implemented yet", other.name()),
-            ));
-        }
+        Format::Xlsx => xlsx::read(bytes, file_name, opts)?,
     };
     check_valid(&doc, file_name)?;
     Ok(doc)
@@ -364,10 +360,7 @@ pub fn write_bytes(
                 dropped,
             })
         }
-        other => Err(FormatError::new(
-            Location::file("<output>"),
-            format!("writing {} is not implemented yet", other.name()),
-        )),
+        Format::Xlsx => xlsx::write(&doc.networks, opts),
     }
 }
 
