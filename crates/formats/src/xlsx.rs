@@ -18,10 +18,24 @@ use samspill_engine::model::Network;
 use crate::{Document, FormatError, Location, ReadOptions, WriteOptions, Written};
 
 const TIES: [&str; 8] = [
-    "ties", "edges", "relasjoner", "kanter", "bånd", "relationer", "links", "kontakter",
+    "ties",
+    "edges",
+    "relasjoner",
+    "kanter",
+    "bånd",
+    "relationer",
+    "links",
+    "kontakter",
 ];
 const ROSTER: [&str; 8] = [
-    "roster", "people", "nodes", "personer", "noder", "deltakere", "deltagere", "persons",
+    "roster",
+    "people",
+    "nodes",
+    "personer",
+    "noder",
+    "deltakere",
+    "deltagere",
+    "persons",
 ];
 
 fn cell_text(d: &Data) -> String {
@@ -40,7 +54,9 @@ fn cell_text(d: &Data) -> String {
 /// whose field numbers are the Excel column numbers.
 fn sheet_csv(range: &calamine::Range<Data>) -> Result<Vec<u8>, String> {
     let (r0, c0) = range.start().unwrap_or((0, 0));
-    let mut w = csv::WriterBuilder::new().flexible(true).from_writer(Vec::new());
+    let mut w = csv::WriterBuilder::new()
+        .flexible(true)
+        .from_writer(Vec::new());
     let empty = vec![String::new(); c0 as usize + 1];
     for _ in 0..r0 {
         w.write_record(&empty).map_err(|e| e.to_string())?;
@@ -57,7 +73,11 @@ fn sheet_csv(range: &calamine::Range<Data>) -> Result<Vec<u8>, String> {
 }
 
 /// Reads a workbook.
-pub(crate) fn read(bytes: &[u8], file_name: &str, opts: &ReadOptions) -> Result<Document, FormatError> {
+pub(crate) fn read(
+    bytes: &[u8],
+    file_name: &str,
+    opts: &ReadOptions,
+) -> Result<Document, FormatError> {
     let err = |m: String| FormatError::new(Location::file(file_name), m);
     let mut wb: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes))
         .map_err(|e| err(format!("expected an XLSX workbook: {e}")))?;
@@ -88,7 +108,10 @@ pub(crate) fn read(bytes: &[u8], file_name: &str, opts: &ReadOptions) -> Result<
         let range = wb
             .worksheet_range(&r)
             .map_err(|e| err(format!("cannot read sheet {r:?}: {e}")))?;
-        o.nodes_bytes = Some((format!("{file_name} [{r}]"), sheet_csv(&range).map_err(err)?));
+        o.nodes_bytes = Some((
+            format!("{file_name} [{r}]"),
+            sheet_csv(&range).map_err(err)?,
+        ));
         o.nodes = None;
     }
     let sheet_file = format!("{file_name} [{ties_name}]");
@@ -113,7 +136,13 @@ pub(crate) fn write(networks: &[Network], opts: &WriteOptions) -> Result<Written
     csv_opts.csv_delimiter = Some(b',');
     let w = crate::edgelist::write(networks, &csv_opts)?;
     let mut wb = Workbook::new();
-    let tables = [("ties", w.bytes.as_slice()), ("roster", w.extra.first().map_or(&[][..], |(_, b)| b.as_slice()))];
+    let tables = [
+        ("ties", w.bytes.as_slice()),
+        (
+            "roster",
+            w.extra.first().map_or(&[][..], |(_, b)| b.as_slice()),
+        ),
+    ];
     for (sheet, bytes) in tables {
         let ws = wb.add_worksheet();
         ws.set_name(sheet).map_err(|e| err(e.to_string()))?;
@@ -125,16 +154,21 @@ pub(crate) fn write(networks: &[Network], opts: &WriteOptions) -> Result<Written
             let rec = rec.map_err(|e| err(e.to_string()))?;
             let row = u32::try_from(r).map_err(|_| err("too many rows for a worksheet".into()))?;
             for (c, field) in rec.iter().enumerate() {
-                let col = u16::try_from(c).map_err(|_| err("too many columns for a worksheet".into()))?;
+                let col =
+                    u16::try_from(c).map_err(|_| err("too many columns for a worksheet".into()))?;
                 if field.is_empty() {
                     continue;
                 }
                 // Numbers stay numbers, except in the header and id columns.
-                let number = if r > 0 && !(sheet == "roster" && c == 0) && !(sheet == "ties" && c < 2) {
-                    field.parse::<f64>().ok().filter(|v| v.is_finite() && v.to_string() == field)
-                } else {
-                    None
-                };
+                let number =
+                    if r > 0 && !(sheet == "roster" && c == 0) && !(sheet == "ties" && c < 2) {
+                        field
+                            .parse::<f64>()
+                            .ok()
+                            .filter(|v| v.is_finite() && v.to_string() == field)
+                    } else {
+                        None
+                    };
                 let res = match number {
                     Some(v) => ws.write_number(row, col, v).map(|_| ()),
                     None => ws.write_string(row, col, field).map(|_| ()),

@@ -4,7 +4,7 @@ mod common;
 
 use common::real;
 use samspill_engine::model::Level;
-use samspill_formats::{read_bytes, write_bytes, Format, ReadOptions, WriteOptions};
+use samspill_formats::{Format, ReadOptions, WriteOptions, read_bytes, write_bytes};
 
 #[test]
 fn round_trip_through_a_workbook() {
@@ -29,10 +29,23 @@ fn norwegian_workbook() {
     let mut wb = rust_xlsxwriter::Workbook::new();
     let ws = wb.add_worksheet();
     ws.set_name("Personer").unwrap();
-    for (c, h) in ["id", "navn", "funksjon", "enhet", "nivå", "svart"].iter().enumerate() {
+    for (c, h) in ["id", "navn", "funksjon", "enhet", "nivå", "svart"]
+        .iter()
+        .enumerate()
+    {
         ws.write_string(0, c as u16, *h).unwrap();
     }
-    for (c, v) in ["k1", "Kari Ås", "Tildeling av bolig|Utbygging", "NAV", "leder", "ja"].iter().enumerate() {
+    for (c, v) in [
+        "k1",
+        "Kari Ås",
+        "Tildeling av bolig|Utbygging",
+        "NAV",
+        "leder",
+        "ja",
+    ]
+    .iter()
+    .enumerate()
+    {
         ws.write_string(1, c as u16, *v).unwrap();
     }
     ws.write_string(2, 0, "o2").unwrap();
@@ -81,5 +94,9 @@ fn norwegian_workbook() {
 #[test]
 fn not_a_workbook() {
     let e = read_bytes(b"hello", Format::Xlsx, "x.xlsx", &ReadOptions::default()).unwrap_err();
-    assert!(e.to_string().starts_with("x.xlsx: expected an XLSX workbook"), "{e}");
+    assert!(
+        e.to_string()
+            .starts_with("x.xlsx: expected an XLSX workbook"),
+        "{e}"
+    );
 }
