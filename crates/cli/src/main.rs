@@ -30,7 +30,7 @@ struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Analyse one or more network files (Pajek, CSV, GraphML, GEXF, DL, XLSX, JSON).
-    Analyze(analyze::Args),
+    Analyze(Box<analyze::Args>),
     /// Convert a network file to another format.
     Convert(convert::Args),
 }

@@ -73,7 +73,7 @@ fn all_four_files_parse_with_the_published_counts() {
     assert_eq!(sampson.people.len(), 25);
     let values: Vec<f64> = sampson.relations[0].ties.iter().map(|t| t.value).collect();
     assert!(
-        values.iter().any(|&v| v == -3.0) && values.iter().any(|&v| v == 3.0),
+        values.contains(&-3.0) && values.contains(&3.0),
         "signs kept"
     );
     assert!(

@@ -488,10 +488,8 @@ fn node_groups(
                 .iter()
                 .map(|&i| net.people[i].primary_function().map(str::to_string))
                 .collect();
-            if g.iter().all(Option::is_none) {
-                if let Some(p) = from_partition(None) {
-                    return p;
-                }
+            if let (true, Some(p)) = (g.iter().all(Option::is_none), from_partition(None)) {
+                return p;
             }
             (g, "primary function (the first listed; people with several functions count under the first only)".into())
         }
@@ -587,10 +585,8 @@ pub fn analyze(net: &Network, an: &Analysed, opts: &AnalysisOptions) -> Analysis
         gm.weak_components = Some(Some(components::weak_components(g).1));
         gm.strong_components = Some(directed.then(|| components::strong_components(g).1));
     }
-    let mut lc_size = None;
     if want(Metric::Distances) {
         let lc = components::largest_component(g);
-        lc_size = Some(lc.len());
         gm.largest_component = Some(Some(lc.len()));
         if lc.is_empty() {
             gm.diameter = Some(None);
@@ -773,37 +769,34 @@ pub fn analyze(net: &Network, an: &Analysed, opts: &AnalysisOptions) -> Analysis
         }
     }
     let mut bridges_out = None;
-    if do_bridges {
-        if let Some(c) = &communities {
-            let b = bridges::bridges(g, &c.membership);
-            for (x, nb) in nodes.iter_mut().zip(&b.nodes) {
-                x.bridge = Some(nb.reasons.clone());
-                x.distance_increase = Some(nb.distance_increase);
-                x.between_community_share = Some(nb.between_community_share);
-            }
-            let ids = |v: &[usize]| v.iter().map(|&i| nodes[i].id.clone()).collect::<Vec<_>>();
-            bridges_out = Some(BridgesOut {
-                rules: format!(
-                    "splits: articulation point; lengthens: others' mean distance grows by at least {:.0} %; \
-                     carries: at least {:.0} % of between-community shortest paths",
-                    bridges::LENGTHEN_THRESHOLD * 100.0,
-                    bridges::CARRY_THRESHOLD * 100.0
-                ),
-                builders: ids(&b.builders),
-                chains: b
-                    .chains
-                    .iter()
-                    .map(|c| ChainOut {
-                        from: c.from,
-                        to: c.to,
-                        people: c.nodes.len(),
-                        ids: ids(&c.nodes),
-                    })
-                    .collect(),
-            });
+    if let (true, Some(c)) = (do_bridges, &communities) {
+        let b = bridges::bridges(g, &c.membership);
+        for (x, nb) in nodes.iter_mut().zip(&b.nodes) {
+            x.bridge = Some(nb.reasons.clone());
+            x.distance_increase = Some(nb.distance_increase);
+            x.between_community_share = Some(nb.between_community_share);
         }
+        let ids = |v: &[usize]| v.iter().map(|&i| nodes[i].id.clone()).collect::<Vec<_>>();
+        bridges_out = Some(BridgesOut {
+            rules: format!(
+                "splits: articulation point; lengthens: others' mean distance grows by at least {:.0} %; \
+                     carries: at least {:.0} % of between-community shortest paths",
+                bridges::LENGTHEN_THRESHOLD * 100.0,
+                bridges::CARRY_THRESHOLD * 100.0
+            ),
+            builders: ids(&b.builders),
+            chains: b
+                .chains
+                .iter()
+                .map(|c| ChainOut {
+                    from: c.from,
+                    to: c.to,
+                    people: c.nodes.len(),
+                    ids: ids(&c.nodes),
+                })
+                .collect(),
+        });
     }
-    let _ = lc_size;
     Analysis {
         settings,
         ties: an.ties,

@@ -344,14 +344,13 @@ pub fn build(net: &Network, opts: &BuildOptions) -> Result<Analysed, BuildError>
             edges.push((a, b, value));
         }
     }
-    if opts.weighted {
-        if let Some(&(a, b, v)) = edges.iter().find(|e| !(e.2 > 0.0)) {
-            return Err(BuildError::NonPositiveWeight {
-                from: net.people[people[a]].id.clone(),
-                to: net.people[people[b]].id.clone(),
-                value: v,
-            });
-        }
+    let not_positive = |w: f64| w.partial_cmp(&0.0) != Some(std::cmp::Ordering::Greater);
+    if let Some(&(a, b, v)) = edges.iter().find(|e| opts.weighted && not_positive(e.2)) {
+        return Err(BuildError::NonPositiveWeight {
+            from: net.people[people[a]].id.clone(),
+            to: net.people[people[b]].id.clone(),
+            value: v,
+        });
     }
     let (graph, simp): (Graph, Simplified) = Graph::from_edges(n, directed, &edges);
     debug_assert_eq!(simp.merged, 0);

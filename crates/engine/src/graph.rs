@@ -80,7 +80,7 @@ impl Graph {
         let edge_count = list.len();
 
         let build = |pairs: &mut Vec<(u32, u32, f64)>| -> (Vec<usize>, Vec<u32>, Vec<f64>) {
-            pairs.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+            pairs.sort_by_key(|p| (p.0, p.1));
             let mut off = vec![0usize; n + 1];
             for &(u, _, _) in pairs.iter() {
                 off[u as usize + 1] += 1;

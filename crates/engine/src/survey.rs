@@ -39,7 +39,9 @@ impl ContactType {
 
     /// Parses the machine name.
     pub fn parse(s: &str) -> Option<ContactType> {
-        ContactType::ALL.into_iter().find(|c| c.as_str() == s.trim())
+        ContactType::ALL
+            .into_iter()
+            .find(|c| c.as_str() == s.trim())
     }
 }
 
@@ -56,8 +58,12 @@ pub struct PoliticalContacts {
 impl PoliticalContacts {
     /// Number of distinct people with contact of `kind` to body `body`.
     pub fn people_with(&self, body: usize, kind: ContactType) -> usize {
-        let mut p: Vec<usize> =
-            self.contacts.iter().filter(|c| c.1 == body && c.2 == kind).map(|c| c.0).collect();
+        let mut p: Vec<usize> = self
+            .contacts
+            .iter()
+            .filter(|c| c.1 == body && c.2 == kind)
+            .map(|c| c.0)
+            .collect();
         p.sort_unstable();
         p.dedup();
         p.len()
@@ -109,10 +115,28 @@ impl RatingAnswers {
         let valued: usize = counts.iter().sum();
         let n = valued + dont_know;
         let mean = (valued > 0).then(|| {
-            counts.iter().enumerate().map(|(i, c)| (i + 1) as f64 * *c as f64).sum::<f64>() / valued as f64
+            counts
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (i + 1) as f64 * *c as f64)
+                .sum::<f64>()
+                / valued as f64
         });
-        let pct = |c: usize| if n > 0 { 100.0 * c as f64 / n as f64 } else { 0.0 };
-        RatingSummary { n, dont_know, counts, mean, percent: counts.map(pct), dont_know_percent: pct(dont_know) }
+        let pct = |c: usize| {
+            if n > 0 {
+                100.0 * c as f64 / n as f64
+            } else {
+                0.0
+            }
+        };
+        RatingSummary {
+            n,
+            dont_know,
+            counts,
+            mean,
+            percent: counts.map(pct),
+            dont_know_percent: pct(dont_know),
+        }
     }
 }
 
@@ -131,7 +155,10 @@ mod tests {
 
     #[test]
     fn mean_excludes_dont_know_which_is_shown_apart() {
-        let r = RatingAnswers { question: "coordination".into(), answers: vec![Some(4), Some(5), None, Some(3), None] };
+        let r = RatingAnswers {
+            question: "coordination".into(),
+            answers: vec![Some(4), Some(5), None, Some(3), None],
+        };
         let s = r.summary();
         assert_eq!(s.n, 5);
         assert_eq!(s.dont_know, 2);

@@ -1,5 +1,7 @@
 //! Property tests: invariants that hold for every network.
 
+#![allow(clippy::needless_range_loop)]
+
 use proptest::prelude::*;
 use samspill_engine::graph::Graph;
 use samspill_engine::measures::{components, local, paths};

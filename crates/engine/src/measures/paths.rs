@@ -130,7 +130,7 @@ fn exact_representation(weights: &[f64], n: usize) -> Option<(Vec<u64>, f64)> {
     let s = (1..=MAX_DENOMINATOR).find(|&s| {
         weights.iter().all(|&w| {
             let x = w * s as f64;
-            x >= 0.5 && x < 1e12 && (x - x.round()).abs() <= 1e-9 * x.max(1.0)
+            (0.5..1e12).contains(&x) && (x - x.round()).abs() <= 1e-9 * x.max(1.0)
         })
     })?;
     let ints: Vec<u64> = weights
