@@ -8,6 +8,7 @@
 
 mod analyze;
 mod convert;
+mod draw;
 mod table;
 
 use std::process::ExitCode;
@@ -33,6 +34,8 @@ enum Command {
     Analyze(Box<analyze::Args>),
     /// Convert a network file to another format.
     Convert(convert::Args),
+    /// Draw a network picture (SVG or PNG).
+    Draw(draw::Args),
 }
 
 /// An error already phrased for the user (in their language).
@@ -72,6 +75,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Analyze(args) => analyze::run(&args, &texts),
         Command::Convert(args) => convert::run(&args, &texts),
+        Command::Draw(args) => draw::run(&args, &texts),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,0 +1,1136 @@
+//! The people network at a threshold, and two waves side by side.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use samspill_engine::build::{Combine, Threshold};
+use samspill_engine::{Analysed, Analysis, Network};
+use samspill_i18n::{Arg, Texts};
+
+use crate::font::{Anchor, Font};
+use crate::geometry::{P, Rect, convex_hull};
+use crate::layout::{self, LayoutOptions};
+use crate::place::{self, Placement};
+use crate::style::{self, FunctionStyle, INK, INK_SOFT};
+use crate::svg::{Svg, num};
+use crate::{DrawError, Hull, NodePosition, Picture, Positions, Table, quality};
+
+/// Node radius, px.
+const R: f64 = 9.0;
+/// Label size, px.
+const LABEL_SIZE: f64 = 11.0;
+/// Padding of a community hull beyond the members' centres, px.
+const HULL_PAD: f64 = R + 8.0;
+/// Outer margin, px.
+const MARGIN: f64 = 16.0;
+/// Colour of ties gained between waves.
+const GAINED: &str = "#0072B2";
+/// Colour of ties lost between waves.
+const LOST: &str = "#D55E00";
+
+/// Options of the node-link pictures.
+#[derive(Debug, Clone)]
+pub struct NetworkOptions {
+    /// Whether the viewer may see names; otherwise labels are function
+    /// codes ("Tildeling 2").
+    pub names: bool,
+    /// Seed of the layout's random starts.
+    pub seed: u64,
+    /// Title above the picture (`None`: "Contact network – <name>").
+    pub title: Option<String>,
+}
+
+impl Default for NetworkOptions {
+    fn default() -> Self {
+        NetworkOptions {
+            names: false,
+            seed: 2015,
+            title: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct NodeInfo {
+    pub(crate) id: String,
+    pub(crate) label: String,
+    pub(crate) style: usize,
+    responded: bool,
+    bridge: bool,
+    community: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    Plain,
+    Gained,
+    Lost,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct EdgeInfo {
+    u: usize,
+    v: usize,
+    value: f64,
+    mark: Mark,
+}
+
+/// Undirected edges `(u < v, largest value)` of an analysed graph, sorted.
+fn undirected_edges(an: &Analysed) -> Vec<(usize, usize, f64)> {
+    let mut m: BTreeMap<(usize, usize), f64> = BTreeMap::new();
+    for (u, v, w) in an.graph.edges() {
+        if u == v {
+            continue;
+        }
+        let k = (u.min(v), u.max(v));
+        let e = m.entry(k).or_insert(w);
+        if w.abs() > e.abs() {
+            *e = w;
+        }
+    }
+    m.into_iter().map(|((u, v), w)| (u, v, w)).collect()
+}
+
+fn check(net: &Network, an: &Analysed, res: &Analysis) -> Result<(), DrawError> {
+    let n = an.graph.node_count();
+    if an.people.len() != n || res.nodes.len() != n {
+        return Err(DrawError::Mismatch(format!(
+            "the analysed graph has {n} people, the analysis {}",
+            res.nodes.len()
+        )));
+    }
+    if an.people.iter().any(|&i| i >= net.people.len()) {
+        return Err(DrawError::Mismatch(
+            "a person index is outside the network".into(),
+        ));
+    }
+    if n > layout::MAX_NODES {
+        return Err(DrawError::TooLarge {
+            nodes: n,
+            max: layout::MAX_NODES,
+        });
+    }
+    Ok(())
+}
+
+/// Node descriptions, labels included (function codes numbered per
+/// function in the network's order, or names).
+fn node_infos(
+    people: &[(&samspill_engine::model::Person, Option<usize>, bool)],
+    styles: &[FunctionStyle],
+    names: bool,
+) -> Vec<NodeInfo> {
+    let mut counter = vec![0usize; styles.len()];
+    people
+        .iter()
+        .map(|(p, community, bridge)| {
+            let s = style::style_index(styles, p.primary_function());
+            counter[s] += 1;
+            let label = if names && !p.label.trim().is_empty() {
+                p.label.clone()
+            } else {
+                format!("{} {}", styles[s].code, counter[s])
+            };
+            NodeInfo {
+                id: p.id.clone(),
+                label,
+                style: s,
+                responded: p.responded,
+                bridge: *bridge,
+                community: *community,
+            }
+        })
+        .collect()
+}
+
+/// Styles and node descriptions of everyone on the roster: function codes
+/// are numbered over the whole roster, so "Tildeling 2" is the same person
+/// in every picture of a round.
+pub(crate) fn roster(net: &Network, names: bool, t: &Texts) -> (Vec<FunctionStyle>, Vec<NodeInfo>) {
+    let people: Vec<_> = net.people.iter().map(|p| (p, None, false)).collect();
+    let fns: Vec<Option<&str>> = net.people.iter().map(|p| p.primary_function()).collect();
+    let styles = style::function_styles(&fns, t);
+    let nodes = node_infos(&people, &styles, names);
+    (styles, nodes)
+}
+
+/// Keeps only the styles used by `nodes` (the legend lists exactly the
+/// functions present), renumbering the nodes' style indices.
+pub(crate) fn only_present(
+    styles: Vec<FunctionStyle>,
+    mut nodes: Vec<NodeInfo>,
+) -> (Vec<FunctionStyle>, Vec<NodeInfo>) {
+    let used: Vec<bool> = (0..styles.len())
+        .map(|k| nodes.iter().any(|n| n.style == k))
+        .collect();
+    let mut map = vec![0usize; styles.len()];
+    let mut kept = Vec::new();
+    for (k, s) in styles.into_iter().enumerate() {
+        if used[k] {
+            map[k] = kept.len();
+            kept.push(s);
+        }
+    }
+    for n in &mut nodes {
+        n.style = map[n.style];
+    }
+    (kept, nodes)
+}
+
+fn threshold_text(th: Threshold, t: &Texts) -> String {
+    match th {
+        Threshold::All => t.get("draw-threshold-all"),
+        Threshold::AtLeast(x) if x == 3.0 => t.get("draw-threshold-daily"),
+        Threshold::AtLeast(x) if x == 2.0 => t.get("draw-threshold-weekly"),
+        Threshold::AtLeast(x) if x == 1.0 => t.get("draw-threshold-monthly"),
+        Threshold::AtLeast(x) => {
+            t.format("draw-threshold-min", &[("min", Arg::Str(&t.number(x, 1)))])
+        }
+    }
+}
+
+fn combine_text(c: Combine, t: &Texts) -> String {
+    t.get(&format!("draw-combine-{}", c.as_str()))
+}
+
+/// Edge stroke width by value: survey strengths 0–3 map to 0.8–3.5 px;
+/// other scales by their share of the largest absolute value.
+fn edge_width(value: f64, survey: bool, max: f64) -> f64 {
+    if survey {
+        0.8 + 0.9 * value.clamp(0.0, 3.0)
+    } else if max > 0.0 {
+        0.8 + 2.7 * (value.abs() / max)
+    } else {
+        1.5
+    }
+}
+
+fn is_survey_scale(edges: &[EdgeInfo]) -> bool {
+    edges
+        .iter()
+        .all(|e| (0.0..=3.0).contains(&e.value) && e.value.fract() == 0.0)
+        && edges.iter().any(|e| e.value != 1.0)
+}
+
+/// The geometry shared by one or more panels.
+struct Scene {
+    nodes: Vec<NodeInfo>,
+    styles: Vec<FunctionStyle>,
+    placement: Placement,
+    hulls: Vec<Hull>,
+    /// Offset that moves the drawing's box to (0, 0).
+    shift: P,
+    width: f64,
+    height: f64,
+}
+
+fn label_sizes(font: &Font, nodes: &[NodeInfo]) -> Vec<(f64, f64)> {
+    let h = font.ascent(LABEL_SIZE) + font.descent(LABEL_SIZE);
+    nodes
+        .iter()
+        .map(|n| (font.width(&n.label, LABEL_SIZE), h))
+        .collect()
+}
+
+fn scene(
+    font: &Font,
+    nodes: Vec<NodeInfo>,
+    styles: Vec<FunctionStyle>,
+    edges: &[(usize, usize)],
+    seed: u64,
+) -> Scene {
+    let community: Vec<Option<usize>> = nodes.iter().map(|n| n.community).collect();
+    let unit = layout::layout(
+        nodes.len(),
+        edges,
+        &community,
+        &LayoutOptions {
+            seed,
+            ..LayoutOptions::default()
+        },
+    );
+    let sizes = label_sizes(font, &nodes);
+    let placement = place::place(&unit, edges, R, &sizes);
+    // Hulls: communities with two or more connected members.
+    let mut by_comm: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (v, n) in nodes.iter().enumerate() {
+        if let (Some(c), false) = (n.community, unit.isolated[v]) {
+            by_comm.entry(c).or_default().push(v);
+        }
+    }
+    let hulls: Vec<Hull> = by_comm
+        .into_iter()
+        .filter(|(_, m)| m.len() >= 2)
+        .map(|(c, members)| {
+            let pts: Vec<P> = members.iter().map(|&v| placement.pos[v]).collect();
+            Hull {
+                community: c,
+                polygon: convex_hull(&pts),
+                members,
+                pad: HULL_PAD,
+            }
+        })
+        .collect();
+    let mut b: Option<Rect> = None;
+    let mut grow = |r: Rect| b = Some(b.map_or(r, |x| x.union(&r)));
+    for (v, p) in placement.pos.iter().enumerate() {
+        grow(Rect::new(
+            p.x - R - 5.0,
+            p.y - R - 5.0,
+            2.0 * R + 10.0,
+            2.0 * R + 10.0,
+        ));
+        grow(placement.labels[v]);
+    }
+    for h in &hulls {
+        for p in &h.polygon {
+            grow(Rect::new(
+                p.x - h.pad,
+                p.y - h.pad,
+                2.0 * h.pad,
+                2.0 * h.pad,
+            ));
+        }
+    }
+    let b = b.unwrap_or(Rect::new(0.0, 0.0, 1.0, 1.0));
+    Scene {
+        nodes,
+        styles,
+        placement,
+        hulls,
+        shift: P::new(-b.x0, -b.y0),
+        width: b.x1 - b.x0,
+        height: b.y1 - b.y0,
+    }
+}
+
+/// Draws one panel of a scene at `origin`; `present` says which nodes exist
+/// in this panel.
+fn draw_panel(
+    svg: &mut Svg,
+    sc: &Scene,
+    origin: P,
+    present: &[bool],
+    edges: &[EdgeInfo],
+    survey: bool,
+) {
+    let at = |p: P| P::new(p.x + sc.shift.x + origin.x, p.y + sc.shift.y + origin.y);
+    let max = edges.iter().map(|e| e.value.abs()).fold(0.0, f64::max);
+    // Hulls.
+    svg.raw("<g class=\"hulls\" opacity=\"0.55\">");
+    for h in &sc.hulls {
+        let pts: Vec<P> = h
+            .polygon
+            .iter()
+            .copied()
+            .filter(|_| h.members.iter().any(|&v| present[v]))
+            .map(at)
+            .collect();
+        if pts.is_empty() {
+            continue;
+        }
+        let mut d = String::new();
+        for (k, p) in pts.iter().enumerate() {
+            let _ = write!(
+                d,
+                "{}{} {}",
+                if k == 0 { "M" } else { "L" },
+                num(p.x),
+                num(p.y)
+            );
+        }
+        if pts.len() >= 3 {
+            d.push('Z');
+        }
+        svg.raw(&format!(
+            "<path class=\"hull\" data-community=\"{}\" d=\"{d}\" fill=\"#D5DEE9\" stroke=\"#D5DEE9\" \
+             stroke-width=\"{}\" stroke-linejoin=\"round\" stroke-linecap=\"round\"/>",
+            h.community,
+            num(2.0 * h.pad)
+        ));
+    }
+    svg.raw("</g>");
+    // Edges, weakest first so strong ties lie on top; marked ties last.
+    let mut order: Vec<&EdgeInfo> = edges.iter().collect();
+    order.sort_by(|a, b| {
+        (a.mark != Mark::Plain)
+            .cmp(&(b.mark != Mark::Plain))
+            .then(a.value.abs().total_cmp(&b.value.abs()))
+            .then((a.u, a.v).cmp(&(b.u, b.v)))
+    });
+    svg.raw("<g class=\"edges\" stroke-linecap=\"round\" fill=\"none\">");
+    for e in order {
+        let (a, b) = (at(sc.placement.pos[e.u]), at(sc.placement.pos[e.v]));
+        let w = edge_width(e.value, survey, max);
+        let (colour, extra) = match e.mark {
+            Mark::Plain => ("#8A8F98", String::new()),
+            Mark::Gained => (GAINED, String::new()),
+            Mark::Lost => (LOST, " stroke-dasharray=\"5 4\"".to_string()),
+        };
+        svg.raw(&format!(
+            "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{colour}\" stroke-width=\"{}\"{extra}/>",
+            num(a.x),
+            num(a.y),
+            num(b.x),
+            num(b.y),
+            num(w)
+        ));
+    }
+    svg.raw("</g>");
+    // Nodes.
+    svg.raw("<g class=\"nodes\">");
+    for (v, n) in sc.nodes.iter().enumerate() {
+        if !present[v] {
+            continue;
+        }
+        let c = at(sc.placement.pos[v]);
+        let colour = sc.styles[n.style].colour;
+        if n.bridge {
+            svg.raw(&format!(
+                "<circle class=\"bridge\" cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"none\" stroke=\"{INK}\" stroke-width=\"1.8\"/>",
+                num(c.x),
+                num(c.y),
+                num(R + 4.0)
+            ));
+        }
+        if n.responded {
+            svg.raw(&format!(
+                "<circle class=\"node\" data-id=\"{}\" cx=\"{}\" cy=\"{}\" r=\"{R}\" fill=\"{colour}\" stroke=\"{}\" stroke-width=\"1\"/>",
+                crate::svg::esc(&n.id),
+                num(c.x),
+                num(c.y),
+                style::darker(colour, 0.6)
+            ));
+        } else {
+            svg.raw(&format!(
+                "<circle class=\"node nonrespondent\" data-id=\"{}\" cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"#FFFFFF\" stroke=\"{}\" stroke-width=\"2.4\" stroke-dasharray=\"3 2\"/>",
+                crate::svg::esc(&n.id),
+                num(c.x),
+                num(c.y),
+                num(R - 1.2),
+                style::darker(colour, 0.8)
+            ));
+        }
+    }
+    svg.raw("</g>");
+    svg.raw("<g class=\"labels\">");
+    for (v, n) in sc.nodes.iter().enumerate() {
+        if !present[v] {
+            continue;
+        }
+        let b = sc.placement.labels[v];
+        let o = at(P::new(b.x0, b.y0));
+        svg.text(
+            &n.label,
+            o.x,
+            o.y + svg_ascent(),
+            LABEL_SIZE,
+            Anchor::Start,
+            INK,
+        );
+    }
+    svg.raw("</g>");
+}
+
+fn svg_ascent() -> f64 {
+    // DejaVu's ascender is 0.928 em (1901/2048); text boxes start at the
+    // ascender line.
+    LABEL_SIZE * 1901.0 / 2048.0
+}
+
+/// Legend: functions present, then the symbols used. Returns its box and
+/// the text boxes.
+#[allow(clippy::too_many_arguments)]
+fn legend(
+    svg: &mut Svg,
+    font: &Font,
+    t: &Texts,
+    x: f64,
+    y: f64,
+    styles: &[FunctionStyle],
+    symbols: &[(&str, String)],
+    boxes: &mut Vec<Rect>,
+) -> Rect {
+    let step = 19.0;
+    let mut yy = y + 12.0;
+    let mut right = x;
+    let mut put = |svg: &mut Svg,
+                   text: &str,
+                   tx: f64,
+                   ty: f64,
+                   size: f64,
+                   colour: &str,
+                   boxes: &mut Vec<Rect>| {
+        svg.text(text, tx, ty, size, Anchor::Start, colour);
+        let w = font.width(text, size);
+        boxes.push(Rect::new(
+            tx,
+            ty - font.ascent(size),
+            w,
+            font.ascent(size) + font.descent(size),
+        ));
+        right = right.max(tx + w);
+    };
+    put(
+        svg,
+        &t.get("draw-legend-functions"),
+        x,
+        yy,
+        12.0,
+        INK,
+        boxes,
+    );
+    yy += step;
+    for s in styles {
+        svg.raw(&format!(
+            "<g class=\"legend-function\" data-function=\"{}\"><circle cx=\"{}\" cy=\"{}\" r=\"6.5\" fill=\"{}\" stroke=\"{}\"/></g>",
+            crate::svg::esc(&s.key),
+            num(x + 7.0),
+            num(yy - 4.0),
+            s.colour,
+            style::darker(s.colour, 0.6)
+        ));
+        let text = if s.code != s.name {
+            format!("{} ({})", s.name, s.code)
+        } else {
+            s.name.clone()
+        };
+        put(svg, &text, x + 20.0, yy, 11.0, INK, boxes);
+        yy += step;
+    }
+    yy += 6.0;
+    for (symbol, text) in symbols {
+        let (cx, cy) = (x + 7.0, yy - 4.0);
+        let mark = match *symbol {
+            "nonrespondent" => format!(
+                "<circle cx=\"{}\" cy=\"{}\" r=\"5.5\" fill=\"#FFFFFF\" stroke=\"#555555\" stroke-width=\"2\" stroke-dasharray=\"3 2\"/>",
+                num(cx),
+                num(cy)
+            ),
+            "bridge" => format!(
+                "<circle cx=\"{}\" cy=\"{}\" r=\"5\" fill=\"#BBBBBB\"/><circle cx=\"{}\" cy=\"{}\" r=\"8\" fill=\"none\" stroke=\"{INK}\" stroke-width=\"1.5\"/>",
+                num(cx),
+                num(cy),
+                num(cx),
+                num(cy)
+            ),
+            "community" => format!(
+                "<rect x=\"{}\" y=\"{}\" width=\"16\" height=\"12\" rx=\"6\" fill=\"#D5DEE9\"/>",
+                num(x - 1.0),
+                num(cy - 6.0)
+            ),
+            "gained" | "lost" => format!(
+                "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"2.6\"{}/>",
+                num(x - 2.0),
+                num(cy),
+                num(x + 16.0),
+                num(cy),
+                if *symbol == "gained" { GAINED } else { LOST },
+                if *symbol == "lost" {
+                    " stroke-dasharray=\"5 4\""
+                } else {
+                    ""
+                }
+            ),
+            other => {
+                let w: f64 = other
+                    .strip_prefix("edge:")
+                    .and_then(|s| s.parse().ok())
+                    .unwrap_or(1.5);
+                format!(
+                    "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#8A8F98\" stroke-width=\"{}\" stroke-linecap=\"round\"/>",
+                    num(x - 1.0),
+                    num(cy),
+                    num(x + 15.0),
+                    num(cy),
+                    num(w)
+                )
+            }
+        };
+        svg.raw(&mark);
+        put(svg, text, x + 20.0, yy, 11.0, INK, boxes);
+        yy += step;
+    }
+    Rect {
+        x0: x,
+        y0: y,
+        x1: right,
+        y1: yy,
+    }
+}
+
+fn edge_symbols(edges: &[EdgeInfo], survey: bool, t: &Texts) -> Vec<(&'static str, String)> {
+    let mut out = Vec::new();
+    if survey {
+        let keys = [
+            "draw-strength-rarer",
+            "draw-strength-monthly",
+            "draw-strength-weekly",
+            "draw-strength-daily",
+        ];
+        let tags = ["edge:0.8", "edge:1.7", "edge:2.6", "edge:3.5"];
+        for s in (0..4).rev() {
+            if edges.iter().any(|e| e.value == s as f64) {
+                out.push((tags[s], t.get(keys[s])));
+            }
+        }
+    } else if !edges.is_empty() {
+        out.push(("edge:1.5", t.get("draw-legend-tie")));
+    }
+    out
+}
+
+/// Draws the caption lines at `y`; returns the y below them.
+fn caption(
+    svg: &mut Svg,
+    font: &Font,
+    text: &str,
+    x: f64,
+    y: f64,
+    width: f64,
+    boxes: &mut Vec<Rect>,
+) -> f64 {
+    let mut yy = y;
+    for line in style::wrap(font, text, 11.0, width) {
+        yy += 15.0;
+        svg.text(&line, x, yy, 11.0, Anchor::Start, INK_SOFT);
+        boxes.push(Rect::new(
+            x,
+            yy - font.ascent(11.0),
+            font.width(&line, 11.0),
+            font.ascent(11.0) + font.descent(11.0),
+        ));
+    }
+    yy
+}
+
+fn positions(
+    sc: &Scene,
+    origin: P,
+    edges: &[(usize, usize)],
+    width: f64,
+    height: f64,
+) -> Positions {
+    let d = P::new(sc.shift.x + origin.x, sc.shift.y + origin.y);
+    let mv = |p: P| P::new(p.x + d.x, p.y + d.y);
+    Positions {
+        width,
+        height,
+        nodes: sc
+            .nodes
+            .iter()
+            .enumerate()
+            .map(|(v, n)| {
+                let c = mv(sc.placement.pos[v]);
+                let b = sc.placement.labels[v];
+                NodePosition {
+                    id: n.id.clone(),
+                    label: n.label.clone(),
+                    x: c.x,
+                    y: c.y,
+                    r: R,
+                    label_box: Rect {
+                        x0: b.x0 + d.x,
+                        y0: b.y0 + d.y,
+                        x1: b.x1 + d.x,
+                        y1: b.y1 + d.y,
+                    },
+                }
+            })
+            .collect(),
+        edges: edges.to_vec(),
+        hulls: sc
+            .hulls
+            .iter()
+            .map(|h| Hull {
+                community: h.community,
+                members: h.members.clone(),
+                polygon: h.polygon.iter().map(|&p| mv(p)).collect(),
+                pad: h.pad,
+            })
+            .collect(),
+    }
+}
+
+fn yes_no(b: bool, t: &Texts) -> String {
+    t.get(if b { "draw-yes" } else { "draw-no" })
+}
+
+/// The people network at the threshold `an` was built with: colour by
+/// primary function, function codes as labels unless `opts.names`, edge
+/// width by strength, communities as soft hulls, bridge builders ringed,
+/// non-respondents hollow and dashed, isolated people in columns at the
+/// right, a caption with threshold, combination rule and N.
+pub fn people_network(
+    net: &Network,
+    an: &Analysed,
+    res: &Analysis,
+    opts: &NetworkOptions,
+    t: &Texts,
+) -> Result<Picture, DrawError> {
+    check(net, an, res)?;
+    let n = an.graph.node_count();
+    if n == 0 {
+        return Err(DrawError::Empty(t.get("draw-empty")));
+    }
+    let font = Font::load()?;
+    let (all_styles, all_nodes) = roster(net, opts.names, t);
+    let nodes: Vec<NodeInfo> = an
+        .people
+        .iter()
+        .enumerate()
+        .map(|(v, &i)| {
+            let m = &res.nodes[v];
+            let mut x = all_nodes[i].clone();
+            x.bridge = m.bridge.as_ref().is_some_and(|r| !r.is_empty());
+            x.community = m.community;
+            x
+        })
+        .collect();
+    let (styles, nodes) = only_present(all_styles, nodes);
+    let raw_edges = undirected_edges(an);
+    let edges: Vec<EdgeInfo> = raw_edges
+        .iter()
+        .map(|&(u, v, value)| EdgeInfo {
+            u,
+            v,
+            value,
+            mark: Mark::Plain,
+        })
+        .collect();
+    let pairs: Vec<(usize, usize)> = raw_edges.iter().map(|e| (e.0, e.1)).collect();
+    let sc = scene(&font, nodes, styles, &pairs, opts.seed);
+    let survey = is_survey_scale(&edges);
+
+    let title = opts
+        .title
+        .clone()
+        .unwrap_or_else(|| t.format("draw-network-title", &[("name", Arg::Str(&net.name))]));
+    let top = 40.0;
+    let origin = P::new(MARGIN, top);
+    // Measure the legend first (draw it into a scratch document).
+    let mut symbols: Vec<(&str, String)> = Vec::new();
+    let nonresp = sc.nodes.iter().filter(|x| !x.responded).count();
+    let bridges = sc.nodes.iter().filter(|x| x.bridge).count();
+    if nonresp > 0 {
+        symbols.push(("nonrespondent", t.get("draw-legend-nonrespondent")));
+    }
+    if bridges > 0 {
+        symbols.push(("bridge", t.get("draw-legend-bridge")));
+    }
+    if !sc.hulls.is_empty() {
+        symbols.push(("community", t.get("draw-legend-community")));
+    }
+    symbols.extend(edge_symbols(&edges, survey, t));
+    let mut scratch = Svg::new(&font, 1.0, 1.0);
+    let lb = legend(
+        &mut scratch,
+        &font,
+        t,
+        0.0,
+        0.0,
+        &sc.styles,
+        &symbols,
+        &mut Vec::new(),
+    );
+    let legend_x = origin.x + sc.width + 28.0;
+    let width = (legend_x + (lb.x1 - lb.x0) + MARGIN).max(360.0);
+    let body_bottom = (top + sc.height).max(top + (lb.y1 - lb.y0));
+
+    let isolates = (0..n).filter(|&v| an.graph.degree(v) == 0).count();
+    let communities = sc.hulls.len();
+    let cap = t.format(
+        "draw-network-caption",
+        &[
+            (
+                "threshold",
+                Arg::Str(&threshold_text(an.options.threshold, t)),
+            ),
+            ("rule", Arg::Str(&combine_text(an.options.combine, t))),
+            ("n", Arg::Num(n as f64)),
+            ("edges", Arg::Num(raw_edges.len() as f64)),
+            ("nonrespondents", Arg::Num(nonresp as f64)),
+            ("isolates", Arg::Num(isolates as f64)),
+        ],
+    );
+    let cap_lines = style::wrap(&font, &cap, 11.0, width - 2.0 * MARGIN).len();
+    let height = body_bottom + 12.0 + 15.0 * cap_lines as f64 + MARGIN;
+
+    let mut svg = Svg::new(&font, width, height);
+    let mut boxes = Vec::new();
+    svg.text(&title, MARGIN, 26.0, 15.0, Anchor::Start, INK);
+    let present = vec![true; n];
+    draw_panel(&mut svg, &sc, origin, &present, &edges, survey);
+    svg.raw("<g class=\"legend\">");
+    legend(
+        &mut svg, &font, t, legend_x, top, &sc.styles, &symbols, &mut boxes,
+    );
+    svg.raw("</g>");
+    caption(
+        &mut svg,
+        &font,
+        &cap,
+        MARGIN,
+        body_bottom + 4.0,
+        width - 2.0 * MARGIN,
+        &mut boxes,
+    );
+
+    let pos = positions(&sc, origin, &pairs, width, height);
+    let centres: Vec<P> = pos.nodes.iter().map(|p| P::new(p.x, p.y)).collect();
+    let labels: Vec<Rect> = pos.nodes.iter().map(|p| p.label_box).collect();
+    let quality = quality::measure(&centres, R, &labels, &pairs);
+
+    let bridge_labels: Vec<&str> = sc
+        .nodes
+        .iter()
+        .filter(|x| x.bridge)
+        .map(|x| x.label.as_str())
+        .collect();
+    let fn_counts: Vec<String> = sc
+        .styles
+        .iter()
+        .enumerate()
+        .map(|(k, s)| {
+            format!(
+                "{} {}",
+                s.name,
+                sc.nodes.iter().filter(|x| x.style == k).count()
+            )
+        })
+        .collect();
+    let alt = t.format(
+        "draw-network-alt",
+        &[
+            (
+                "threshold",
+                Arg::Str(&threshold_text(an.options.threshold, t)),
+            ),
+            ("rule", Arg::Str(&combine_text(an.options.combine, t))),
+            ("n", Arg::Num(n as f64)),
+            ("edges", Arg::Num(raw_edges.len() as f64)),
+            ("communities", Arg::Num(communities as f64)),
+            ("bridges", Arg::Num(bridges as f64)),
+            (
+                "bridgelist",
+                Arg::Str(&if bridge_labels.is_empty() {
+                    t.get("draw-none")
+                } else {
+                    bridge_labels.join(", ")
+                }),
+            ),
+            ("isolates", Arg::Num(isolates as f64)),
+            ("nonrespondents", Arg::Num(nonresp as f64)),
+            ("functions", Arg::Str(&fn_counts.join(", "))),
+        ],
+    );
+    let table = Table {
+        header: [
+            "draw-col-label",
+            "draw-col-function",
+            "draw-col-responded",
+            "draw-col-degree",
+            "draw-col-community",
+            "draw-col-bridge",
+            "draw-col-betweenness",
+        ]
+        .iter()
+        .map(|k| t.get(k))
+        .collect(),
+        rows: sc
+            .nodes
+            .iter()
+            .enumerate()
+            .map(|(v, x)| {
+                let m = &res.nodes[v];
+                vec![
+                    x.label.clone(),
+                    sc.styles[x.style].name.clone(),
+                    yes_no(x.responded, t),
+                    an.graph.degree(v).to_string(),
+                    m.community.map(|c| (c + 1).to_string()).unwrap_or_default(),
+                    yes_no(x.bridge, t),
+                    m.betweenness
+                        .flatten()
+                        .map(|b| t.number(b, 3))
+                        .unwrap_or_default(),
+                ]
+            })
+            .collect(),
+    };
+    let legend_functions = sc.styles.iter().map(|s| s.key.clone()).collect();
+    let title_desc = alt.clone();
+    Ok(Picture {
+        svg: svg.finish(&title, &title_desc),
+        alt_text: alt,
+        table,
+        quality,
+        positions: pos,
+        legend_functions,
+    })
+}
+
+/// Two waves side by side over the same stable ids: one layout of the
+/// union, so each person stands in the same place in both panels; in the
+/// second panel, ties gained are solid blue and ties lost dashed orange.
+pub fn two_waves(
+    first: (&Network, &Analysed, &Analysis),
+    second: (&Network, &Analysed, &Analysis),
+    opts: &NetworkOptions,
+    t: &Texts,
+) -> Result<Picture, DrawError> {
+    check(first.0, first.1, first.2)?;
+    check(second.0, second.1, second.2)?;
+    let cmp = samspill_engine::waves::compare((first.1, first.2), (second.1, second.2));
+    let font = Font::load()?;
+    // Union of people: the second wave's order, then those who left.
+    let mut ids: Vec<String> = Vec::new();
+    let mut index: BTreeMap<String, usize> = BTreeMap::new();
+    let mut people = Vec::new();
+    for (net, an, res) in [second, first] {
+        for (v, &i) in an.people.iter().enumerate() {
+            let m = &res.nodes[v];
+            if index.contains_key(&m.id) {
+                continue;
+            }
+            index.insert(m.id.clone(), ids.len());
+            ids.push(m.id.clone());
+            let bridge = m.bridge.as_ref().is_some_and(|r| !r.is_empty());
+            people.push((&net.people[i], m.community, bridge));
+        }
+    }
+    let n = ids.len();
+    if n == 0 {
+        return Err(DrawError::Empty(t.get("draw-empty")));
+    }
+    if n > layout::MAX_NODES {
+        return Err(DrawError::TooLarge {
+            nodes: n,
+            max: layout::MAX_NODES,
+        });
+    }
+    let present_fns: Vec<Option<&str>> = people.iter().map(|p| p.0.primary_function()).collect();
+    let styles = style::function_styles(&present_fns, t);
+    let mut nodes = node_infos(&people, &styles, opts.names);
+    // Bridge rings would mix the waves: each panel rings its own below.
+    let wave_edges = |an: &Analysed, res: &Analysis| -> BTreeMap<(usize, usize), f64> {
+        undirected_edges(an)
+            .into_iter()
+            .map(|(u, v, w)| {
+                let (a, b) = (index[&res.nodes[u].id], index[&res.nodes[v].id]);
+                ((a.min(b), a.max(b)), w)
+            })
+            .collect()
+    };
+    let ea = wave_edges(first.1, first.2);
+    let eb = wave_edges(second.1, second.2);
+    let mut union: Vec<(usize, usize)> = ea.keys().chain(eb.keys()).copied().collect();
+    union.sort_unstable();
+    union.dedup();
+    let sc = scene(&font, std::mem::take(&mut nodes), styles, &union, opts.seed);
+    let pair_of = |a: &str, b: &str| {
+        let (x, y) = (index[a], index[b]);
+        (x.min(y), x.max(y))
+    };
+    let gained: Vec<(usize, usize)> = cmp.ties_gained.iter().map(|(a, b)| pair_of(a, b)).collect();
+    let lost: Vec<(usize, usize)> = cmp.ties_lost.iter().map(|(a, b)| pair_of(a, b)).collect();
+    let edges_a: Vec<EdgeInfo> = ea
+        .iter()
+        .map(|(&(u, v), &value)| EdgeInfo {
+            u,
+            v,
+            value,
+            mark: Mark::Plain,
+        })
+        .collect();
+    let mut edges_b: Vec<EdgeInfo> = eb
+        .iter()
+        .map(|(&(u, v), &value)| EdgeInfo {
+            u,
+            v,
+            value,
+            mark: if gained.contains(&(u, v)) {
+                Mark::Gained
+            } else {
+                Mark::Plain
+            },
+        })
+        .collect();
+    for &(u, v) in &lost {
+        edges_b.push(EdgeInfo {
+            u,
+            v,
+            value: ea.get(&(u, v)).copied().unwrap_or(1.0),
+            mark: Mark::Lost,
+        });
+    }
+    let survey = is_survey_scale(&edges_a) || is_survey_scale(&edges_b);
+    let mut present_a = vec![false; n];
+    for m in &first.2.nodes {
+        present_a[index[&m.id]] = true;
+    }
+    let mut present_b = vec![false; n];
+    for m in &second.2.nodes {
+        present_b[index[&m.id]] = true;
+    }
+    let bridges_of = |res: &Analysis| -> Vec<bool> {
+        let mut b = vec![false; n];
+        for m in &res.nodes {
+            if m.bridge.as_ref().is_some_and(|r| !r.is_empty()) {
+                b[index[&m.id]] = true;
+            }
+        }
+        b
+    };
+    let title = opts
+        .title
+        .clone()
+        .unwrap_or_else(|| t.get("draw-waves-title"));
+    let top = 62.0;
+    let gap = 40.0;
+    let origin_a = P::new(MARGIN, top);
+    let origin_b = P::new(MARGIN + sc.width + gap, top);
+    let mut symbols: Vec<(&str, String)> = vec![
+        ("gained", t.get("draw-legend-gained")),
+        ("lost", t.get("draw-legend-lost")),
+    ];
+    if sc.nodes.iter().any(|x| !x.responded) {
+        symbols.push(("nonrespondent", t.get("draw-legend-nonrespondent")));
+    }
+    symbols.push(("bridge", t.get("draw-legend-bridge")));
+    if !sc.hulls.is_empty() {
+        symbols.push(("community", t.get("draw-legend-community")));
+    }
+    let mut scratch = Svg::new(&font, 1.0, 1.0);
+    let lb = legend(
+        &mut scratch,
+        &font,
+        t,
+        0.0,
+        0.0,
+        &sc.styles,
+        &symbols,
+        &mut Vec::new(),
+    );
+    let legend_x = origin_b.x + sc.width + 28.0;
+    let width = legend_x + (lb.x1 - lb.x0) + MARGIN;
+    let body_bottom = (top + sc.height).max(top + (lb.y1 - lb.y0));
+    let cap = t.format(
+        "draw-waves-caption",
+        &[
+            ("gained", Arg::Num(cmp.ties_gained.len() as f64)),
+            ("lost", Arg::Num(cmp.ties_lost.len() as f64)),
+            ("kept", Arg::Num(cmp.ties_kept as f64)),
+            ("joined", Arg::Num(cmp.joined.len() as f64)),
+            ("left", Arg::Num(cmp.left.len() as f64)),
+            ("stayed", Arg::Num(cmp.stayed as f64)),
+            (
+                "threshold",
+                Arg::Str(&threshold_text(second.1.options.threshold, t)),
+            ),
+            ("rule", Arg::Str(&combine_text(second.1.options.combine, t))),
+        ],
+    );
+    let cap_lines = style::wrap(&font, &cap, 11.0, width - 2.0 * MARGIN).len();
+    let height = body_bottom + 12.0 + 15.0 * cap_lines as f64 + MARGIN;
+    let mut svg = Svg::new(&font, width, height);
+    let mut boxes = Vec::new();
+    svg.text(&title, MARGIN, 26.0, 15.0, Anchor::Start, INK);
+    for (origin, name, count, present, edges, res) in [
+        (
+            origin_a,
+            &first.0.name,
+            first.2.nodes.len(),
+            &present_a,
+            &edges_a,
+            first.2,
+        ),
+        (
+            origin_b,
+            &second.0.name,
+            second.2.nodes.len(),
+            &present_b,
+            &edges_b,
+            second.2,
+        ),
+    ] {
+        let sub = t.format(
+            "draw-wave-subtitle",
+            &[("name", Arg::Str(name)), ("n", Arg::Num(count as f64))],
+        );
+        svg.text(&sub, origin.x, 50.0, 12.0, Anchor::Start, INK_SOFT);
+        let mut panel = Scene {
+            nodes: sc.nodes.clone(),
+            styles: sc.styles.clone(),
+            placement: sc.placement.clone(),
+            hulls: Vec::new(),
+            shift: sc.shift,
+            width: sc.width,
+            height: sc.height,
+        };
+        let ring = bridges_of(res);
+        for (v, x) in panel.nodes.iter_mut().enumerate() {
+            x.bridge = ring[v];
+        }
+        svg.raw("<g class=\"wave\">");
+        draw_panel(&mut svg, &panel, origin, present, edges, survey);
+        svg.raw("</g>");
+    }
+    svg.raw("<g class=\"legend\">");
+    legend(
+        &mut svg, &font, t, legend_x, top, &sc.styles, &symbols, &mut boxes,
+    );
+    svg.raw("</g>");
+    caption(
+        &mut svg,
+        &font,
+        &cap,
+        MARGIN,
+        body_bottom + 4.0,
+        width - 2.0 * MARGIN,
+        &mut boxes,
+    );
+
+    let pos = positions(&sc, origin_b, &union, width, height);
+    let centres: Vec<P> = pos.nodes.iter().map(|p| P::new(p.x, p.y)).collect();
+    let labels: Vec<Rect> = pos.nodes.iter().map(|p| p.label_box).collect();
+    let quality = quality::measure(&centres, R, &labels, &union);
+    let alt = t.format(
+        "draw-waves-alt",
+        &[
+            ("first", Arg::Str(&first.0.name)),
+            ("second", Arg::Str(&second.0.name)),
+            ("gained", Arg::Num(cmp.ties_gained.len() as f64)),
+            ("lost", Arg::Num(cmp.ties_lost.len() as f64)),
+            ("kept", Arg::Num(cmp.ties_kept as f64)),
+            ("joined", Arg::Num(cmp.joined.len() as f64)),
+            ("left", Arg::Num(cmp.left.len() as f64)),
+            ("stayed", Arg::Num(cmp.stayed as f64)),
+        ],
+    );
+    let label_of = |id: &str| sc.nodes[index[id]].label.clone();
+    let mut rows = Vec::new();
+    for (a, b) in &cmp.ties_gained {
+        rows.push(vec![label_of(a), label_of(b), t.get("draw-legend-gained")]);
+    }
+    for (a, b) in &cmp.ties_lost {
+        rows.push(vec![label_of(a), label_of(b), t.get("draw-legend-lost")]);
+    }
+    let table = Table {
+        header: vec![
+            t.get("draw-col-person"),
+            t.get("draw-col-person"),
+            t.get("draw-col-change"),
+        ],
+        rows,
+    };
+    let legend_functions = sc.styles.iter().map(|s| s.key.clone()).collect();
+    Ok(Picture {
+        svg: svg.finish(&title, &alt),
+        alt_text: alt,
+        table,
+        quality,
+        positions: pos,
+        legend_functions,
+    })
+}

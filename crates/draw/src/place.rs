@@ -1,0 +1,152 @@
+//! From a unit layout to pixels: the smallest scale (from a start value,
+//! growing in 8 % steps) at which no two nodes overlap and every label finds
+//! a free place next to its node; isolated people in tidy columns at the
+//! right. Uniform scaling keeps stress and crossings unchanged, so overlap
+//! removal costs nothing in layout quality, only space.
+
+use crate::geometry::{P, Rect};
+use crate::layout::UnitLayout;
+
+/// Space between a node's rim and its label, px.
+pub const LABEL_GAP: f64 = 2.0;
+/// Space kept between two nodes' rims, px.
+pub const NODE_GAP: f64 = 3.0;
+
+/// Where everything went, in px (origin arbitrary; the view translates).
+#[derive(Debug, Clone)]
+pub struct Placement {
+    /// Node centres.
+    pub pos: Vec<P>,
+    /// Label boxes.
+    pub labels: Vec<Rect>,
+    /// px per hop.
+    pub scale: f64,
+}
+
+/// The label box for candidate `k` (0 = right, 1 = left, 2 = above,
+/// 3 = below, then the four diagonals).
+pub fn candidate(k: usize, c: P, r: f64, w: f64, h: f64) -> Rect {
+    let g = LABEL_GAP;
+    let d = r * std::f64::consts::FRAC_1_SQRT_2;
+    match k {
+        0 => Rect::new(c.x + r + g, c.y - h / 2.0, w, h),
+        1 => Rect::new(c.x - r - g - w, c.y - h / 2.0, w, h),
+        2 => Rect::new(c.x - w / 2.0, c.y - r - g - h, w, h),
+        3 => Rect::new(c.x - w / 2.0, c.y + r + g, w, h),
+        4 => Rect::new(c.x + d + g, c.y - d - g - h, w, h),
+        5 => Rect::new(c.x + d + g, c.y + d + g, w, h),
+        6 => Rect::new(c.x - d - g - w, c.y - d - g - h, w, h),
+        _ => Rect::new(c.x - d - g - w, c.y + d + g, w, h),
+    }
+}
+
+/// Number of label candidates.
+pub const CANDIDATES: usize = 8;
+
+/// Places nodes and labels. `sizes` is the label size per node (w, h),
+/// `r` the node radius.
+pub fn place(
+    unit: &UnitLayout,
+    edges: &[(usize, usize)],
+    r: f64,
+    sizes: &[(f64, f64)],
+) -> Placement {
+    let n = unit.pos.len();
+    let mut degree = vec![0usize; n];
+    for &(u, v) in edges {
+        degree[u] += 1;
+        degree[v] += 1;
+    }
+    let mut order: Vec<usize> = (0..n).filter(|&v| !unit.isolated[v]).collect();
+    order.sort_by(|&a, &b| degree[b].cmp(&degree[a]).then(a.cmp(&b)));
+    let isolates: Vec<usize> = (0..n).filter(|&v| unit.isolated[v]).collect();
+
+    let start = 4.0 * r;
+    let mut last = None;
+    for attempt in 0..48 {
+        let s = start * 1.08f64.powi(attempt);
+        let mut pos: Vec<P> = unit.pos.iter().map(|p| P::new(p.x * s, p.y * s)).collect();
+        let overlap = order.iter().enumerate().any(|(k, &a)| {
+            order[k + 1..]
+                .iter()
+                .any(|&b| pos[a].dist(pos[b]) < 2.0 * r + NODE_GAP)
+        });
+        let mut labels = vec![Rect::new(0.0, 0.0, 0.0, 0.0); n];
+        let mut placed: Vec<usize> = Vec::new();
+        let mut conflicts = 0usize;
+        for &v in &order {
+            let (w, h) = sizes[v];
+            let mut best: Option<(usize, usize, usize, Rect)> = None;
+            for k in 0..CANDIDATES {
+                let b = candidate(k, pos[v], r, w, h);
+                let hard = order
+                    .iter()
+                    .filter(|&&u| u != v && b.meets_circle(pos[u], r + 1.0))
+                    .count()
+                    + placed.iter().filter(|&&u| labels[u].overlaps(&b)).count();
+                let soft = edges
+                    .iter()
+                    .filter(|&&(a, c)| b.meets_segment(pos[a], pos[c]))
+                    .count();
+                let key = (hard, soft, k, b);
+                if best
+                    .as_ref()
+                    .is_none_or(|x| (key.0, key.1, key.2) < (x.0, x.1, x.2))
+                {
+                    best = Some(key);
+                }
+                if hard == 0 && soft == 0 {
+                    break;
+                }
+            }
+            if let Some((hard, _, _, b)) = best {
+                conflicts += hard;
+                labels[v] = b;
+                placed.push(v);
+            }
+        }
+        // Isolated people: columns to the right of everything else.
+        if !isolates.is_empty() {
+            let mut right = f64::NEG_INFINITY;
+            let (mut top, mut bottom) = (f64::INFINITY, f64::NEG_INFINITY);
+            for &v in &order {
+                right = right.max(labels[v].x1).max(pos[v].x + r);
+                top = top.min(labels[v].y0).min(pos[v].y - r);
+                bottom = bottom.max(labels[v].y1).max(pos[v].y + r);
+            }
+            let step =
+                isolates.iter().map(|&v| sizes[v].1).fold(2.0 * r, f64::max) + NODE_GAP + 4.0;
+            let col_w = isolates.iter().map(|&v| sizes[v].0).fold(0.0, f64::max)
+                + 2.0 * r
+                + LABEL_GAP
+                + 16.0;
+            let (x0, y0, rows) = if order.is_empty() {
+                let rows = ((isolates.len() as f64).sqrt().ceil() as usize).max(1);
+                (r, r, rows)
+            } else {
+                let rows = (((bottom - top) / step).floor() as usize).max(1);
+                let rows = rows.max(isolates.len().div_ceil(3));
+                (right + 3.0 * r + 12.0, top + r, rows)
+            };
+            for (k, &v) in isolates.iter().enumerate() {
+                let (col, row) = (k / rows, k % rows);
+                pos[v] = P::new(x0 + col as f64 * col_w, y0 + row as f64 * step);
+                labels[v] = candidate(0, pos[v], r, sizes[v].0, sizes[v].1);
+            }
+        }
+        let done = !overlap && conflicts == 0;
+        last = Some(Placement {
+            pos,
+            labels,
+            scale: s,
+        });
+        if done {
+            break;
+        }
+    }
+    last.unwrap_or(Placement {
+        pos: Vec::new(),
+        labels: Vec::new(),
+        scale: start,
+    })
+}
