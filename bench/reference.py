@@ -19,7 +19,7 @@ Parts:
   g100k  100k nodes / 1M edges: the same but no exact betweenness, closeness of vertices 1..256
          only, and no NetworkX Louvain.
 
-NetworkX tasks that would take longer than BENCH_NX_LIMIT seconds (default 600) are skipped with
+NetworkX tasks that would take longer than BENCH_NX_LIMIT seconds (default 480) are skipped with
 an estimate timed on a sample of sources. BENCH_THREADS sets networkit's thread count (default:
 all cores, its normal mode; igraph and NetworkX are single-threaded).
 """
@@ -41,7 +41,7 @@ TOOLS = ["networkx", "igraph", "networkit"]
 PARTS = ["batch", "g10k", "g100k"]
 K = 256
 SEED = 42
-NX_LIMIT = float(os.environ.get("BENCH_NX_LIMIT", "600"))
+NX_LIMIT = float(os.environ.get("BENCH_NX_LIMIT", "480"))
 REPEAT_BELOW = 2.0  # seconds: tasks faster than this are run 3 times and the best is kept
 
 
