@@ -1,0 +1,3 @@
+//! # samspill-report
+//!
+//! Municipality reports (work in progress).
