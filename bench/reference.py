@@ -432,7 +432,7 @@ def large_networkx(part, n, edges, tasks):
             return {"communities": len(comms), "modularity": nx.community.modularity(G, comms)}
         tasks.run("communities", louvain, note="louvain_communities(seed=42) + modularity")
     else:
-        tasks.skip("communities", "NetworkX Louvain is run on the 10k graph only")
+        tasks.skip("communities", "(g10k only)")
     tasks.run("eigenvector", lambda: _top(nx.eigenvector_centrality_numpy(G)), note="eigenvector_centrality_numpy")
     tasks.run("pagerank", lambda: _top(nx.pagerank(G, alpha=0.85)))
 
@@ -536,7 +536,7 @@ class Tasks:
         if estimate is not None:
             rec["estimate_s"] = estimate
             if estimate > NX_LIMIT:
-                rec["skipped"] = f"> {NX_LIMIT / 60:.0f} min (estimated {estimate / 60:.1f} min from a sample)"
+                rec["skipped"] = f"(> {NX_LIMIT / 60:.0f} min, est. {estimate / 60:.0f} min)"
                 self.out["tasks"][name] = rec
                 print(f"  {name}: skipped, estimate {estimate:.0f} s", file=sys.stderr, flush=True)
                 return
