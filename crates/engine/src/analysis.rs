@@ -560,6 +560,13 @@ pub fn analyze(net: &Network, an: &Analysed, opts: &AnalysisOptions) -> Analysis
         ..GraphMeasures::default()
     };
 
+    // Undirected and unsampled: betweenness, closeness, harmonic closeness
+    // and distances all come from one search per source.
+    let shared = (!directed
+        && opts.sample.is_none()
+        && (want(Metric::Betweenness) || want(Metric::Centralization))
+        && (want(Metric::Closeness) || want(Metric::Harmonic) || want(Metric::Distances)))
+    .then(|| paths::betweenness_and_reach(g, &lengths));
     if want(Metric::Density) {
         let nf = n as f64;
         let possible = if directed {
@@ -596,7 +603,12 @@ pub fn analyze(net: &Network, an: &Analysed, opts: &AnalysisOptions) -> Analysis
             for &v in &lc {
                 inside[v] = true;
             }
-            let r = paths::reach(g, &lengths, &lc, false, Some(&inside));
+            let r: Vec<paths::Reach> = match &shared {
+                // Undirected: a node of the largest component reaches
+                // exactly its component.
+                Some((_, reach)) => lc.iter().map(|&v| reach[v]).collect(),
+                None => paths::reach(g, &lengths, &lc, false, Some(&inside)),
+            };
             let diam = r.iter().map(|x| x.farthest).fold(0.0, f64::max);
             let c = lc.len() as f64;
             let total: f64 = r.iter().map(|x| x.total).sum();
@@ -632,7 +644,10 @@ pub fn analyze(net: &Network, an: &Analysed, opts: &AnalysisOptions) -> Analysis
     }
     let mut betweenness = None;
     if want(Metric::Betweenness) || want(Metric::Centralization) {
-        let b = paths::betweenness(g, &lengths, opts.sample);
+        let b = match &shared {
+            Some((b, _)) => b.clone(),
+            None => paths::betweenness(g, &lengths, opts.sample),
+        };
         if want(Metric::Betweenness) {
             for (x, &bv) in nodes.iter_mut().zip(&b) {
                 x.betweenness = Some(Some(bv));
@@ -675,7 +690,10 @@ pub fn analyze(net: &Network, an: &Analysed, opts: &AnalysisOptions) -> Analysis
     }
     let sampled = opts.sample.is_some_and(|k| k < n);
     if want(Metric::Closeness) {
-        let c = paths::closeness(g, &lengths, &sample_nodes);
+        let c = match &shared {
+            Some((_, reach)) => reach.iter().map(|r| paths::closeness_of(r, n)).collect(),
+            None => paths::closeness(g, &lengths, &sample_nodes),
+        };
         for (i, &v) in sample_nodes.iter().enumerate() {
             nodes[v].closeness = Some(Some(c[i]));
         }
@@ -686,7 +704,10 @@ pub fn analyze(net: &Network, an: &Analysed, opts: &AnalysisOptions) -> Analysis
         }
     }
     if want(Metric::Harmonic) {
-        let h = paths::harmonic(g, &lengths, &sample_nodes);
+        let h: Vec<f64> = match &shared {
+            Some((_, reach)) => reach.iter().map(|r| r.inverse_total).collect(),
+            None => paths::harmonic(g, &lengths, &sample_nodes),
+        };
         for (i, &v) in sample_nodes.iter().enumerate() {
             nodes[v].harmonic = Some(Some(h[i]));
         }

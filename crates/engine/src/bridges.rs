@@ -80,46 +80,27 @@ pub struct Bridges {
     pub chains: Vec<Chain>,
 }
 
-/// Mean hop distance over ordered pairs of nodes with `alive`, restricted
-/// to pairs in `pairs_of` (a component label filter), and the pair count.
-fn mean_distance(g: &Graph, alive: &[bool], members: &[usize]) -> (f64, usize, Vec<Vec<u32>>) {
-    let n = g.node_count();
-    let mut all = Vec::with_capacity(members.len());
-    let (mut sum, mut count) = (0.0, 0usize);
-    let mut dist = vec![u32::MAX; n];
-    let mut queue = Vec::with_capacity(n);
-    for &s in members {
-        if !alive[s] {
-            all.push(Vec::new());
-            continue;
-        }
-        for d in dist.iter_mut() {
-            *d = u32::MAX;
-        }
-        dist[s] = 0;
-        queue.clear();
-        queue.push(s);
-        let mut head = 0;
-        while head < queue.len() {
-            let v = queue[head];
-            head += 1;
-            for &w in g.out_neighbors(v) {
-                let w = w as usize;
-                if alive[w] && dist[w] == u32::MAX {
-                    dist[w] = dist[v] + 1;
-                    queue.push(w);
-                }
-            }
-        }
-        for &t in members {
-            if t != s && alive[t] && dist[t] != u32::MAX {
-                sum += dist[t] as f64;
-                count += 1;
-            }
-        }
-        all.push(members.iter().map(|&t| dist[t]).collect());
+/// Breadth-first hop distances from `s` over nodes with `alive`, written
+/// into `dist` (`u32::MAX` = unreached); `queue` is scratch space.
+fn bfs_alive(g: &Graph, alive: &[bool], s: usize, dist: &mut [u32], queue: &mut Vec<usize>) {
+    for &v in queue.iter() {
+        dist[v] = u32::MAX;
     }
-    (sum, count, all)
+    queue.clear();
+    dist[s] = 0;
+    queue.push(s);
+    let mut head = 0;
+    while head < queue.len() {
+        let v = queue[head];
+        head += 1;
+        for &w in g.out_neighbors(v) {
+            let w = w as usize;
+            if alive[w] && dist[w] == u32::MAX {
+                dist[w] = dist[v] + 1;
+                queue.push(w);
+            }
+        }
+    }
 }
 
 /// Bridge builders and chains for `g` with the given communities.
@@ -177,54 +158,70 @@ pub fn bridges(g: &Graph, community: &[usize]) -> Bridges {
             .collect()
     });
 
-    // Rules 1 and 2: remove each person in turn from their component.
+    // Rules 1 and 2: remove each person in turn from their component. A
+    // person on no shortest path between two others (betweenness 0) changes
+    // no distance and splits nothing, so only the others are searched again.
+    let hop_betweenness = raw_betweenness(g, &Lengths::Hops, &(0..n).collect::<Vec<_>>(), None);
     let mut members_of: std::collections::BTreeMap<usize, Vec<usize>> =
         std::collections::BTreeMap::new();
     for v in 0..n {
         members_of.entry(comp[v]).or_default().push(v);
     }
     let mut alive = vec![true; n];
-    let mut nodes = Vec::with_capacity(n);
-    for v in 0..n {
-        let members = &members_of[&comp[v]];
-        let others: Vec<usize> = members.iter().copied().filter(|&x| x != v).collect();
-        let (components_added, distance_increase) = if others.len() < 2 {
-            (0, None)
-        } else {
-            let (_, _, before) = mean_distance(g, &alive, members);
-            alive[v] = false;
-            let (sum_after, count_after, after) = mean_distance(g, &alive, members);
-            alive[v] = true;
-            // Same pairs, before removal.
-            let mut sum_before = 0.0;
-            for (si, _) in members.iter().enumerate() {
-                for (ti, _) in members.iter().enumerate() {
-                    if members[si] != v
-                        && members[ti] != v
-                        && si != ti
-                        && after[si].get(ti).is_some_and(|&d| d != u32::MAX)
-                    {
-                        sum_before += before[si][ti] as f64;
-                    }
-                }
+    let mut dist = vec![u32::MAX; n];
+    let mut queue: Vec<usize> = Vec::with_capacity(n);
+    let mut effect: Vec<(usize, Option<f64>)> = vec![(0, None); n];
+    for members in members_of.values() {
+        let c = members.len();
+        if c < 3 {
+            continue;
+        }
+        let mut pos = vec![usize::MAX; n];
+        for (i, &m) in members.iter().enumerate() {
+            pos[m] = i;
+        }
+        // Distances before any removal, member by member.
+        let mut before = vec![u32::MAX; c * c];
+        for (i, &s) in members.iter().enumerate() {
+            bfs_alive(g, &alive, s, &mut dist, &mut queue);
+            for &t in &queue {
+                before[i * c + pos[t]] = dist[t];
             }
-            // Pieces among the others: count by reachability in `after`.
-            let mut seen = vec![false; members.len()];
+        }
+        for &v in members {
+            if hop_betweenness[v] <= 0.0 {
+                effect[v] = (0, Some(0.0));
+                continue;
+            }
+            alive[v] = false;
+            let (mut sum_before, mut sum_after) = (0.0, 0.0);
+            let mut seen = vec![false; c];
             let mut pieces: usize = 0;
-            for (si, &s) in members.iter().enumerate() {
-                if s == v || seen[si] {
+            for (i, &s) in members.iter().enumerate() {
+                if s == v {
                     continue;
                 }
-                pieces += 1;
-                for (ti, &t) in members.iter().enumerate() {
-                    if t != v && after[si].get(ti).is_some_and(|&d| d != u32::MAX) {
-                        seen[ti] = true;
+                if !seen[i] {
+                    pieces += 1;
+                }
+                bfs_alive(g, &alive, s, &mut dist, &mut queue);
+                for &t in &queue {
+                    let j = pos[t];
+                    seen[j] = true;
+                    if t != s {
+                        sum_after += dist[t] as f64;
+                        sum_before += before[i * c + j] as f64;
                     }
                 }
             }
-            let inc = (count_after > 0 && sum_before > 0.0).then(|| sum_after / sum_before - 1.0);
-            (pieces.saturating_sub(1), inc)
-        };
+            alive[v] = true;
+            let inc = (sum_before > 0.0).then(|| sum_after / sum_before - 1.0);
+            effect[v] = (pieces.saturating_sub(1), inc);
+        }
+    }
+    let mut nodes = Vec::with_capacity(n);
+    for v in 0..n {
+        let (components_added, distance_increase) = effect[v];
         let between_community_share = share.as_ref().map(|s| s[v]);
         let mut reasons = Vec::new();
         if cut[v] {

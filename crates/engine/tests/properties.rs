@@ -161,3 +161,65 @@ fn barbell_bridge_builders() {
     assert_eq!(b.chains.len(), 1);
     assert_eq!(b.chains[0].nodes, vec![3, 4]);
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// The bridge rules' removal effects equal a brute-force recomputation:
+    /// remove the person, recompute all distances among the others of the
+    /// component, compare the pairs still connected.
+    #[test]
+    fn removal_effects_equal_brute_force(g in graph_strategy(false)) {
+        use samspill_engine::bridges::bridges;
+        let n = g.node_count();
+        let (comp, _) = components::weak_components(&g);
+        let community = vec![0usize; n];
+        let b = bridges(&g, &community);
+        let all: Vec<usize> = (0..n).collect();
+        let dist = |h: &Graph| -> Vec<Vec<Option<u32>>> {
+            (0..h.node_count()).map(|s| {
+                let mut d = vec![None; h.node_count()];
+                d[s] = Some(0);
+                let mut q = std::collections::VecDeque::from([s]);
+                while let Some(v) = q.pop_front() {
+                    for &w in h.out_neighbors(v) {
+                        if d[w as usize].is_none() { d[w as usize] = Some(d[v].unwrap() + 1); q.push_back(w as usize); }
+                    }
+                }
+                d
+            }).collect()
+        };
+        let _ = all;
+        let full = dist(&g);
+        for v in 0..n {
+            let members: Vec<usize> = (0..n).filter(|&x| comp[x] == comp[v] && x != v).collect();
+            if members.len() < 2 {
+                prop_assert_eq!(b.nodes[v].distance_increase, None);
+                continue;
+            }
+            let h = g.induced(&members);
+            let after = dist(&h);
+            let (mut sb, mut sa) = (0.0, 0.0);
+            for i in 0..members.len() {
+                for j in 0..members.len() {
+                    if i != j {
+                        if let Some(d) = after[i][j] {
+                            sa += d as f64;
+                            sb += full[members[i]][members[j]].unwrap() as f64;
+                        }
+                    }
+                }
+            }
+            match b.nodes[v].distance_increase {
+                // No pair of the others stays connected: nothing to compare.
+                None => prop_assert!(sb == 0.0),
+                Some(got) => {
+                    let expected = sa / sb - 1.0;
+                    prop_assert!((got - expected).abs() < 1e-12, "node {}: {} vs {}", v, got, expected);
+                }
+            }
+            let pieces = components::weak_components(&h).1;
+            prop_assert_eq!(b.nodes[v].components_added, pieces - 1);
+        }
+    }
+}

@@ -393,32 +393,77 @@ const CHUNKS: usize = 64;
 const PARALLEL_FROM: usize = 1000;
 
 /// Runs `per_source` for every source with its own search buffers and a
-/// per-chunk accumulator of length `n`, then sums the chunks in order.
-fn over_sources<D: Dist, F>(view: &View<'_, D>, sources: &[usize], per_source: F) -> Vec<f64>
+/// per-chunk accumulator of length `n`; sums the chunks in order and keeps
+/// each source's own result in source order.
+fn over_sources<D: Dist, R: Send, F>(
+    view: &View<'_, D>,
+    sources: &[usize],
+    per_source: F,
+) -> (Vec<f64>, Vec<R>)
 where
-    F: Fn(&View<'_, D>, usize, &mut Search<D>, &mut [f64]) + Sync,
+    F: Fn(&View<'_, D>, usize, &mut Search<D>, &mut [f64]) -> R + Sync,
 {
     let n = view.g.node_count();
-    let run_chunk = |chunk: &[usize]| -> Vec<f64> {
+    let run_chunk = |chunk: &[usize]| -> (Vec<f64>, Vec<R>) {
         let mut b = Search::new(n);
         let mut acc = vec![0.0; n];
-        for &s in chunk {
-            per_source(view, s, &mut b, &mut acc);
-        }
-        acc
+        let per = chunk
+            .iter()
+            .map(|&s| per_source(view, s, &mut b, &mut acc))
+            .collect();
+        (acc, per)
     };
     if n < PARALLEL_FROM || sources.len() < 2 {
         return run_chunk(sources);
     }
     let size = sources.len().div_ceil(CHUNKS).max(1);
-    let parts: Vec<Vec<f64>> = sources.par_chunks(size).map(run_chunk).collect();
+    let parts: Vec<(Vec<f64>, Vec<R>)> = sources.par_chunks(size).map(run_chunk).collect();
     let mut total = vec![0.0; n];
-    for p in parts {
+    let mut all = Vec::with_capacity(sources.len());
+    for (p, per) in parts {
         for (t, x) in total.iter_mut().zip(p) {
             *t += x;
         }
+        all.extend(per);
     }
-    total
+    (total, all)
+}
+
+/// The reach of the search held in `b` from `s` (see [`Reach`]), counting
+/// only targets marked in `targets` when given.
+fn reach_of<D: Dist>(
+    b: &Search<D>,
+    s: usize,
+    unit: f64,
+    exact: bool,
+    targets: Option<&[bool]>,
+) -> Reach {
+    let mut r = Reach::default();
+    let mut int_total: u128 = 0;
+    for &t in &b.order {
+        if targets.is_some_and(|m| !m[t as usize]) {
+            continue;
+        }
+        r.reached += 1;
+        let d = b.dist[t as usize].real(unit);
+        int_total += b.dist[t as usize].exact();
+        r.total += d;
+        if t as usize != s && d > 0.0 {
+            r.inverse_total += 1.0 / d;
+        }
+        r.farthest = r.farthest.max(d);
+    }
+    if exact {
+        r.total = int_total as f64 * unit;
+    }
+    r
+}
+
+fn unit_of(lengths: &Lengths) -> f64 {
+    match lengths {
+        Lengths::Exact { unit, .. } => *unit,
+        _ => 1.0,
+    }
 }
 
 /// Dispatches a generic computation on the kind of lengths.
@@ -473,6 +518,7 @@ pub fn raw_betweenness(
                 Some(f) => accumulate(view, s, b, &|t| f(s, t), acc),
             }
         })
+        .0
     })
 }
 
@@ -493,20 +539,46 @@ pub fn betweenness(g: &Graph, lengths: &Lengths, sample: Option<usize>) -> Vec<f
     let k = sample.map(|k| k.min(n)).unwrap_or(n);
     let sources: Vec<usize> = (0..k).collect();
     let mut b = raw_betweenness(g, lengths, &sources, None);
+    normalise_betweenness(&mut b, n, g.is_directed(), k);
+    b
+}
+
+/// Normalised betweenness (as [`betweenness`] without sampling) and the
+/// outgoing [`Reach`] of every node, from one search per source instead of
+/// two. For undirected graphs the reach gives closeness, harmonic closeness
+/// and the distances of the largest component as well.
+pub fn betweenness_and_reach(g: &Graph, lengths: &Lengths) -> (Vec<f64>, Vec<Reach>) {
+    let n = g.node_count();
+    let unit = unit_of(lengths);
+    let exact = lengths.is_exact();
+    let sources: Vec<usize> = (0..n).collect();
+    let (mut b, reach) = with_view!(g, lengths, false, |view| {
+        over_sources(&view, &sources, |view, s, b, acc| {
+            sssp(view, s, b);
+            let r = reach_of(b, s, unit, exact, None);
+            accumulate(view, s, b, &|_| 1.0, acc);
+            r
+        })
+    });
+    normalise_betweenness(&mut b, n, g.is_directed(), n);
+    (b, reach)
+}
+
+/// NetworkX's rescaling of raw betweenness from `k` of `n` sources.
+fn normalise_betweenness(b: &mut [f64], n: usize, directed: bool, k: usize) {
     if n > 2 {
         let mut scale = 1.0 / ((n - 1) as f64 * (n - 2) as f64);
         if k < n && k > 0 {
             scale *= n as f64 / k as f64;
         }
-        for x in &mut b {
+        for x in b.iter_mut() {
             *x *= scale;
         }
-    } else if !g.is_directed() {
-        for x in &mut b {
+    } else if !directed {
+        for x in b.iter_mut() {
             *x *= 0.5;
         }
     }
-    b
 }
 
 /// Distances and reach from one node, in real length units.
@@ -534,55 +606,26 @@ pub fn reach(
     incoming: bool,
     targets: Option<&[bool]>,
 ) -> Vec<Reach> {
-    let unit = match lengths {
-        Lengths::Exact { unit, .. } => *unit,
-        _ => 1.0,
-    };
-    let n = g.node_count();
+    let unit = unit_of(lengths);
+    let exact = lengths.is_exact();
     with_view!(g, lengths, incoming, |view| {
-        let work = |chunk: &[usize]| -> Vec<Reach> {
-            let mut b = Search::new(n);
-            chunk
-                .iter()
-                .map(|&s| {
-                    sssp(&view, s, &mut b);
-                    let mut r = Reach::default();
-                    let mut int_total: u128 = 0;
-                    let mut inv = 0.0;
-                    let mut far = 0.0f64;
-                    for &t in &b.order {
-                        if targets.is_some_and(|m| !m[t as usize]) {
-                            continue;
-                        }
-                        r.reached += 1;
-                        let d = b.dist[t as usize].real(unit);
-                        int_total += b.dist[t as usize].exact();
-                        r.total += d;
-                        if t as usize != s && d > 0.0 {
-                            inv += 1.0 / d;
-                        }
-                        far = far.max(d);
-                    }
-                    if lengths.is_exact() {
-                        r.total = int_total as f64 * unit;
-                    }
-                    r.inverse_total = inv;
-                    r.farthest = far;
-                    r
-                })
-                .collect()
-        };
-        if n < PARALLEL_FROM || nodes.len() < 2 {
-            work(nodes)
-        } else {
-            let size = nodes.len().div_ceil(CHUNKS).max(1);
-            nodes
-                .par_chunks(size)
-                .map(work)
-                .collect::<Vec<_>>()
-                .concat()
-        }
+        over_sources(&view, nodes, |view, s, b, _| {
+            sssp(view, s, b);
+            reach_of(b, s, unit, exact, targets)
+        })
+        .1
     })
+}
+
+/// Closeness from a node's incoming [`Reach`] in a graph of `n` nodes (see
+/// [`closeness`]).
+pub fn closeness_of(r: &Reach, n: usize) -> f64 {
+    if r.total > 0.0 && n > 1 {
+        let c = (r.reached - 1) as f64 / r.total;
+        c * (r.reached - 1) as f64 / (n - 1) as f64
+    } else {
+        0.0
+    }
 }
 
 /// Closeness centrality as NetworkX `closeness_centrality(G)`.
@@ -595,15 +638,8 @@ pub fn reach(
 pub fn closeness(g: &Graph, lengths: &Lengths, nodes: &[usize]) -> Vec<f64> {
     let n = g.node_count();
     reach(g, lengths, nodes, g.is_directed(), None)
-        .into_iter()
-        .map(|r| {
-            if r.total > 0.0 && n > 1 {
-                let c = (r.reached - 1) as f64 / r.total;
-                c * (r.reached - 1) as f64 / (n - 1) as f64
-            } else {
-                0.0
-            }
-        })
+        .iter()
+        .map(|r| closeness_of(r, n))
         .collect()
 }
 
