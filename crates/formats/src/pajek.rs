@@ -56,6 +56,32 @@ struct Tok<'a> {
     kind: TokKind,
     /// Byte offset of the token's first character in the line.
     start: usize,
+    /// A quoted token holding `\"` or `\\` escapes (NetworkX writes them).
+    escaped: bool,
+}
+
+impl Tok<'_> {
+    /// The token's text with `\"` and `\\` escapes resolved.
+    fn value(&self) -> String {
+        if !self.escaped {
+            return self.text.to_string();
+        }
+        let mut out = String::with_capacity(self.text.len());
+        let mut chars = self.text.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c == '\\' {
+                if let Some(&d) = chars.peek() {
+                    if d == '"' || d == '\\' {
+                        out.push(d);
+                        chars.next();
+                        continue;
+                    }
+                }
+            }
+            out.push(c);
+        }
+        out
+    }
 }
 
 /// Splits a line into blank-separated tokens; `"..."` and `[...]` are single
@@ -77,11 +103,43 @@ fn tokenize(line: &str) -> Result<Vec<Tok<'_>>, (usize, String)> {
             Some(close) => {
                 iter.next();
                 let body = i + c.len_utf8();
+                // A quoted label may escape quotes and backslashes the way
+                // NetworkX's writer (and POSIX shell quoting) does: `\"`,
+                // `\\`. If the escapes leave the quote unclosed, the first
+                // quote closes it, as in Pajek itself.
+                let rest = line.get(body..).unwrap_or("");
+                let mut escaped = false;
                 let mut end = None;
-                for (j, d) in iter.by_ref() {
-                    if d == close {
-                        end = Some(j);
-                        break;
+                if kind == TokKind::Quoted && rest.contains('\\') {
+                    let mut it = rest.char_indices();
+                    while let Some((j, d)) = it.next() {
+                        if d == '\\' {
+                            if let Some((_, e)) = it.clone().next() {
+                                if e == '"' || e == '\\' {
+                                    escaped = true;
+                                    it.next();
+                                    continue;
+                                }
+                            }
+                        } else if d == close {
+                            end = Some(body + j);
+                            break;
+                        }
+                    }
+                    if end.is_none() {
+                        escaped = false;
+                    }
+                }
+                if let Some(e) = end {
+                    while iter.peek().is_some_and(|&(j, _)| j <= e) {
+                        iter.next();
+                    }
+                } else {
+                    for (j, d) in iter.by_ref() {
+                        if d == close {
+                            end = Some(j);
+                            break;
+                        }
                     }
                 }
                 let Some(end) = end else {
@@ -96,6 +154,7 @@ fn tokenize(line: &str) -> Result<Vec<Tok<'_>>, (usize, String)> {
                     text: line.get(body..end).unwrap_or(""),
                     kind,
                     start: i,
+                    escaped,
                 });
             }
             None => {
@@ -111,6 +170,7 @@ fn tokenize(line: &str) -> Result<Vec<Tok<'_>>, (usize, String)> {
                     text: line.get(i..end).unwrap_or(""),
                     kind,
                     start: i,
+                    escaped: false,
                 });
             }
         }
@@ -156,6 +216,15 @@ pub(crate) fn parse_spells(inner: &str) -> Option<Vec<Spell>> {
         out.push(spell);
     }
     if out.is_empty() { None } else { Some(out) }
+}
+
+/// The value of a `key value` attribute: a number unless quoted.
+fn attr_value(t: &Tok<'_>) -> AttrValue {
+    if t.kind == TokKind::Quoted {
+        AttrValue::Text(t.value())
+    } else {
+        number_value(t.text)
+    }
 }
 
 fn number_value(s: &str) -> AttrValue {
@@ -758,7 +827,7 @@ impl Reader {
         if let Some(t) = toks.get(1)
             && t.kind != TokKind::Bracket
         {
-            label = Some(t.text.to_string());
+            label = Some(t.value());
             i = 2;
         }
         let mut attributes = BTreeMap::new();
@@ -804,6 +873,15 @@ impl Reader {
                             }
                             _ => skipped.push(t.text.to_string()),
                         }
+                    } else if let Some(val) = toks.get(i).filter(|v| {
+                        let lower = v.text.to_ascii_lowercase();
+                        v.kind != TokKind::Bracket
+                            && !SHAPES.contains(&lower.as_str())
+                            && !VERTEX_PARAMS.contains(&lower.as_str())
+                    }) {
+                        // `key value`: NetworkX writes node attributes so.
+                        attributes.insert(t.value(), attr_value(val));
+                        i += 1;
                     } else {
                         skipped.push(t.text.to_string());
                     }
@@ -942,6 +1020,13 @@ impl Reader {
                         }
                         _ => skipped.push(t.text.to_string()),
                     }
+                } else if let Some(val) = toks.get(i).filter(|v| {
+                    v.kind != TokKind::Bracket
+                        && !TIE_PARAMS.contains(&v.text.to_ascii_lowercase().as_str())
+                }) {
+                    // `key value`: NetworkX writes edge attributes so.
+                    attributes.insert(t.value(), attr_value(val));
+                    i += 1;
                 } else {
                     skipped.push(t.text.to_string());
                 }
@@ -1085,6 +1170,20 @@ fn split_words(line: &str) -> impl Iterator<Item = (usize, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn escaped_quotes() {
+        let t = tokenize(r#"5 "Per \"Pelle\" Ås \\ co" 0.0 club "Mr. Hi""#).unwrap();
+        let values: Vec<_> = t.iter().map(|t| t.value()).collect();
+        assert_eq!(
+            values,
+            vec!["5", r#"Per "Pelle" Ås \ co"#, "0.0", "club", "Mr. Hi"]
+        );
+        // A label ending in a backslash, Pajek style: the first quote closes it.
+        let t = tokenize(r#"1 "C:\" 0.5"#).unwrap();
+        let values: Vec<_> = t.iter().map(|t| t.value()).collect();
+        assert_eq!(values, vec!["1", r"C:\", "0.5"]);
+    }
 
     #[test]
     fn tokens() {
