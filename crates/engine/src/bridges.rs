@@ -194,23 +194,43 @@ pub fn bridges(g: &Graph, community: &[usize]) -> Bridges {
                 continue;
             }
             alive[v] = false;
-            let (mut sum_before, mut sum_after) = (0.0, 0.0);
+            // Pieces among the others.
             let mut seen = vec![false; c];
             let mut pieces: usize = 0;
+            for (i, &s) in members.iter().enumerate() {
+                if s == v || seen[i] {
+                    continue;
+                }
+                pieces += 1;
+                bfs_alive(g, &alive, s, &mut dist, &mut queue);
+                for &t in &queue {
+                    seen[pos[t]] = true;
+                }
+            }
+            // Distances: only a source with a shortest path through `v` can
+            // see any distance change; the others keep their row.
+            let vi = pos[v];
+            let (mut sum_before, mut sum_after) = (0.0, 0.0);
             for (i, &s) in members.iter().enumerate() {
                 if s == v {
                     continue;
                 }
-                if !seen[i] {
-                    pieces += 1;
-                }
-                bfs_alive(g, &alive, s, &mut dist, &mut queue);
-                for &t in &queue {
-                    let j = pos[t];
-                    seen[j] = true;
-                    if t != s {
-                        sum_after += dist[t] as f64;
-                        sum_before += before[i * c + j] as f64;
+                let dsv = before[i * c + vi];
+                let through = (0..c)
+                    .any(|j| j != i && j != vi && dsv + before[vi * c + j] == before[i * c + j]);
+                if through {
+                    bfs_alive(g, &alive, s, &mut dist, &mut queue);
+                    for &t in &queue {
+                        if t != s {
+                            sum_after += dist[t] as f64;
+                            sum_before += before[i * c + pos[t]] as f64;
+                        }
+                    }
+                } else {
+                    for j in (0..c).filter(|&j| j != i && j != vi) {
+                        let d = before[i * c + j] as f64;
+                        sum_after += d;
+                        sum_before += d;
                     }
                 }
             }
