@@ -316,7 +316,7 @@ pub fn ratings(
         .iter()
         .map(|r| r.1.dont_know_percent)
         .fold(0.0, f64::max);
-    let dk_w = (max_dk * px).max(40.0) + 8.0;
+    let dk_w = (max_dk * px).max(40.0) + 32.0;
     let x0 = MARGIN + name_w;
     let xdk = x0 + bar_w + 24.0;
     let xn = xdk + dk_w + 12.0;

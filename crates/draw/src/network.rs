@@ -998,9 +998,6 @@ pub fn two_waves(
         symbols.push(("nonrespondent", t.get("draw-legend-nonrespondent")));
     }
     symbols.push(("bridge", t.get("draw-legend-bridge")));
-    if !sc.hulls.is_empty() {
-        symbols.push(("community", t.get("draw-legend-community")));
-    }
     let mut scratch = Svg::new(&font, 1.0, 1.0);
     let lb = legend(
         &mut scratch,

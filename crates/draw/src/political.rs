@@ -142,7 +142,7 @@ pub fn political(
     let label_w = kept
         .iter()
         .map(|n| font.width(&n.label, 11.0))
-        .fold(0.0, f64::max)
+        .fold(font.width(&t.get("draw-political-total"), 11.0), f64::max)
         + 30.0;
     let cell_min = 4.0 * SLOT + 12.0;
     let col_w: Vec<f64> = contacts
