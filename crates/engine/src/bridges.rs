@@ -180,12 +180,27 @@ pub fn bridges(g: &Graph, community: &[usize]) -> Bridges {
         for (i, &m) in members.iter().enumerate() {
             pos[m] = i;
         }
-        // Distances before any removal, member by member.
+        // Distances and numbers of shortest paths before any removal.
         let mut before = vec![u32::MAX; c * c];
+        let mut paths = vec![0.0f64; c * c];
+        let mut sigma = vec![0.0f64; n];
         for (i, &s) in members.iter().enumerate() {
             bfs_alive(g, &alive, s, &mut dist, &mut queue);
             for &t in &queue {
+                sigma[t] = 0.0;
+            }
+            sigma[s] = 1.0;
+            for &t in &queue {
+                for &w in g.out_neighbors(t) {
+                    let w = w as usize;
+                    if dist[w] == dist[t] + 1 {
+                        sigma[w] += sigma[t];
+                    }
+                }
+            }
+            for &t in &queue {
                 before[i * c + pos[t]] = dist[t];
+                paths[i * c + pos[t]] = sigma[t];
             }
         }
         for &v in members {
@@ -207,8 +222,10 @@ pub fn bridges(g: &Graph, community: &[usize]) -> Bridges {
                     seen[pos[t]] = true;
                 }
             }
-            // Distances: only a source with a shortest path through `v` can
-            // see any distance change; the others keep their row.
+            // Distances: only a source from which every shortest path to
+            // some target runs through `v` (d(s,v) + d(v,t) = d(s,t) and
+            // σ(s,v)·σ(v,t) = σ(s,t)) can see a distance change; the
+            // others keep their row.
             let vi = pos[v];
             let (mut sum_before, mut sum_after) = (0.0, 0.0);
             for (i, &s) in members.iter().enumerate() {
