@@ -1,0 +1,1 @@
+//! The cross-municipality report of a programme (todo).

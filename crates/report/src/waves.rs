@@ -1,0 +1,1 @@
+//! The comparison of two rounds of one municipality (todo).
