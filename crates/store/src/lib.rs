@@ -62,7 +62,7 @@ use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::{AnyPool, Row};
 
 pub use auth::{AuthUser, Role, Session};
-pub use respondent::{Respondent, SurveyView};
+pub use respondent::{Respondent, RosterEntry, SurveyView};
 pub use tenant::Tenant;
 pub use types::*;
 

@@ -1,0 +1,698 @@
+//! The respondent's survey, reached through the personal link `/s/{token}`.
+//!
+//! Every step is a form that works without JavaScript: "Next" posts the
+//! step, which is committed before the next page is shown. With JavaScript,
+//! `survey.js` also posts each change as it is made (`X-Autosave: 1`) and
+//! shows "saved" only after the server acknowledged the commit. Leaving and
+//! coming back with the same link resumes where the respondent left off.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::atomic::Ordering;
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use samspill_engine::model::Frequency;
+use samspill_engine::survey::ContactType;
+use samspill_i18n::Lang;
+use samspill_store::{
+    BodyId, MAX_OPEN_ANSWER, OPEN_QUESTIONS, PersonId, RATING_QUESTIONS, Respondent, StoreError,
+    SurveyView,
+};
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use crate::forms::FormData;
+use crate::{AppState, PageError, WebError, estimate_minutes};
+
+/// Keys of the instrument's editable wording; the default text of `key`
+/// is the Fluent message `survey-q-{key}`.
+pub const INSTRUMENT_KEYS: [&str; 15] = [
+    "intro",
+    "contacts",
+    "frequency",
+    "advice",
+    "advice-frequency",
+    "political",
+    "rating-coordination",
+    "rating-meeting_places",
+    "open-strengths",
+    "open-challenges",
+    "open-coordination",
+    "open-responsibility",
+    "open-turnover",
+    "open-refugees",
+    "open-focus",
+];
+
+/// Query parameters of survey pages.
+#[derive(Deserialize, Default)]
+pub struct SurveyQuery {
+    lang: Option<String>,
+    group: Option<String>,
+    q: Option<String>,
+}
+
+fn steps(view: &SurveyView) -> Vec<&'static str> {
+    let mut s = vec!["contacts", "frequency"];
+    if view.round.second_relation {
+        s.extend(["advice", "advice-frequency"]);
+    }
+    s.extend(["political", "ratings", "open", "summary"]);
+    s
+}
+
+fn lang_names() -> [(&'static str, &'static str); 4] {
+    [
+        ("nb", "Bokmål"),
+        ("nn", "Nynorsk"),
+        ("da", "Dansk"),
+        ("en", "English"),
+    ]
+}
+
+/// The wording of an instrument item: the coordinator's edit in this
+/// language, or the standard text.
+pub fn instrument_text(
+    state: &AppState,
+    view_round: &samspill_store::RoundInfo,
+    lang: Lang,
+    key: &str,
+) -> String {
+    view_round
+        .text(lang.code(), key)
+        .map(str::to_string)
+        .unwrap_or_else(|| state.text(lang, &format!("survey-q-{key}")))
+}
+
+struct Ctx {
+    resp: Respondent,
+    view: SurveyView,
+    lang: Lang,
+}
+
+async fn load(state: &AppState, token: &str, q: &SurveyQuery) -> Result<Ctx, PageError> {
+    let resp = state
+        .0
+        .store
+        .respondent(token)
+        .await
+        .map_err(|e| PageError::new(state, Lang::Nb, e))?;
+    let mut view = resp
+        .view()
+        .await
+        .map_err(|e| PageError::new(state, Lang::Nb, e))?;
+    if let Some(l) = q.lang.as_deref().and_then(Lang::parse) {
+        if view.round.languages.iter().any(|x| x == l.code()) {
+            resp.set_lang(l.code())
+                .await
+                .map_err(|e| PageError::new(state, l, e))?;
+            view.lang = Some(l.code().to_string());
+        }
+    }
+    let lang = view
+        .lang
+        .as_deref()
+        .or(Some(view.round.lang.as_str()))
+        .and_then(Lang::parse)
+        .unwrap_or(Lang::Nb);
+    Ok(Ctx { resp, view, lang })
+}
+
+fn base_ctx(state: &AppState, c: &Ctx, token: &str, step: &str) -> serde_json::Map<String, Value> {
+    let all = steps(&c.view);
+    let pos = all.iter().position(|s| *s == step);
+    let q: BTreeMap<String, String> = INSTRUMENT_KEYS
+        .iter()
+        .map(|k| {
+            (
+                k.replace('-', "_"),
+                instrument_text(state, &c.view.round, c.lang, k),
+            )
+        })
+        .collect();
+    let langs: Vec<Value> = lang_names()
+        .iter()
+        .filter(|(code, _)| c.view.round.languages.iter().any(|l| l == code))
+        .map(|(code, name)| json!({"code": code, "name": name, "current": *code == c.lang.code()}))
+        .collect();
+    let mut m = serde_json::Map::new();
+    m.insert("lang".into(), json!(c.lang.code()));
+    m.insert("languages".into(), json!(langs));
+    m.insert("token".into(), json!(token));
+    m.insert("tenant_name".into(), json!(c.view.tenant_name));
+    m.insert("round_name".into(), json!(c.view.round.name));
+    m.insert("name".into(), json!(c.view.name));
+    m.insert("step".into(), json!(step));
+    m.insert("steps".into(), json!(all));
+    m.insert("step_no".into(), json!(pos.map(|p| p + 1).unwrap_or(0)));
+    m.insert("step_count".into(), json!(all.len()));
+    m.insert(
+        "prev".into(),
+        json!(pos.and_then(|p| p.checked_sub(1)).map(|p| all[p])),
+    );
+    m.insert(
+        "next".into(),
+        json!(pos.and_then(|p| all.get(p + 1).copied())),
+    );
+    m.insert("q".into(), json!(q));
+    m.insert("submitted".into(), json!(c.view.submitted));
+    m.insert("closes_on".into(), json!(c.view.round.closes_on));
+    m
+}
+
+fn page(
+    state: &AppState,
+    lang: Lang,
+    name: &str,
+    ctx: serde_json::Map<String, Value>,
+    status: StatusCode,
+) -> Response {
+    match state.render(name, Value::Object(ctx)) {
+        Ok(html) => (status, html).into_response(),
+        Err(e) => PageError::new(state, lang, e).into_response(),
+    }
+}
+
+fn closed(state: &AppState, c: &Ctx, token: &str) -> Response {
+    let ctx = base_ctx(state, c, token, "closed");
+    page(state, c.lang, "survey_closed.html", ctx, StatusCode::OK)
+}
+
+/// The opening page: why you got this, who sees what, how long it takes,
+/// how your data is handled.
+pub async fn welcome(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    Query(q): Query<SurveyQuery>,
+) -> Response {
+    let c = match load(&state, &token, &q).await {
+        Ok(c) => c,
+        Err(e) => return e.into_response(),
+    };
+    if !c.view.accepting {
+        return closed(&state, &c, &token);
+    }
+    if let Err(e) = c.resp.mark_seen().await {
+        return PageError::new(&state, c.lang, e).into_response();
+    }
+    let mut ctx = base_ctx(&state, &c, &token, "welcome");
+    let minutes = estimate_minutes(
+        c.view.roster.len() + 1,
+        c.view.round.bodies.len(),
+        c.view.round.second_relation,
+    );
+    ctx.insert("minutes".into(), json!(minutes));
+    ctx.insert(
+        "resume".into(),
+        json!(c.view.last_step.as_deref().and_then(resume_step)),
+    );
+    page(&state, c.lang, "survey_welcome.html", ctx, StatusCode::OK)
+}
+
+fn resume_step(last: &str) -> Option<&'static str> {
+    Some(match last {
+        "contacts-contact" => "frequency",
+        "frequency-contact" => "political",
+        "contacts-advice" => "advice-frequency",
+        "frequency-advice" => "political",
+        "political" => "ratings",
+        "ratings" => "open",
+        "open" | "submitted" => "summary",
+        _ => return None,
+    })
+}
+
+fn freq_key(f: Option<Frequency>) -> Option<&'static str> {
+    f.map(|f| f.as_str())
+}
+
+/// Builds the context of a step page from what is stored.
+fn step_ctx(
+    state: &AppState,
+    c: &Ctx,
+    token: &str,
+    step: &str,
+    q: &SurveyQuery,
+    errors: &HashMap<String, String>,
+) -> Option<serde_json::Map<String, Value>> {
+    let mut ctx = base_ctx(state, c, token, step);
+    let a = &c.view.answers;
+    let relation = if step.starts_with("advice") {
+        "advice"
+    } else {
+        "contact"
+    };
+    ctx.insert("relation".into(), json!(relation));
+    ctx.insert("errors".into(), json!(errors));
+    match step {
+        "contacts" | "advice" => {
+            let chosen: HashSet<PersonId> = a
+                .contacts
+                .iter()
+                .filter(|x| x.0 == relation)
+                .map(|x| x.1)
+                .collect();
+            let by_unit = q.group.as_deref() == Some("unit");
+            let needle = q.q.as_deref().unwrap_or("").trim().to_lowercase();
+            let mut groups: BTreeMap<(usize, String), Vec<Value>> = BTreeMap::new();
+            let mut hidden = Vec::new();
+            let order: Vec<String> = {
+                let mut seen = Vec::new();
+                for p in &c.view.roster {
+                    if let Some(f) = p.functions.first() {
+                        if !seen.contains(f) {
+                            seen.push(f.clone());
+                        }
+                    }
+                }
+                seen
+            };
+            for p in &c.view.roster {
+                let group = if by_unit {
+                    p.unit.clone()
+                } else {
+                    p.functions.first().cloned()
+                };
+                let label = group.clone().unwrap_or_default();
+                let matches = needle.is_empty()
+                    || p.name.to_lowercase().contains(&needle)
+                    || p.unit
+                        .as_deref()
+                        .unwrap_or("")
+                        .to_lowercase()
+                        .contains(&needle)
+                    || p.functions
+                        .iter()
+                        .any(|f| f.to_lowercase().contains(&needle));
+                if !matches {
+                    if chosen.contains(&p.id) {
+                        hidden.push(p.id.get());
+                    }
+                    continue;
+                }
+                let rank = if by_unit {
+                    0
+                } else {
+                    order
+                        .iter()
+                        .position(|f| Some(f) == group.as_ref())
+                        .unwrap_or(usize::MAX)
+                };
+                groups.entry((rank, label)).or_default().push(json!({
+                    "id": p.id.get(),
+                    "name": p.name,
+                    "unit": p.unit,
+                    "functions": p.functions.join(", "),
+                    "checked": chosen.contains(&p.id),
+                }));
+            }
+            let groups: Vec<Value> = groups
+                .into_iter()
+                .enumerate()
+                .map(|(i, ((_, label), people))| json!({"n": i, "label": label, "people": people}))
+                .collect();
+            ctx.insert("groups".into(), json!(groups));
+            ctx.insert("hidden_chosen".into(), json!(hidden));
+            ctx.insert("by_unit".into(), json!(by_unit));
+            ctx.insert("search".into(), json!(q.q.clone().unwrap_or_default()));
+            ctx.insert("chosen_count".into(), json!(chosen.len()));
+        }
+        "frequency" | "advice-frequency" => {
+            let names: HashMap<PersonId, &samspill_store::RosterEntry> =
+                c.view.roster.iter().map(|p| (p.id, p)).collect();
+            let people: Vec<Value> = a
+                .contacts
+                .iter()
+                .filter(|x| x.0 == relation)
+                .filter_map(|x| {
+                    names.get(&x.1).map(|p| json!({"id": p.id.get(), "name": p.name, "unit": p.unit, "freq": freq_key(x.2)}))
+                })
+                .collect();
+            ctx.insert("people".into(), json!(people));
+            ctx.insert(
+                "frequencies".into(),
+                json!(["daily", "weekly", "monthly", "rarer"]),
+            );
+        }
+        "political" => {
+            let bodies: Vec<Value> = c
+                .view
+                .round
+                .bodies
+                .iter()
+                .map(|b| {
+                    let types: Vec<Value> = ContactType::ALL
+                        .iter()
+                        .map(|t| json!({"code": t.as_str(), "checked": a.political.contains(&(b.id, *t))}))
+                        .collect();
+                    json!({"id": b.id.get(), "name": b.name, "types": types})
+                })
+                .collect();
+            ctx.insert("bodies".into(), json!(bodies));
+        }
+        "ratings" => {
+            let qs: Vec<Value> = RATING_QUESTIONS
+                .iter()
+                .map(|k| {
+                    let v = a.ratings.iter().find(|r| r.0 == *k).map(|r| r.1.map(|v| v.to_string()).unwrap_or("dk".into()));
+                    json!({"key": k, "text": instrument_text(state, &c.view.round, c.lang, &format!("rating-{k}")), "value": v})
+                })
+                .collect();
+            ctx.insert("questions".into(), json!(qs));
+        }
+        "open" => {
+            let qs: Vec<Value> = OPEN_QUESTIONS
+                .iter()
+                .map(|k| {
+                    let v = a.open.iter().find(|r| r.0 == *k).map(|r| r.1.clone()).unwrap_or_default();
+                    json!({"key": k, "text": instrument_text(state, &c.view.round, c.lang, &format!("open-{k}")), "value": v})
+                })
+                .collect();
+            ctx.insert("questions".into(), json!(qs));
+            ctx.insert("max".into(), json!(MAX_OPEN_ANSWER));
+        }
+        "summary" => {
+            let names: HashMap<PersonId, &str> = c
+                .view
+                .roster
+                .iter()
+                .map(|p| (p.id, p.name.as_str()))
+                .collect();
+            let contacts: Vec<Value> = a
+                .contacts
+                .iter()
+                .map(|x| json!({"relation": x.0, "name": names.get(&x.1).copied().unwrap_or("?"), "freq": freq_key(x.2)}))
+                .collect();
+            let bodies: Vec<Value> = c
+                .view
+                .round
+                .bodies
+                .iter()
+                .map(|b| {
+                    let types: Vec<&str> = a
+                        .political
+                        .iter()
+                        .filter(|p| p.0 == b.id)
+                        .map(|p| p.1.as_str())
+                        .collect();
+                    json!({"name": b.name, "types": types})
+                })
+                .collect();
+            let ratings: Vec<Value> = RATING_QUESTIONS
+                .iter()
+                .map(|k| {
+                    let v = a.ratings.iter().find(|r| r.0 == *k).map(|r| r.1.map(|v| v.to_string()).unwrap_or("dk".into()));
+                    json!({"text": instrument_text(state, &c.view.round, c.lang, &format!("rating-{k}")), "value": v})
+                })
+                .collect();
+            let open: Vec<Value> = OPEN_QUESTIONS
+                .iter()
+                .filter_map(|k| {
+                    a.open.iter().find(|r| r.0 == *k).map(|r| {
+                        json!({"text": instrument_text(state, &c.view.round, c.lang, &format!("open-{k}")), "value": r.1})
+                    })
+                })
+                .collect();
+            ctx.insert("contacts".into(), json!(contacts));
+            ctx.insert("bodies".into(), json!(bodies));
+            ctx.insert("ratings".into(), json!(ratings));
+            ctx.insert("open".into(), json!(open));
+        }
+        _ => return None,
+    }
+    Some(ctx)
+}
+
+/// A step page.
+pub async fn step_page(
+    State(state): State<AppState>,
+    Path((token, step)): Path<(String, String)>,
+    Query(q): Query<SurveyQuery>,
+) -> Response {
+    let c = match load(&state, &token, &q).await {
+        Ok(c) => c,
+        Err(e) => return e.into_response(),
+    };
+    if !steps(&c.view).contains(&step.as_str()) {
+        return PageError::new(&state, c.lang, StoreError::NotFound).into_response();
+    }
+    if !c.view.accepting {
+        return closed(&state, &c, &token);
+    }
+    render_step(
+        &state,
+        &c,
+        &token,
+        &step,
+        &q,
+        &HashMap::new(),
+        StatusCode::OK,
+    )
+}
+
+fn render_step(
+    state: &AppState,
+    c: &Ctx,
+    token: &str,
+    step: &str,
+    q: &SurveyQuery,
+    errors: &HashMap<String, String>,
+    status: StatusCode,
+) -> Response {
+    let template = match step {
+        "contacts" | "advice" => "survey_contacts.html",
+        "frequency" | "advice-frequency" => "survey_frequency.html",
+        "political" => "survey_political.html",
+        "ratings" => "survey_ratings.html",
+        "open" => "survey_open.html",
+        _ => "survey_summary.html",
+    };
+    match step_ctx(state, c, token, step, q, errors) {
+        Some(ctx) => page(state, c.lang, template, ctx, status),
+        None => PageError::new(state, c.lang, StoreError::NotFound).into_response(),
+    }
+}
+
+fn ids(values: Vec<&str>) -> Result<Vec<PersonId>, ()> {
+    values
+        .into_iter()
+        .map(|v| v.parse::<i64>().map(PersonId::from_raw).map_err(|_| ()))
+        .collect()
+}
+
+/// What a step's form asks the store to do; `Err` holds field errors.
+async fn save(
+    c: &Ctx,
+    step: &str,
+    form: &FormData,
+) -> Result<Result<(), HashMap<String, String>>, StoreError> {
+    let mut errors = HashMap::new();
+    let relation = if step.starts_with("advice") {
+        "advice"
+    } else {
+        "contact"
+    };
+    let going_on = form.get("nav") == Some("next");
+    match step {
+        "contacts" | "advice" => {
+            let chosen =
+                ids(form.all("chosen")).map_err(|_| StoreError::Invalid("person id".into()))?;
+            c.resp.save_contacts(relation, &chosen).await?;
+        }
+        "frequency" | "advice-frequency" => {
+            let mut answers = Vec::new();
+            for (id, v) in form.with_prefix("f_") {
+                let id = id
+                    .parse::<i64>()
+                    .map_err(|_| StoreError::Invalid("person id".into()))?;
+                let f =
+                    Frequency::parse(v).ok_or_else(|| StoreError::Invalid("frequency".into()))?;
+                answers.push((PersonId::from_raw(id), f));
+            }
+            c.resp.save_frequencies(relation, &answers).await?;
+            if going_on {
+                let given: HashSet<i64> = answers.iter().map(|a| a.0.get()).collect();
+                for (rel, p, f) in &c.view.answers.contacts {
+                    if rel == relation && f.is_none() && !given.contains(&p.get()) {
+                        errors.insert(format!("f_{}", p.get()), "survey-error-frequency".into());
+                    }
+                }
+            }
+        }
+        "political" => {
+            let mut answers = Vec::new();
+            for (id, v) in form.with_prefix("p_") {
+                let id = id
+                    .parse::<i64>()
+                    .map_err(|_| StoreError::Invalid("body id".into()))?;
+                let t = ContactType::parse(v)
+                    .ok_or_else(|| StoreError::Invalid("contact type".into()))?;
+                answers.push((BodyId::from_raw(id), t));
+            }
+            c.resp.save_political(&answers).await?;
+        }
+        "ratings" => {
+            let mut answers = Vec::new();
+            for k in RATING_QUESTIONS {
+                match form.get(&format!("r_{k}")) {
+                    None | Some("") => {}
+                    Some("dk") => answers.push((k.to_string(), None)),
+                    Some(v) => match v.parse::<u8>() {
+                        Ok(n) if (1..=6).contains(&n) => answers.push((k.to_string(), Some(n))),
+                        _ => {
+                            errors.insert(format!("r_{k}"), "survey-error-rating".into());
+                        }
+                    },
+                }
+            }
+            if !errors.is_empty() {
+                return Ok(Err(errors));
+            }
+            c.resp.save_ratings(&answers).await?;
+        }
+        "open" => {
+            let mut answers = Vec::new();
+            for k in OPEN_QUESTIONS {
+                if let Some(v) = form.get(&format!("o_{k}")) {
+                    let v = v.replace("\r\n", "\n");
+                    if v.chars().count() > MAX_OPEN_ANSWER {
+                        errors.insert(format!("o_{k}"), "survey-error-too-long".into());
+                    } else if v
+                        .chars()
+                        .any(|ch| ch.is_control() && ch != '\n' && ch != '\t')
+                    {
+                        errors.insert(format!("o_{k}"), "survey-error-characters".into());
+                    } else {
+                        answers.push((k.to_string(), v));
+                    }
+                }
+            }
+            // Save what is valid; report the rest beside its field.
+            c.resp.save_open(&answers).await?;
+        }
+        "summary" => {}
+        _ => return Err(StoreError::NotFound),
+    }
+    Ok(if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    })
+}
+
+/// Saves a step. Answers are committed before anything is acknowledged.
+pub async fn step_save(
+    State(state): State<AppState>,
+    Path((token, step)): Path<(String, String)>,
+    Query(q): Query<SurveyQuery>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let autosave = headers.get("x-autosave").is_some();
+    let c = match load(&state, &token, &SurveyQuery::default()).await {
+        Ok(c) => c,
+        Err(e) => {
+            if autosave {
+                return (StatusCode::NOT_FOUND, Json(json!({"saved": false}))).into_response();
+            }
+            return e.into_response();
+        }
+    };
+    let form = FormData::parse(&body);
+    let result = save(&c, &step, &form).await;
+    let m = &state.0.metrics;
+    match result {
+        Ok(Ok(())) => {
+            m.answers_saved.fetch_add(1, Ordering::Relaxed);
+            if autosave {
+                return Json(json!({"saved": true})).into_response();
+            }
+            let all = steps(&c.view);
+            let pos = all.iter().position(|s| *s == step).unwrap_or(0);
+            let target = match form.get("nav") {
+                Some("back") if pos > 0 => all[pos - 1],
+                Some("group") | Some("search") => {
+                    let mut url = format!("/s/{token}/{step}?");
+                    if let Some(g) = form.get("group") {
+                        url.push_str(&format!("group={}&", enc(g)));
+                    }
+                    if let Some(s) = form.get("q") {
+                        url.push_str(&format!("q={}", enc(s)));
+                    }
+                    return Redirect::to(&url).into_response();
+                }
+                _ => all.get(pos + 1).copied().unwrap_or("summary"),
+            };
+            Redirect::to(&format!("/s/{token}/{target}")).into_response()
+        }
+        Ok(Err(errors)) => {
+            m.answers_saved.fetch_add(1, Ordering::Relaxed);
+            if autosave {
+                return (
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    Json(json!({"saved": false, "errors": errors})),
+                )
+                    .into_response();
+            }
+            // Re-read what was stored, and show the errors beside the fields.
+            let c = match load(&state, &token, &q).await {
+                Ok(c) => c,
+                Err(e) => return e.into_response(),
+            };
+            render_step(
+                &state,
+                &c,
+                &token,
+                &step,
+                &q,
+                &errors,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+        }
+        Err(e) => {
+            m.answers_refused.fetch_add(1, Ordering::Relaxed);
+            if autosave {
+                let status = match e {
+                    StoreError::Frozen | StoreError::NotOpen => StatusCode::CONFLICT,
+                    StoreError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+                    _ => StatusCode::INTERNAL_SERVER_ERROR,
+                };
+                return (status, Json(json!({"saved": false}))).into_response();
+            }
+            PageError::new(&state, c.lang, WebError::Store(e)).into_response()
+        }
+    }
+}
+
+fn enc(s: &str) -> String {
+    percent_encoding::utf8_percent_encode(s, percent_encoding::NON_ALPHANUMERIC).to_string()
+}
+
+/// Submits the answers.
+pub async fn submit(State(state): State<AppState>, Path(token): Path<String>) -> Response {
+    let c = match load(&state, &token, &SurveyQuery::default()).await {
+        Ok(c) => c,
+        Err(e) => return e.into_response(),
+    };
+    match c.resp.submit().await {
+        Ok(()) => Redirect::to(&format!("/s/{token}/done")).into_response(),
+        Err(e) => PageError::new(&state, c.lang, e).into_response(),
+    }
+}
+
+/// The thank-you page.
+pub async fn done(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    Query(q): Query<SurveyQuery>,
+) -> Response {
+    let c = match load(&state, &token, &q).await {
+        Ok(c) => c,
+        Err(e) => return e.into_response(),
+    };
+    let ctx = base_ctx(&state, &c, &token, "done");
+    page(&state, c.lang, "survey_done.html", ctx, StatusCode::OK)
+}

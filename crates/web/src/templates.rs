@@ -1,0 +1,159 @@
+//! Server-rendered HTML: minijinja templates embedded in the binary, with
+//! HTML auto-escaping (every template ends in `.html`) and a `t(key, …)`
+//! function that takes every user-facing word from the Fluent files in the
+//! page's language (the context variable `lang`).
+
+use std::sync::Arc;
+
+use minijinja::value::{Kwargs, Value};
+use minijinja::{Environment, Error, ErrorKind, State};
+use samspill_i18n::{Arg, Lang, Texts};
+
+/// The four languages' texts.
+pub struct AllTexts {
+    texts: Vec<Texts>,
+}
+
+impl AllTexts {
+    /// Loads all four.
+    pub fn new() -> AllTexts {
+        AllTexts {
+            texts: Lang::ALL.iter().map(|l| Texts::new(*l)).collect(),
+        }
+    }
+
+    /// The texts of one language.
+    pub fn get(&self, lang: Lang) -> &Texts {
+        let i = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+        &self.texts[i]
+    }
+}
+
+impl Default for AllTexts {
+    fn default() -> Self {
+        AllTexts::new()
+    }
+}
+
+const TEMPLATES: &[(&str, &str)] = &[
+    ("base.html", include_str!("../templates/base.html")),
+    ("error.html", include_str!("../templates/error.html")),
+    ("login.html", include_str!("../templates/login.html")),
+    (
+        "coord_home.html",
+        include_str!("../templates/coord_home.html"),
+    ),
+    (
+        "coord_roster.html",
+        include_str!("../templates/coord_roster.html"),
+    ),
+    (
+        "coord_person.html",
+        include_str!("../templates/coord_person.html"),
+    ),
+    (
+        "coord_settings.html",
+        include_str!("../templates/coord_settings.html"),
+    ),
+    (
+        "coord_round.html",
+        include_str!("../templates/coord_round.html"),
+    ),
+    (
+        "coord_instrument.html",
+        include_str!("../templates/coord_instrument.html"),
+    ),
+    (
+        "coord_letters.html",
+        include_str!("../templates/coord_letters.html"),
+    ),
+    (
+        "survey_base.html",
+        include_str!("../templates/survey_base.html"),
+    ),
+    (
+        "survey_welcome.html",
+        include_str!("../templates/survey_welcome.html"),
+    ),
+    (
+        "survey_contacts.html",
+        include_str!("../templates/survey_contacts.html"),
+    ),
+    (
+        "survey_frequency.html",
+        include_str!("../templates/survey_frequency.html"),
+    ),
+    (
+        "survey_political.html",
+        include_str!("../templates/survey_political.html"),
+    ),
+    (
+        "survey_ratings.html",
+        include_str!("../templates/survey_ratings.html"),
+    ),
+    (
+        "survey_open.html",
+        include_str!("../templates/survey_open.html"),
+    ),
+    (
+        "survey_summary.html",
+        include_str!("../templates/survey_summary.html"),
+    ),
+    (
+        "survey_done.html",
+        include_str!("../templates/survey_done.html"),
+    ),
+    (
+        "survey_closed.html",
+        include_str!("../templates/survey_closed.html"),
+    ),
+    (
+        "survey_buttons.html",
+        include_str!("../templates/survey_buttons.html"),
+    ),
+];
+
+/// Builds the template environment.
+pub fn environment(texts: Arc<AllTexts>) -> Result<Environment<'static>, Error> {
+    let mut env = Environment::new();
+    for (name, src) in TEMPLATES {
+        env.add_template(name, src)?;
+    }
+    env.add_function(
+        "t",
+        move |state: &State, key: &str, kwargs: Kwargs| -> Result<String, Error> {
+            let lang = state
+                .lookup("lang")
+                .and_then(|v| v.as_str().and_then(Lang::parse))
+                .unwrap_or(Lang::Nb);
+            let mut owned: Vec<(String, Value)> = Vec::new();
+            for k in kwargs.args() {
+                owned.push((k.to_string(), kwargs.get::<Value>(k)?));
+            }
+            let strings: Vec<(String, String)> = owned
+                .iter()
+                .map(|(k, v)| (k.clone(), v.to_string()))
+                .collect();
+            let args: Vec<(&str, Arg<'_>)> = owned
+                .iter()
+                .zip(&strings)
+                .map(|((k, v), (_, s))| {
+                    let arg = match v.as_i64() {
+                        Some(n) if v.is_number() => Arg::Num(n as f64),
+                        _ => Arg::Str(s.as_str()),
+                    };
+                    (k.as_str(), arg)
+                })
+                .collect();
+            let text = texts.get(lang).format(key, &args);
+            if text.starts_with('[') && text.ends_with(']') && text.contains(key) {
+                return Err(Error::new(
+                    ErrorKind::InvalidOperation,
+                    format!("missing text {key}"),
+                ));
+            }
+            Ok(text)
+        },
+    );
+    Ok(env)
+}
