@@ -281,27 +281,30 @@ pub fn function_key(name: &str) -> Option<&'static str> {
 /// or the label when names may be shown.
 fn display_names(input: &Input) -> Vec<String> {
     let texts = samspill_i18n::Texts::new(input.lang);
+    let people = &input.network.people;
+    if input.show_names {
+        return people.iter().map(|p| p.label.clone()).collect();
+    }
+    let code = |i: usize| match people[i].primary_function() {
+        Some(f) => match function_key(f) {
+            Some(k) => texts.get(&format!("report-fn-code-{k}")),
+            None => f.to_string(),
+        },
+        None => texts.get("report-fn-code-none"),
+    };
+    // Numbered in the order of the stable ids, so that a person keeps the
+    // same pseudonym in a later round unless the roster before them changed.
+    let mut order: Vec<usize> = (0..people.len()).collect();
+    order.sort_by(|&a, &b| people[a].id.cmp(&people[b].id));
+    let mut names = vec![String::new(); people.len()];
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
-    input
-        .network
-        .people
-        .iter()
-        .map(|p| {
-            if input.show_names {
-                return p.label.clone();
-            }
-            let code = match p.primary_function() {
-                Some(f) => match function_key(f) {
-                    Some(k) => texts.get(&format!("report-fn-code-{k}")),
-                    None => f.to_string(),
-                },
-                None => texts.get("report-fn-code-none"),
-            };
-            let k = seen.entry(code.clone()).or_insert(0);
-            *k += 1;
-            format!("{code} {k}")
-        })
-        .collect()
+    for i in order {
+        let c = code(i);
+        let k = seen.entry(c.clone()).or_insert(0);
+        *k += 1;
+        names[i] = format!("{c} {k}");
+    }
+    names
 }
 
 fn net_facts(input: &Input, an: &Analysed, a: &Analysis) -> NetFacts {

@@ -38,6 +38,8 @@ use samspill_engine::survey::{OpenAnswer, PoliticalContacts, RatingAnswers};
 use samspill_i18n::Lang;
 
 pub use figures::Figure;
+pub use programme::programme_report;
+pub use waves::comparison_report;
 
 /// One closed survey round of one municipality, as the report needs it.
 #[derive(Debug, Clone)]

@@ -230,3 +230,40 @@ report-fn-name-maintenance = Drift og vedlikehold
 report-fn-name-housing-planning = Boligsosial planlegging
 report-fn-name-community-planning = Samfunnsplanlegging
 report-fn-name-politician = Politisk folkevalgt
+
+## Rapport for programmet (på tvers av kommuner)
+report-yes = ja
+report-no = nei
+report-prog-title = { $name }: samordning av boligsosialt arbeid
+report-prog-subtitle = Sammenstilling for { $count } kommuner · personer vises med funksjonskode
+report-prog-ch-overview = Oversikt
+report-prog-intro = Rapporten stiller sammen resultatene fra { $count } kommuner. Til sammen ble { $people } personer spurt, og { $respondents } svarte.
+report-prog-table-response = Svarprosent per kommune
+report-prog-col-municipality = Kommune
+report-prog-col-forum = Formelt samordningsforum
+report-prog-table-functions = Personer per funksjon i hver kommune
+report-prog-ch-ratings = Vurderinger
+report-prog-table-ratings = Gjennomsnittlig vurdering (1–6, uten «vet ikke») og antall svar (N)
+report-prog-col-coordination = Samordning
+report-prog-col-meetings = Møteplasser
+report-prog-suppressed = Gjennomsnitt for grupper med færre enn { $min } svar vises ikke (–), for å verne den enkelte.
+report-prog-ch-networks = Nettverkene side om side
+report-prog-table-networks = Daglig og ukentlig kontakt: nøkkeltall per kommune
+report-prog-col-connected = Andel i største del
+report-prog-col-chain = Lengste kjede (personer)
+report-prog-figures = Figurene viser daglig og ukentlig kontakt i hver kommune, tegnet med samme målestokk.
+
+## Sammenligning av to runder
+report-wave-title = Endringer i nettverket i { $name }
+report-wave-subtitle = Runde { $from } sammenlignet med runde { $to }
+report-wave-ch-people = Hva har endret seg
+report-wave-people = { $stayed } personer var med i begge rundene. { $joined } kom til ({ $joinedlist }), og { $left } falt fra ({ $leftlist }).
+report-wave-ties = Blant dem som var med begge gangene, kom { $gained } nye kontakter med daglig eller ukentlig kontakt til, { $lost } falt bort, og { $kept } besto.
+report-wave-table-measures = Nøkkeltall, daglig og ukentlig kontakt, i begge rundene
+report-wave-col-change = Endring
+report-wave-communities = Klynger (alle størrelser)
+report-wave-rating = Samordningen fikk { $before } av 6 (N = { $nbefore }) i første runde og { $after } av 6 (N = { $nafter }) i andre.
+report-wave-table-people = Personene med flest endrede kontakter
+report-wave-col-gained = Nye kontakter
+report-wave-col-lost = Tapte kontakter
+report-wave-note = Personer følges mellom rundene med en fast identitet, ikke med navn eller plass i lista.

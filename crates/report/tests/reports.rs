@@ -1,0 +1,267 @@
+//! Every demo report, checked against the engine: the numbers in the
+//! summary, every figure in both formats, a valid and text-extractable PDF.
+
+use samspill_engine::analysis::{AnalysisOptions, analyze};
+use samspill_engine::build::{BuildOptions, Threshold, build};
+use samspill_i18n::Lang;
+use samspill_report::{Figure, Input, comparison_report, municipality_report, programme_report};
+use samspill_synth::{Municipality, demo_programme, next_round};
+
+/// A plain, honest picture for these tests only: the people on a circle
+/// and their ties at `threshold`. (The product draws with samspill-draw.)
+fn test_network_figure(m: &Municipality, id: &str, threshold: Threshold) -> Figure {
+    let an = build(
+        &m.network,
+        &BuildOptions {
+            threshold,
+            ..BuildOptions::survey()
+        },
+    )
+    .unwrap();
+    let n = an.graph.node_count();
+    let pos = |v: usize| {
+        let a = std::f64::consts::TAU * v as f64 / n as f64;
+        (300.0 + 250.0 * a.cos(), 300.0 + 250.0 * a.sin())
+    };
+    let mut svg = String::from(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 600 600" width="600" height="600">"#,
+    );
+    let mut rows = vec![vec!["fra".to_string(), "til".to_string()]];
+    for (u, v, _) in an.graph.edges() {
+        let (a, b) = (pos(u), pos(v));
+        svg.push_str(&format!(
+            r##"<line x1="{:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="#555" stroke-width="1.5"/>"##,
+            a.0, a.1, b.0, b.1
+        ));
+        rows.push(vec![format!("p{u}"), format!("p{v}")]);
+    }
+    for v in 0..n {
+        let (x, y) = pos(v);
+        svg.push_str(&format!(
+            r##"<circle cx="{x:.1}" cy="{y:.1}" r="8" fill="#0b4f6c"/>"##
+        ));
+    }
+    svg.push_str("</svg>");
+    Figure {
+        id: id.into(),
+        caption: format!("Testfigur {id}"),
+        svg,
+        alt_text: format!(
+            "ALT-{id}: {n} personer, {} kontakter",
+            an.graph.edge_count()
+        ),
+        table: rows,
+    }
+}
+
+fn input(m: &Municipality) -> Input {
+    let mut i = Input::from_synth(m, Some(Lang::Nb));
+    i.figures = vec![
+        test_network_figure(m, "network-daily", Threshold::DAILY),
+        test_network_figure(m, "network-weekly", Threshold::WEEKLY),
+    ];
+    i
+}
+
+fn pdf_text(pdf: &[u8]) -> String {
+    assert!(pdf.starts_with(b"%PDF-"), "a PDF header");
+    assert!(
+        pdf.windows(5).rev().take(64).any(|w| w == b"%%EOF"),
+        "a PDF trailer"
+    );
+    let text = pdf_extract::extract_text_from_mem(pdf).expect("text-extractable PDF");
+    squash(&text)
+}
+
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The text of an HTML page, tags replaced by spaces.
+fn strip_tags(html: &str) -> String {
+    let mut out = String::new();
+    let mut inside = false;
+    for c in html.chars() {
+        match c {
+            '<' => inside = true,
+            '>' => {
+                inside = false;
+                out.push(' ');
+            }
+            c if !inside => out.push(c),
+            _ => {}
+        }
+    }
+    squash(&out)
+}
+
+fn pct(x: f64) -> String {
+    format!("{} %", x.round() as i64)
+}
+
+#[test]
+fn every_demo_report_states_the_engines_numbers_and_shows_every_figure() {
+    for m in demo_programme() {
+        let inp = input(&m);
+        let r = municipality_report(&inp).unwrap();
+        let html = squash(&r.html);
+        let pdf = pdf_text(&r.pdf);
+        // The engine's numbers.
+        let an = build(&m.network, &BuildOptions::survey()).unwrap();
+        let a = analyze(&m.network, &an, &AnalysisOptions::default());
+        let n = m.network.people.len();
+        let resp = m.respondents();
+        let rate = format!(
+            "{resp} av {n} svarte ({})",
+            pct(100.0 * resp as f64 / n as f64)
+        );
+        let s = m.coordination.summary();
+        let mean = format!("{:.1} av 6", s.mean.unwrap()).replace('.', ",");
+        let n_rating = format!("N = {}", s.n);
+        let largest = a.graph.largest_component.flatten().unwrap();
+        for (what, text) in [("HTML", &html), ("PDF", &pdf)] {
+            let name = m.name();
+            assert!(text.contains(&rate), "{name} {what}: {rate}");
+            assert!(
+                text.contains(&mean) && text.contains(&n_rating),
+                "{name} {what}: {mean}"
+            );
+            if largest == n {
+                assert!(
+                    text.contains(&format!("Alle {n} personene henger sammen")),
+                    "{name} {what}"
+                );
+            } else {
+                assert!(
+                    text.contains(&format!("{largest} av {n}")),
+                    "{name} {what}: {largest}"
+                );
+            }
+            for ch in [
+                "1 Sammendrag og veien videre",
+                "2 Undersøkelsen",
+                "3 Nettverket",
+                "4 Politisk forankring",
+                "5 Vurderinger og åpne svar",
+                "6 Metode og forbehold",
+            ] {
+                let heading = if what == "PDF" {
+                    ch.to_string()
+                } else {
+                    ch[2..].to_string()
+                };
+                assert!(text.contains(&heading), "{name} {what}: {heading}");
+            }
+            assert!(
+                text.contains("Uten dem som ikke svarte"),
+                "{name} {what}: reconstruction"
+            );
+            // Every figure, with its text alternative.
+            for f in &inp.figures {
+                assert!(text.contains(&f.alt_text), "{name} {what}: {}", f.id);
+                assert!(text.contains(&f.caption), "{name} {what}: {}", f.caption);
+            }
+            // Pseudonymised: no name appears.
+            for p in &m.network.people {
+                assert!(
+                    !text.contains(&p.label),
+                    "{name} {what} shows the name {}",
+                    p.label
+                );
+            }
+        }
+        for f in &inp.figures {
+            assert!(r.html.contains(&format!("data-figure=\"{}\"", f.id)));
+        }
+        assert_eq!(r.html.matches("<svg").count(), inp.figures.len());
+        assert_eq!(r.html.matches("<details>").count(), inp.figures.len());
+        assert!(r.html.contains("<html lang=\"nb\">"));
+        assert!(!r.html.contains("[report-"), "a message key is missing");
+    }
+}
+
+#[test]
+fn the_chain_municipality_reports_its_chain_of_four_and_the_poor_one_its_missing_forum() {
+    let demo = demo_programme();
+    let kvit = demo.iter().find(|m| m.name() == "Kvitfjord").unwrap();
+    let r = municipality_report(&input(kvit)).unwrap();
+    let phrase = "Mellom Rådhuset og Helse og omsorg går en kjede på fire personer";
+    assert!(squash(&r.html).contains(phrase));
+    assert!(pdf_text(&r.pdf).contains(phrase));
+    let fjell = demo.iter().find(|m| m.name() == "Fjellstad").unwrap();
+    let r = municipality_report(&input(fjell)).unwrap();
+    assert!(squash(&r.html).contains("Kommunen har ikke noe formelt forum"));
+    assert!(pdf_text(&r.pdf).contains("Bør kommunen opprette et fast forum"));
+}
+
+#[test]
+fn the_programme_report_has_tabell_2_and_suppresses_small_groups() {
+    let demo = demo_programme();
+    let mut inputs: Vec<Input> = demo.iter().map(input).collect();
+    // A sixth, tiny municipality: four ratings are too few to show.
+    let mut tiny = inputs[4].clone();
+    tiny.name = "Småby".into();
+    tiny.coordination.answers = vec![Some(1), Some(2), Some(2), Some(1)];
+    inputs.push(tiny);
+    let r = programme_report("Demoprogrammet", Lang::Nb, &inputs).unwrap();
+    let pdf = pdf_text(&r.pdf);
+    let html = strip_tags(&r.html);
+    for text in [&html, &pdf] {
+        for m in &demo {
+            assert!(text.contains(m.name()));
+        }
+        // Tabell 2: the means and N of domain.md §3.1.
+        for row in [
+            "Brattvik 4,0 24",
+            "Strandøy 4,0 24",
+            "Lyngnes 3,7 20",
+            "Kvitfjord 2,9 15",
+            "Fjellstad 2,7 23",
+            "Småby – 4",
+        ] {
+            assert!(text.contains(row), "{row}");
+        }
+        assert!(text.contains("Økonomiske virkemidler/rådgivning"));
+    }
+    // Five network figures side by side (the tiny copy has one too).
+    assert_eq!(r.html.matches("data-figure=\"network-weekly\"").count(), 6);
+}
+
+#[test]
+fn two_rounds_are_compared_by_stable_id() {
+    let m = &demo_programme()[1];
+    let later = next_round(m, 7);
+    let r = comparison_report(&input(m), &input(&later)).unwrap();
+    let html = squash(&r.html);
+    assert!(html.contains("2 kom til"), "{html}");
+    assert!(html.contains("Runde 2015 sammenlignet med runde 2017"));
+    assert!(pdf_text(&r.pdf).contains("Endringer i nettverket i Strandøy"));
+}
+
+#[test]
+fn every_language_renders_without_missing_texts() {
+    let m = &demo_programme()[3];
+    for lang in Lang::ALL {
+        let mut i = input(m);
+        i.lang = lang;
+        let r = municipality_report(&i).unwrap();
+        assert!(
+            !r.html.contains("[report-"),
+            "{}: a message is missing",
+            lang.code()
+        );
+        assert!(r.html.contains(&format!("<html lang=\"{}\">", lang.code())));
+        assert!(r.pdf.starts_with(b"%PDF-"));
+    }
+}
+
+#[test]
+fn names_are_shown_only_when_asked() {
+    let m = &demo_programme()[2];
+    let mut i = input(m);
+    i.show_names = true;
+    let r = municipality_report(&i).unwrap();
+    // Bridge builders or isolates are listed by name now.
+    let any_name = m.network.people.iter().any(|p| r.html.contains(&p.label));
+    assert!(any_name);
+}
