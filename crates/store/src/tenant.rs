@@ -1005,7 +1005,8 @@ impl Tenant {
     }
 
     /// Queues mail for a round: invitations to everyone not yet mailed an
-    /// invitation, or reminders to everyone who has not submitted. Returns
+    /// invitation (a bounced invitation is sent again only to a corrected
+    /// address), or reminders to everyone who has not submitted. Returns
     /// the number queued.
     pub async fn queue_mail(&self, round: RoundId, kind: MailKind) -> Result<usize> {
         let mut tx = self.store.begin_write().await?;
@@ -1015,7 +1016,7 @@ impl Tenant {
         }
         let sql = match kind {
             MailKind::Invitation => {
-                "SELECT i.id, p.email FROM invitations i JOIN persons p ON p.id = i.person_id AND p.tenant_id = i.tenant_id WHERE i.round_id = $1 AND i.tenant_id = $2 AND NOT EXISTS (SELECT 1 FROM mail_outbox m WHERE m.invitation_id = i.id AND m.tenant_id = i.tenant_id AND m.kind = 'invitation' AND m.status IN ('queued', 'sent', 'failed')) ORDER BY i.id"
+                "SELECT i.id, p.email FROM invitations i JOIN persons p ON p.id = i.person_id AND p.tenant_id = i.tenant_id WHERE i.round_id = $1 AND i.tenant_id = $2 AND NOT EXISTS (SELECT 1 FROM mail_outbox m WHERE m.invitation_id = i.id AND m.tenant_id = i.tenant_id AND m.kind = 'invitation' AND (m.status IN ('queued', 'sent', 'failed') OR m.to_addr = p.email)) ORDER BY i.id"
             }
             MailKind::Reminder => {
                 "SELECT i.id, p.email FROM invitations i JOIN persons p ON p.id = i.person_id AND p.tenant_id = i.tenant_id WHERE i.round_id = $1 AND i.tenant_id = $2 AND i.submitted_at IS NULL ORDER BY i.id"
