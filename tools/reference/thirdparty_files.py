@@ -11,6 +11,14 @@ Run through tools/reference/setup.sh's venv (NetworkX 3.7 needs Python >= 3.12):
 
     tools/reference/setup.sh && tools/reference/.venv/bin/python tools/reference/thirdparty_files.py
 
+With --igraph it instead writes the municipal digraph with python-igraph (Debian's
+python3-igraph, i.e. the igraph C library's own GraphML, Pajek and NCOL writers) and runs under the
+system Python:
+
+    apt-get install python3-igraph && /usr/bin/python3 tools/reference/thirdparty_files.py --igraph
+
+Each mode updates only its own entries in expected.json.
+
 Graphs: Zachary's karate club (nx.karate_club_graph: node attribute "club", integer edge weights),
 Padgett's Florentine families (nx.florentine_families_graph: names only) and a small weighted
 digraph of fictional Norwegian municipal staff with æøå in labels and typed attributes.  The files
@@ -21,7 +29,8 @@ import json
 import os
 import sys
 
-import networkx as nx
+if "--igraph" not in sys.argv:
+    import networkx as nx
 
 EXPECTED_NX = "3.7"
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -52,27 +61,9 @@ def florentine():
 def kommune():
     """A small weighted digraph with Norwegian labels and typed attributes."""
     g = nx.DiGraph(name="Samarbeid i Bø kommune")
-    people = [
-        # id, label, unit, years employed (int), position share (float), leader (bool)
-        ("p1", "Kåre Ødegård", "Rådmannens stab", 12, 1.0, True),
-        ("p2", "Åse Bjørnstad", "NAV Bø", 4, 0.8, False),
-        ("p3", "Øystein Læraas", "Teknisk etat", 20, 1.0, True),
-        ("p4", "Mari Å. Sæther", "Helse og omsorg", 1, 0.5, False),
-        ("p5", "Per \"Pelle\" Ås & co <ekstern>", "Boligstiftelsen", 7, 0.25, False),
-    ]
-    for pid, label, unit, years, share, leader in people:
+    for pid, label, unit, years, share, leader in PEOPLE:
         g.add_node(pid, label=label, enhet=unit, aar=years, stilling=share, leder=leader)
-    ties = [
-        # source, target, weight (float), relation (str), meetings per year (int)
-        ("p1", "p2", 3.0, "bolig", 24),
-        ("p2", "p1", 2.0, "bolig", 12),
-        ("p1", "p3", 1.5, "plan", 6),
-        ("p3", "p4", 0.5, "helse", 2),
-        ("p4", "p2", 2.0, "bolig", 10),
-        ("p5", "p1", 1.0, "bolig", 4),
-        ("p2", "p5", 2.5, "økonomi", 8),
-    ]
-    for s, t, w, rel, n in ties:
+    for s, t, w, rel, n in TIES:
         g.add_edge(s, t, weight=w, relasjon=rel, moter=n)
     return g
 
@@ -100,12 +91,94 @@ def undirected_expect(g, ids):
     }
 
 
+def load_expected():
+    try:
+        with open(os.path.join(OUT_DIR, "expected.json"), encoding="utf-8") as fh:
+            return json.load(fh)
+    except FileNotFoundError:
+        return {"files": {}}
+
+
+def save_expected(expected):
+    with open(os.path.join(OUT_DIR, "expected.json"), "w", encoding="utf-8") as fh:
+        json.dump(expected, fh, ensure_ascii=False, indent=1, sort_keys=True)
+        fh.write("\n")
+
+
+# The municipal digraph as plain data, shared by the NetworkX and igraph modes.
+PEOPLE = [
+    # id, label, unit, years employed (int), position share (float), leader (bool)
+    ("p1", "Kåre Ødegård", "Rådmannens stab", 12, 1.0, True),
+    ("p2", "Åse Bjørnstad", "NAV Bø", 4, 0.8, False),
+    ("p3", "Øystein Læraas", "Teknisk etat", 20, 1.0, True),
+    ("p4", "Mari Å. Sæther", "Helse og omsorg", 1, 0.5, False),
+    ("p5", "Per \"Pelle\" Ås & co <ekstern>", "Boligstiftelsen", 7, 0.25, False),
+]
+TIES = [
+    # source, target, weight (float), relation (str), meetings per year (int)
+    ("p1", "p2", 3.0, "bolig", 24),
+    ("p2", "p1", 2.0, "bolig", 12),
+    ("p1", "p3", 1.5, "plan", 6),
+    ("p3", "p4", 0.5, "helse", 2),
+    ("p4", "p2", 2.0, "bolig", 10),
+    ("p5", "p1", 1.0, "bolig", 4),
+    ("p2", "p5", 2.5, "økonomi", 8),
+]
+
+
+def igraph_main():
+    """Writes the municipal digraph with python-igraph's GraphML, Pajek and NCOL writers."""
+    import igraph as ig
+
+    os.makedirs(OUT_DIR, exist_ok=True)
+    out = lambda name: os.path.join(OUT_DIR, name)  # noqa: E731
+    expected = load_expected()
+    g = ig.Graph(directed=True)
+    g["name"] = "Samarbeid i Bø kommune"
+    g.add_vertices(len(PEOPLE))
+    g.vs["name"] = [p[0] for p in PEOPLE]
+    g.vs["label"] = [p[1] for p in PEOPLE]
+    g.vs["enhet"] = [p[2] for p in PEOPLE]
+    g.vs["aar"] = [p[3] for p in PEOPLE]
+    g.vs["stilling"] = [p[4] for p in PEOPLE]
+    g.vs["leder"] = [p[5] for p in PEOPLE]
+    idx = {p[0]: i for i, p in enumerate(PEOPLE)}
+    g.add_edges([(idx[s], idx[t]) for s, t, *_ in TIES])
+    g.es["weight"] = [t[2] for t in TIES]
+    g.es["relasjon"] = [t[3] for t in TIES]
+    g.es["moter"] = [t[4] for t in TIES]
+    g.write_graphml(out("kommune-igraph.graphml"))
+    g.write_pajek(out("kommune-igraph.net"))
+    # NCOL: "name name weight" lines, whitespace-separated; read as a CSV edge list.
+    g.write_ncol(out("kommune-igraph-ncol.txt"), names="name", weights="weight")
+    common = {
+        "nodes": g.vcount(),
+        "edges": g.ecount(),
+        "directed": True,
+        "ids": [p[0] for p in PEOPLE],
+        "labels": [p[1] for p in PEOPLE],
+        # igraph keeps every number as a double: GraphML says so.
+        "node_attrs": {p[0]: {"enhet": p[2], "aar": p[3], "stilling": p[4], "leder": p[5]} for p in PEOPLE},
+        "edge_attrs": [[s, t, {"weight": w, "relasjon": r, "moter": m}] for s, t, w, r, m in TIES],
+        "graph_name": g["name"],
+        "writer": f"python-igraph {ig.__version__}",
+    }
+    for name in ("kommune-igraph.graphml", "kommune-igraph.net", "kommune-igraph-ncol.txt"):
+        expected["files"][name] = common
+    save_expected(expected)
+    print(f"wrote igraph {ig.__version__} files to {OUT_DIR}")
+
+
 def main():
+    if "--igraph" in sys.argv:
+        igraph_main()
+        return
     if nx.__version__ != EXPECTED_NX:
         print(f"warning: NetworkX {nx.__version__}, expected {EXPECTED_NX}", file=sys.stderr)
     os.makedirs(OUT_DIR, exist_ok=True)
     out = lambda name: os.path.join(OUT_DIR, name)  # noqa: E731
-    expected = {"networkx": nx.__version__, "files": {}}
+    expected = load_expected()
+    expected["networkx"] = nx.__version__
 
     k = karate()
     nx.write_graphml(k, out("karate.graphml"))
@@ -162,9 +235,7 @@ def main():
     d_ex["edge_spells"] = [[u, v, [a["start"], a["end"]]] for u, v, a in d.edges(data=True)]
     expected["files"]["kommune-dynamic.gexf"] = d_ex
 
-    with open(out("expected.json"), "w", encoding="utf-8") as fh:
-        json.dump(expected, fh, ensure_ascii=False, indent=1, sort_keys=True)
-        fh.write("\n")
+    save_expected(expected)
     print(f"wrote {len(expected['files'])} files and expected.json to {OUT_DIR}")
 
 
