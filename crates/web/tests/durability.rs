@@ -1,0 +1,159 @@
+//! Reliability over real sockets: an acknowledged answer survives `kill -9`
+//! of the server process, and 200 respondents answering at once lose
+//! nothing and overwrite nothing — on SQLite and PostgreSQL.
+
+mod common;
+
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use common::*;
+use samspill_engine::model::Frequency;
+use samspill_store::{NewPerson, NewRound, Store, StoreConfig};
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+const KEY: &str = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+
+async fn start_server(url: &str, port: u16) -> Child {
+    let child = Command::new(env!("CARGO_BIN_EXE_samspill-web"))
+        .env("SAMSPILL_DATABASE_URL", url)
+        .env("SAMSPILL_LISTEN", format!("127.0.0.1:{port}"))
+        .env("SAMSPILL_TOKEN_KEY", KEY)
+        .env("SAMSPILL_INSECURE_COOKIES", "1")
+        .env("SAMSPILL_LOG", "warn")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .spawn()
+        .expect("start samspill-web");
+    let addr = format!("127.0.0.1:{port}").parse().unwrap();
+    for _ in 0..200 {
+        if let Ok((200, _)) = http(addr, "GET", "/health", "", &[]).await {
+            return child;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("the server did not become healthy");
+}
+
+async fn seed(url: &str, people: usize) -> Vec<(String, i64)> {
+    let key: [u8; 32] = std::array::from_fn(|i| u8::from_str_radix(&KEY[2 * i..2 * i + 2], 16).unwrap());
+    let store = Store::open(&StoreConfig::url(url).with_token_key(key)).await.unwrap();
+    let tid = store.create_tenant(&samspill_store::NewTenant::municipality("k", "Kommune", "nb")).await.unwrap();
+    let t = store.tenant(tid);
+    let roster: Vec<NewPerson> = (0..people)
+        .map(|i| NewPerson { name: format!("P{i}"), email: format!("p{i}@k.example"), functions: vec!["Utbygging".into()], ..NewPerson::default() })
+        .collect();
+    t.import_roster(&roster).await.unwrap();
+    let round = t.create_round(&NewRound::standard("R", "nb")).await.unwrap();
+    t.open_round(round).await.unwrap();
+    let links = t.invitation_links(round).await.unwrap();
+    store.close().await;
+    links.into_iter().map(|l| (l.token, l.invitation.person.get())).collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_acknowledged_answer_survives_kill_9_of_the_server() {
+    for (db, url) in database_urls() {
+        let links = seed(&url, 30).await;
+        let port = free_port();
+        let mut server = start_server(&url, port).await;
+        let addr = format!("127.0.0.1:{port}").parse().unwrap();
+        // Answers are acknowledged (303 after commit) one after another,
+        // and the server is killed right after the last acknowledgement.
+        let mut acked = Vec::new();
+        for (i, (token, _)) in links.iter().enumerate() {
+            let other = links[(i + 1) % links.len()].1;
+            let (s1, _) = http(addr, "POST", &format!("/s/{token}/contacts"), &format!("chosen={other}"), &[]).await.unwrap();
+            let (s2, _) = http(addr, "POST", &format!("/s/{token}/frequency"), &format!("f_{other}=weekly"), &[]).await.unwrap();
+            let (s3, _) = http(addr, "POST", &format!("/s/{token}/open"), &format!("o_strengths=svar+{i}"), &[]).await.unwrap();
+            assert_eq!((s1, s2, s3), (303, 303, 303), "{db}");
+            acked.push(i);
+        }
+        server.kill().expect("kill -9"); // SIGKILL: no shutdown, no flush
+        server.wait().unwrap();
+        assert!(http(addr, "GET", "/health", "", &[]).await.is_err(), "{db}: server is gone");
+        let port2 = free_port();
+        let mut server = start_server(&url, port2).await;
+        let addr2 = format!("127.0.0.1:{port2}").parse().unwrap();
+        for i in acked {
+            let (token, _) = &links[i];
+            let other = links[(i + 1) % links.len()].1;
+            let (status, body) = http(addr2, "GET", &format!("/s/{token}/summary"), "", &[]).await.unwrap();
+            assert_eq!(status, 200, "{db}");
+            assert!(body.contains(&format!("svar {i}")), "{db}: answer {i} lost");
+            assert!(body.contains(&format!("P{}: Ukentlig", other - links[0].1)) || body.contains("Ukentlig"), "{db}: frequency {i} lost");
+        }
+        // And through the store, exactly.
+        let store = Store::open(&StoreConfig::url(&url)).await.unwrap();
+        for (i, (token, _)) in links.iter().enumerate() {
+            let a = store.respondent(token).await.unwrap().answers().await.unwrap();
+            assert_eq!(a.contacts.len(), 1, "{db}");
+            assert_eq!(a.contacts[0].2, Some(Frequency::Weekly));
+            assert_eq!(a.open, [("strengths".to_string(), format!("svar {i}"))]);
+        }
+        server.kill().unwrap();
+        server.wait().unwrap();
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_hundred_respondents_answering_at_once_over_http() {
+    for (db, url) in database_urls() {
+        let e = env(&url, None).await;
+        let t = e.store.tenant(e.tenant);
+        let roster: Vec<NewPerson> = (0..200)
+            .map(|i| NewPerson { name: format!("P{i}"), email: format!("p{i}@k.example"), functions: vec!["Utbygging".into()], ..NewPerson::default() })
+            .collect();
+        t.import_roster(&roster).await.unwrap();
+        let round = t.create_round(&NewRound::standard("R", "nb")).await.unwrap();
+        t.open_round(round).await.unwrap();
+        let links = t.invitation_links(round).await.unwrap();
+        let ids: Vec<i64> = links.iter().map(|l| l.invitation.person.get()).collect();
+        let addr = serve(e.state.clone()).await;
+        let mut tasks = Vec::new();
+        for (i, l) in links.iter().enumerate() {
+            let token = l.token.clone();
+            let a = ids[(i + 1) % 200];
+            let b = ids[(i + 13) % 200];
+            tasks.push(tokio::spawn(async move {
+                let steps = [
+                    ("contacts", format!("chosen={a}&chosen={b}")),
+                    ("frequency", format!("f_{a}=daily&f_{b}=monthly")),
+                    ("ratings", format!("r_coordination={}&r_meeting_places=dk", i % 6 + 1)),
+                    ("open", format!("o_challenges=utfordring+{i}")),
+                ];
+                for (step, body) in steps {
+                    let (s, _) = http(addr, "POST", &format!("/s/{token}/{step}"), &body, &[("X-Autosave", "1")]).await.unwrap();
+                    assert_eq!(s, 200, "{step}");
+                }
+                let (s, _) = http(addr, "POST", &format!("/s/{token}/submit"), "", &[]).await.unwrap();
+                assert_eq!(s, 303);
+            }));
+        }
+        for task in tasks {
+            task.await.unwrap();
+        }
+        let data = t.round_network(round).await.unwrap();
+        let net = &data.network;
+        assert!(net.people.iter().all(|p| p.responded), "{db}");
+        assert_eq!(net.relations[0].ties.len(), 400, "{db}");
+        for i in 0..200 {
+            let mut mine: Vec<(usize, f64)> = net.relations[0].ties.iter().filter(|t| t.source == i).map(|t| (t.target, t.value)).collect();
+            mine.sort_by(|x, y| x.partial_cmp(y).unwrap());
+            let mut want = vec![((i + 1) % 200, 3.0), ((i + 13) % 200, 1.0)];
+            want.sort_by(|x, y| x.partial_cmp(y).unwrap());
+            assert_eq!(mine, want, "{db}: respondent {i}");
+        }
+        let mut texts: Vec<String> = data.open_answers.iter().map(|o| o.text.clone()).collect();
+        texts.sort();
+        let mut want: Vec<String> = (0..200).map(|i| format!("utfordring {i}")).collect();
+        want.sort();
+        assert_eq!(texts, want, "{db}");
+        let coordination = &data.ratings[0];
+        assert_eq!(coordination.answers.len(), 200);
+        assert_eq!(data.ratings[1].answers.iter().filter(|a| a.is_none()).count(), 200);
+    }
+}
