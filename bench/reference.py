@@ -567,8 +567,11 @@ def worker(tool, part, out):
         if os.environ.get("BENCH_THREADS"):
             nk.setNumberOfThreads(int(os.environ["BENCH_THREADS"]))
     base = peak_rss_mb()
+    load_start = os.getloadavg()[0]
     res = run_batch(tool) if part == "batch" else run_large(tool, part)
     res["rss_baseline_mb"] = base
+    res["load_avg_at_start"] = load_start
+    res["load_avg_at_end"] = os.getloadavg()[0]
     res["versions"] = versions()
     if tool == "networkit":
         import networkit as nk

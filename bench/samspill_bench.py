@@ -104,7 +104,8 @@ def timed_run(cmd, tag, out):
         rss = max(rss, parse_time_v(tv).get("peak_rss_mb", 0.0))
         if runs[0] >= REPEAT_BELOW or len(runs) == 3:
             break
-    rec = {"seconds": min(runs), "runs": runs, "peak_rss_mb": rss, "command": cmd_str(cmd)}
+    rec = {"seconds": min(runs), "runs": runs, "peak_rss_mb": rss, "command": cmd_str(cmd),
+           "load_avg_after": os.getloadavg()[0]}
     rec.update(check_json(out))
     print(f"  {tag}: {rec['seconds']:.3f} s, {rss:.0f} MB" + ("" if rec.get("output_ok") else
           f"  (output: {rec.get('output_error')})"), file=sys.stderr, flush=True)

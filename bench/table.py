@@ -171,9 +171,26 @@ def render(sections, res):
         "    References: the sum of the same six task rows + load; no figure where a task was skipped.",
         "[6] samspill: the largest peak over its runs on this graph; references: the whole worker process",
         "    (Python interpreter and libraries included).",
-        f"versions: {', '.join(f'{k} {x}' for k, x in v.items())}; samspill {res['samspill'].get('version', '?')};"
+        f"versions: {', '.join(f'{k} {x}' for k, x in v.items())}; {res['samspill'].get('version', 'samspill ?')};"
         f" networkit threads: {th}",
     ]
+    loads = {}
+    for tool, r in res.items():
+        for part in ("batch", "g10k", "g100k"):
+            p = r.get(part, {})
+            vals = [p.get("load_avg_at_start"), p.get("load_avg_at_end")]
+            vals += [t.get("load_avg_after") for t in p.get("tasks", {}).values()]
+            vals += [p.get(k, {}).get("load_avg_after") for k in ("default", "weighted")]
+            vals = [x for x in vals if isinstance(x, (int, float))]
+            if vals:
+                loads[tool] = max(loads.get(tool, 0.0), max(vals))
+    if loads:
+        cores = os.cpu_count() or 1
+        out.append("highest 1-minute load average seen: " + ", ".join(f"{t} {x:.1f}" for t, x in loads.items())
+                   + f" ({cores} cores)")
+        if max(loads.values()) > cores + 0.5:
+            out.append("WARNING: the machine was busy with other work; figures are inflated and the columns were")
+            out.append("not measured under the same load. Rerun on an idle machine before quoting ratios.")
     return "\n".join(out)
 
 
