@@ -331,10 +331,10 @@ pub async fn roster_import(
                     if let Some(line) = p.row.checked_sub(2).and_then(|i| lines.get(i)) {
                         p.row = *line;
                     }
-                    if let ProblemKind::DuplicateEmail { first_row, .. } = &mut p.kind {
-                        if let Some(line) = first_row.checked_sub(2).and_then(|i| lines.get(i)) {
-                            *first_row = *line;
-                        }
+                    if let ProblemKind::DuplicateEmail { first_row, .. } = &mut p.kind
+                        && let Some(line) = first_row.checked_sub(2).and_then(|i| lines.get(i))
+                    {
+                        *first_row = *line;
                     }
                     problem_text(&state, c.lang, &p)
                 })
@@ -597,7 +597,7 @@ async fn round_view(
     } else {
         invitations.len()
     };
-    let pct = |n: usize, d: usize| if d == 0 { 0 } else { (100 * n + d / 2) / d };
+    let pct = |n: usize, d: usize| (100 * n + d / 2).checked_div(d).unwrap_or(0);
     let rate = |r: &samspill_store::Rate| json!({"group": r.group, "invited": r.invited, "started": r.started, "submitted": r.submitted, "percent": pct(r.submitted, r.invited)});
     let mail_counts = {
         let mut m: HashMap<String, usize> = HashMap::new();

@@ -387,10 +387,11 @@ async fn guard(State(state): State<AppState>, req: Request, next: Next) -> Respo
 /// `Sec-Fetch-Site` other than `same-origin`/`none`, or an `Origin` whose
 /// host differs from `Host`.
 fn same_origin(h: &HeaderMap) -> bool {
-    if let Some(site) = h.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
-        if site != "same-origin" && site != "none" {
-            return false;
-        }
+    if let Some(site) = h.get("sec-fetch-site").and_then(|v| v.to_str().ok())
+        && site != "same-origin"
+        && site != "none"
+    {
+        return false;
     }
     if let Some(origin) = h.get(header::ORIGIN).and_then(|v| v.to_str().ok()) {
         if origin == "null" {

@@ -104,13 +104,13 @@ async fn load(state: &AppState, token: &str, q: &SurveyQuery) -> Result<Ctx, Pag
         .view()
         .await
         .map_err(|e| PageError::new(state, Lang::Nb, e))?;
-    if let Some(l) = q.lang.as_deref().and_then(Lang::parse) {
-        if view.round.languages.iter().any(|x| x == l.code()) {
-            resp.set_lang(l.code())
-                .await
-                .map_err(|e| PageError::new(state, l, e))?;
-            view.lang = Some(l.code().to_string());
-        }
+    if let Some(l) = q.lang.as_deref().and_then(Lang::parse)
+        && view.round.languages.iter().any(|x| x == l.code())
+    {
+        resp.set_lang(l.code())
+            .await
+            .map_err(|e| PageError::new(state, l, e))?;
+        view.lang = Some(l.code().to_string());
     }
     let lang = view
         .lang
@@ -262,10 +262,10 @@ fn step_ctx(
             let order: Vec<String> = {
                 let mut seen = Vec::new();
                 for p in &c.view.roster {
-                    if let Some(f) = p.functions.first() {
-                        if !seen.contains(f) {
-                            seen.push(f.clone());
-                        }
+                    if let Some(f) = p.functions.first()
+                        && !seen.contains(f)
+                    {
+                        seen.push(f.clone());
                     }
                 }
                 seen

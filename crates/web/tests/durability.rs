@@ -12,11 +12,16 @@ use samspill_engine::model::Frequency;
 use samspill_store::{NewPerson, NewRound, Store, StoreConfig};
 
 fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }
 
 const KEY: &str = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
 
+#[allow(clippy::zombie_processes)] // the caller kills and waits
 async fn start_server(url: &str, port: u16) -> Child {
     let child = Command::new(env!("CARGO_BIN_EXE_samspill-web"))
         .env("SAMSPILL_DATABASE_URL", url)
@@ -39,19 +44,38 @@ async fn start_server(url: &str, port: u16) -> Child {
 }
 
 async fn seed(url: &str, people: usize) -> Vec<(String, i64)> {
-    let key: [u8; 32] = std::array::from_fn(|i| u8::from_str_radix(&KEY[2 * i..2 * i + 2], 16).unwrap());
-    let store = Store::open(&StoreConfig::url(url).with_token_key(key)).await.unwrap();
-    let tid = store.create_tenant(&samspill_store::NewTenant::municipality("k", "Kommune", "nb")).await.unwrap();
+    let key: [u8; 32] =
+        std::array::from_fn(|i| u8::from_str_radix(&KEY[2 * i..2 * i + 2], 16).unwrap());
+    let store = Store::open(&StoreConfig::url(url).with_token_key(key))
+        .await
+        .unwrap();
+    let tid = store
+        .create_tenant(&samspill_store::NewTenant::municipality(
+            "k", "Kommune", "nb",
+        ))
+        .await
+        .unwrap();
     let t = store.tenant(tid);
     let roster: Vec<NewPerson> = (0..people)
-        .map(|i| NewPerson { name: format!("P{i}"), email: format!("p{i}@k.example"), functions: vec!["Utbygging".into()], ..NewPerson::default() })
+        .map(|i| NewPerson {
+            name: format!("P{i}"),
+            email: format!("p{i}@k.example"),
+            functions: vec!["Utbygging".into()],
+            ..NewPerson::default()
+        })
         .collect();
     t.import_roster(&roster).await.unwrap();
-    let round = t.create_round(&NewRound::standard("R", "nb")).await.unwrap();
+    let round = t
+        .create_round(&NewRound::standard("R", "nb"))
+        .await
+        .unwrap();
     t.open_round(round).await.unwrap();
     let links = t.invitation_links(round).await.unwrap();
     store.close().await;
-    links.into_iter().map(|l| (l.token, l.invitation.person.get())).collect()
+    links
+        .into_iter()
+        .map(|l| (l.token, l.invitation.person.get()))
+        .collect()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -66,30 +90,69 @@ async fn an_acknowledged_answer_survives_kill_9_of_the_server() {
         let mut acked = Vec::new();
         for (i, (token, _)) in links.iter().enumerate() {
             let other = links[(i + 1) % links.len()].1;
-            let (s1, _) = http(addr, "POST", &format!("/s/{token}/contacts"), &format!("chosen={other}"), &[]).await.unwrap();
-            let (s2, _) = http(addr, "POST", &format!("/s/{token}/frequency"), &format!("f_{other}=weekly"), &[]).await.unwrap();
-            let (s3, _) = http(addr, "POST", &format!("/s/{token}/open"), &format!("o_strengths=svar+{i}"), &[]).await.unwrap();
+            let (s1, _) = http(
+                addr,
+                "POST",
+                &format!("/s/{token}/contacts"),
+                &format!("chosen={other}"),
+                &[],
+            )
+            .await
+            .unwrap();
+            let (s2, _) = http(
+                addr,
+                "POST",
+                &format!("/s/{token}/frequency"),
+                &format!("f_{other}=weekly"),
+                &[],
+            )
+            .await
+            .unwrap();
+            let (s3, _) = http(
+                addr,
+                "POST",
+                &format!("/s/{token}/open"),
+                &format!("o_strengths=svar+{i}"),
+                &[],
+            )
+            .await
+            .unwrap();
             assert_eq!((s1, s2, s3), (303, 303, 303), "{db}");
             acked.push(i);
         }
         server.kill().expect("kill -9"); // SIGKILL: no shutdown, no flush
         server.wait().unwrap();
-        assert!(http(addr, "GET", "/health", "", &[]).await.is_err(), "{db}: server is gone");
+        assert!(
+            http(addr, "GET", "/health", "", &[]).await.is_err(),
+            "{db}: server is gone"
+        );
         let port2 = free_port();
         let mut server = start_server(&url, port2).await;
         let addr2 = format!("127.0.0.1:{port2}").parse().unwrap();
         for i in acked {
             let (token, _) = &links[i];
             let other = links[(i + 1) % links.len()].1;
-            let (status, body) = http(addr2, "GET", &format!("/s/{token}/summary"), "", &[]).await.unwrap();
+            let (status, body) = http(addr2, "GET", &format!("/s/{token}/summary"), "", &[])
+                .await
+                .unwrap();
             assert_eq!(status, 200, "{db}");
             assert!(body.contains(&format!("svar {i}")), "{db}: answer {i} lost");
-            assert!(body.contains(&format!("P{}: Ukentlig", other - links[0].1)) || body.contains("Ukentlig"), "{db}: frequency {i} lost");
+            assert!(
+                body.contains(&format!("P{}: Ukentlig", other - links[0].1))
+                    || body.contains("Ukentlig"),
+                "{db}: frequency {i} lost"
+            );
         }
         // And through the store, exactly.
         let store = Store::open(&StoreConfig::url(&url)).await.unwrap();
         for (i, (token, _)) in links.iter().enumerate() {
-            let a = store.respondent(token).await.unwrap().answers().await.unwrap();
+            let a = store
+                .respondent(token)
+                .await
+                .unwrap()
+                .answers()
+                .await
+                .unwrap();
             assert_eq!(a.contacts.len(), 1, "{db}");
             assert_eq!(a.contacts[0].2, Some(Frequency::Weekly));
             assert_eq!(a.open, [("strengths".to_string(), format!("svar {i}"))]);
@@ -105,10 +168,18 @@ async fn two_hundred_respondents_answering_at_once_over_http() {
         let e = env(&url, None).await;
         let t = e.store.tenant(e.tenant);
         let roster: Vec<NewPerson> = (0..200)
-            .map(|i| NewPerson { name: format!("P{i}"), email: format!("p{i}@k.example"), functions: vec!["Utbygging".into()], ..NewPerson::default() })
+            .map(|i| NewPerson {
+                name: format!("P{i}"),
+                email: format!("p{i}@k.example"),
+                functions: vec!["Utbygging".into()],
+                ..NewPerson::default()
+            })
             .collect();
         t.import_roster(&roster).await.unwrap();
-        let round = t.create_round(&NewRound::standard("R", "nb")).await.unwrap();
+        let round = t
+            .create_round(&NewRound::standard("R", "nb"))
+            .await
+            .unwrap();
         t.open_round(round).await.unwrap();
         let links = t.invitation_links(round).await.unwrap();
         let ids: Vec<i64> = links.iter().map(|l| l.invitation.person.get()).collect();
@@ -122,14 +193,27 @@ async fn two_hundred_respondents_answering_at_once_over_http() {
                 let steps = [
                     ("contacts", format!("chosen={a}&chosen={b}")),
                     ("frequency", format!("f_{a}=daily&f_{b}=monthly")),
-                    ("ratings", format!("r_coordination={}&r_meeting_places=dk", i % 6 + 1)),
+                    (
+                        "ratings",
+                        format!("r_coordination={}&r_meeting_places=dk", i % 6 + 1),
+                    ),
                     ("open", format!("o_challenges=utfordring+{i}")),
                 ];
                 for (step, body) in steps {
-                    let (s, _) = http(addr, "POST", &format!("/s/{token}/{step}"), &body, &[("X-Autosave", "1")]).await.unwrap();
+                    let (s, _) = http(
+                        addr,
+                        "POST",
+                        &format!("/s/{token}/{step}"),
+                        &body,
+                        &[("X-Autosave", "1")],
+                    )
+                    .await
+                    .unwrap();
                     assert_eq!(s, 200, "{step}");
                 }
-                let (s, _) = http(addr, "POST", &format!("/s/{token}/submit"), "", &[]).await.unwrap();
+                let (s, _) = http(addr, "POST", &format!("/s/{token}/submit"), "", &[])
+                    .await
+                    .unwrap();
                 assert_eq!(s, 303);
             }));
         }
@@ -141,7 +225,12 @@ async fn two_hundred_respondents_answering_at_once_over_http() {
         assert!(net.people.iter().all(|p| p.responded), "{db}");
         assert_eq!(net.relations[0].ties.len(), 400, "{db}");
         for i in 0..200 {
-            let mut mine: Vec<(usize, f64)> = net.relations[0].ties.iter().filter(|t| t.source == i).map(|t| (t.target, t.value)).collect();
+            let mut mine: Vec<(usize, f64)> = net.relations[0]
+                .ties
+                .iter()
+                .filter(|t| t.source == i)
+                .map(|t| (t.target, t.value))
+                .collect();
             mine.sort_by(|x, y| x.partial_cmp(y).unwrap());
             let mut want = vec![((i + 1) % 200, 3.0), ((i + 13) % 200, 1.0)];
             want.sort_by(|x, y| x.partial_cmp(y).unwrap());
@@ -154,6 +243,13 @@ async fn two_hundred_respondents_answering_at_once_over_http() {
         assert_eq!(texts, want, "{db}");
         let coordination = &data.ratings[0];
         assert_eq!(coordination.answers.len(), 200);
-        assert_eq!(data.ratings[1].answers.iter().filter(|a| a.is_none()).count(), 200);
+        assert_eq!(
+            data.ratings[1]
+                .answers
+                .iter()
+                .filter(|a| a.is_none())
+                .count(),
+            200
+        );
     }
 }

@@ -143,16 +143,18 @@ async fn invitations_and_reminders_reach_the_smtp_server_with_status() {
             sent, 5,
             "{db}: reminders to the 5 deliverable non-respondents"
         );
-        let got = mails.lock().unwrap();
-        assert!(
-            got.iter()
-                .all(|m| !m.to.iter().any(|t| t.contains("per@oppdal.example")))
-        );
-        assert!(
-            got[0].data.contains("Påminnelse") || got[0].data.contains("=?utf-8?"),
-            "{}",
-            got[0].data
-        );
+        {
+            let got = mails.lock().unwrap();
+            assert!(
+                got.iter()
+                    .all(|m| !m.to.iter().any(|t| t.contains("per@oppdal.example")))
+            );
+            assert!(
+                got[0].data.contains("Påminnelse") || got[0].data.contains("=?utf-8?"),
+                "{}",
+                got[0].data
+            );
+        }
         let page = get(&e.state, &round_url, Some(&cookie)).await;
         assert!(
             page.body.contains("avvist: 1") && page.body.contains("sendt: "),
