@@ -141,6 +141,10 @@ fn merge_sorted(a: &mut Vec<(usize, f64)>) {
     *a = out;
 }
 
+/// Smallest modularity gain of a whole pass of local moves worth another
+/// pass (NetworkX's threshold between levels, 1e-7).
+const PASS_THRESHOLD: f64 = 1e-7;
+
 /// One pass of local moves (Blondel, Guillaume, Lambiotte & Lefebvre 2008,
 /// "Fast unfolding of communities in large networks", *J. Stat. Mech.*
 /// P10008), with NetworkX's gain formulas for undirected and directed
@@ -163,6 +167,7 @@ fn one_level(
     let mut improved = false;
     loop {
         let mut moves = 0;
+        let mut pass_gain = 0.0;
         for &u in &order {
             let cu = com[u];
             for &(v, x) in &lv.adj[u] {
@@ -197,6 +202,7 @@ fn one_level(
             if best != cu {
                 com[u] = best;
                 moves += 1;
+                pass_gain += best_gain;
                 improved = true;
             }
             for &c in &touched {
@@ -204,7 +210,10 @@ fn one_level(
             }
             touched.clear();
         }
-        if moves == 0 {
+        // Stop when a pass no longer moves anyone, or when all its moves
+        // together gain less than NetworkX's level threshold: on large
+        // graphs the last passes shuffle a few nodes for nothing.
+        if moves == 0 || pass_gain < PASS_THRESHOLD {
             break;
         }
     }

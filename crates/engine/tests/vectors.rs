@@ -181,6 +181,7 @@ fn weighted_measures_equal_exact_reference() {
             "betweenness",
             "closeness",
             "harmonic",
+            "pagerank",
             "eigenvector",
             "clustering",
             "constraint",

@@ -94,7 +94,8 @@ pub const GRAPH_FIELDS: [&str; 13] = [
 ];
 
 /// Node-level fields every vector case carries.
-pub const NODE_FIELDS: [&str; 13] = [
+pub const NODE_FIELDS: [&str; 14] = [
+    "pagerank",
     "degree",
     "in_degree",
     "out_degree",
