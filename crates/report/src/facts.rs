@@ -277,34 +277,31 @@ pub fn function_key(name: &str) -> Option<&'static str> {
         .map(|i| KEYS[i])
 }
 
-/// Function code and running number per primary function ("Tildeling 2"),
-/// or the label when names may be shown.
+/// Function code and running number per primary function ("Tildeling 2")
+/// in the roster's order, exactly as samspill-draw labels the pictures, or
+/// the label when names may be shown.
 fn display_names(input: &Input) -> Vec<String> {
     let texts = samspill_i18n::Texts::new(input.lang);
     let people = &input.network.people;
     if input.show_names {
         return people.iter().map(|p| p.label.clone()).collect();
     }
-    let code = |i: usize| match people[i].primary_function() {
-        Some(f) => match function_key(f) {
-            Some(k) => texts.get(&format!("report-fn-code-{k}")),
-            None => f.to_string(),
-        },
-        None => texts.get("report-fn-code-none"),
-    };
-    // Numbered in the order of the stable ids, so that a person keeps the
-    // same pseudonym in a later round unless the roster before them changed.
-    let mut order: Vec<usize> = (0..people.len()).collect();
-    order.sort_by(|&a, &b| people[a].id.cmp(&people[b].id));
-    let mut names = vec![String::new(); people.len()];
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
-    for i in order {
-        let c = code(i);
-        let k = seen.entry(c.clone()).or_insert(0);
-        *k += 1;
-        names[i] = format!("{c} {k}");
-    }
-    names
+    people
+        .iter()
+        .map(|p| {
+            let code = match p.primary_function() {
+                Some(f) => match samspill_draw::function_key(f) {
+                    Some(k) => texts.get(&format!("draw-code-{k}")),
+                    None => f.to_string(),
+                },
+                None => texts.get("draw-code-none"),
+            };
+            let k = seen.entry(code.clone()).or_insert(0);
+            *k += 1;
+            format!("{code} {k}")
+        })
+        .collect()
 }
 
 fn net_facts(input: &Input, an: &Analysed, a: &Analysis) -> NetFacts {

@@ -20,6 +20,37 @@ pub struct Figure {
     pub table: Vec<Vec<String>>,
 }
 
+/// The width of an SVG document in px (its root `width` attribute).
+pub fn svg_width(svg: &str) -> Option<f64> {
+    let root = &svg[svg.find("<svg")?..];
+    let root = &root[..root.find('>')?];
+    let at = root.find(" width=\"")? + 8;
+    let rest = &root[at..];
+    rest[..rest.find('"')?].trim_end_matches("px").parse().ok()
+}
+
+/// The height of an SVG document in px.
+pub fn svg_height(svg: &str) -> Option<f64> {
+    let root = &svg[svg.find("<svg")?..];
+    let root = &root[..root.find('>')?];
+    let at = root.find(" height=\"")? + 9;
+    let rest = &root[at..];
+    rest[..rest.find('"')?].trim_end_matches("px").parse().ok()
+}
+
+/// Relative widths that draw figures side by side at one scale: each
+/// figure's width as a share of the widest.
+pub fn same_scale(figures: &[Figure]) -> Vec<f64> {
+    let w: Vec<Option<f64>> = figures.iter().map(|f| svg_width(&f.svg)).collect();
+    let max = w.iter().flatten().copied().fold(0.0, f64::max);
+    w.iter()
+        .map(|x| match x {
+            Some(x) if max > 0.0 => (x / max).clamp(0.05, 1.0),
+            _ => 1.0,
+        })
+        .collect()
+}
+
 /// The figure ids the municipality report knows where to put.
 pub mod ids {
     /// The network at daily contact.
@@ -34,8 +65,11 @@ pub mod ids {
     pub const COORDINATION: &str = "rating-coordination";
     /// Distribution of the meeting-places rating.
     pub const MEETING_PLACES: &str = "rating-meeting-places";
+    /// Two rounds side by side.
+    pub const WAVES: &str = "waves";
     /// Every id the report places in a chapter.
-    pub const ALL: [&str; 6] = [
+    pub const ALL: [&str; 7] = [
+        WAVES,
         NETWORK_DAILY,
         NETWORK_WEEKLY,
         POLITICAL,
@@ -43,4 +77,136 @@ pub mod ids {
         COORDINATION,
         MEETING_PLACES,
     ];
+}
+
+use samspill_draw::{NetworkOptions, Picture};
+use samspill_engine::analysis::{AnalysisOptions, analyze};
+use samspill_engine::build::{BuildOptions, Threshold, build};
+use samspill_i18n::{Arg, Texts};
+
+use crate::{Input, ReportError};
+
+/// A drawn picture as a report figure.
+fn figure(id: &str, caption: String, p: Picture) -> Figure {
+    let mut table = vec![p.table.header];
+    table.extend(p.table.rows);
+    Figure {
+        id: id.into(),
+        caption,
+        svg: p.svg,
+        alt_text: p.alt_text,
+        table,
+    }
+}
+
+/// Draws every figure of the municipality report with samspill-draw: the
+/// network at daily and at daily + weekly contact, the political two-mode
+/// figure, the function × function heat map and the two rating
+/// distributions. A picture that cannot be drawn (e.g. no political bodies
+/// asked about) is left out; the chapter's tables still say it in numbers.
+pub fn for_municipality(input: &Input) -> Result<Vec<Figure>, ReportError> {
+    let t = Texts::new(input.lang);
+    let net = &input.network;
+    let opts = NetworkOptions {
+        names: input.show_names,
+        ..NetworkOptions::default()
+    };
+    let mut out = Vec::new();
+    let name = Arg::Str(&input.name);
+    for (id, threshold, key) in [
+        (ids::NETWORK_DAILY, Threshold::DAILY, "report-fig-daily"),
+        (ids::NETWORK_WEEKLY, Threshold::WEEKLY, "report-fig-weekly"),
+    ] {
+        let an = build(
+            net,
+            &BuildOptions {
+                threshold,
+                ..BuildOptions::survey()
+            },
+        )?;
+        let res = analyze(net, &an, &AnalysisOptions::default());
+        let o = NetworkOptions {
+            title: Some(t.format(key, &[("name", name)])),
+            ..opts.clone()
+        };
+        if let Ok(p) = samspill_draw::people_network(net, &an, &res, &o, &t) {
+            out.push(figure(id, t.format(key, &[("name", name)]), p));
+        }
+        if threshold == Threshold::WEEKLY {
+            let title = t.get("report-fig-matrix");
+            if let Ok(p) = samspill_draw::function_matrix(&res, Some(&title), &t) {
+                out.push(figure(ids::FUNCTION_MATRIX, title, p));
+            }
+        }
+    }
+    if let Ok(p) = samspill_draw::political(net, &input.political, &opts, &t) {
+        out.push(figure(ids::POLITICAL, t.get("report-fig-political"), p));
+    }
+    for (id, answers, key) in [
+        (
+            ids::COORDINATION,
+            &input.coordination,
+            "report-rating-coordination",
+        ),
+        (
+            ids::MEETING_PLACES,
+            &input.meeting_places,
+            "report-rating-meeting-places",
+        ),
+    ] {
+        if answers.answers.is_empty() {
+            continue;
+        }
+        let title = t.get(key);
+        let rows = [(input.name.clone(), answers.summary())];
+        if let Ok(p) = samspill_draw::ratings(&title, &rows, &t) {
+            out.push(figure(id, title, p));
+        }
+    }
+    Ok(out)
+}
+
+/// Draws the cross-municipality figures: the coordination distributions of
+/// every municipality with at least `min_group` valued answers in one
+/// chart (smaller groups are left out, as in the tables).
+pub fn for_programme(inputs: &[Input], lang: samspill_i18n::Lang, min_group: usize) -> Vec<Figure> {
+    let t = Texts::new(lang);
+    let rows: Vec<(String, samspill_engine::survey::RatingSummary)> = inputs
+        .iter()
+        .map(|i| (i.name.clone(), i.coordination.summary()))
+        .filter(|(_, s)| s.n - s.dont_know >= min_group)
+        .collect();
+    let title = t.get("report-rating-coordination");
+    match samspill_draw::ratings(&title, &rows, &t) {
+        Ok(p) if !rows.is_empty() => vec![figure(ids::COORDINATION, title, p)],
+        _ => Vec::new(),
+    }
+}
+
+/// Draws the two rounds side by side over one layout (ties gained and
+/// lost marked), for the comparison report.
+pub fn for_waves(a: &Input, b: &Input) -> Result<Option<Figure>, ReportError> {
+    let t = Texts::new(b.lang);
+    let opts = BuildOptions::survey();
+    let an_a = build(&a.network, &opts)?;
+    let an_b = build(&b.network, &opts)?;
+    let res_a = analyze(&a.network, &an_a, &AnalysisOptions::default());
+    let res_b = analyze(&b.network, &an_b, &AnalysisOptions::default());
+    let caption = t.format(
+        "report-fig-waves",
+        &[("from", Arg::Str(&a.round)), ("to", Arg::Str(&b.round))],
+    );
+    let o = NetworkOptions {
+        names: b.show_names,
+        title: Some(caption.clone()),
+        ..NetworkOptions::default()
+    };
+    Ok(samspill_draw::two_waves(
+        (&a.network, &an_a, &res_a),
+        (&b.network, &an_b, &res_b),
+        &o,
+        &t,
+    )
+    .ok()
+    .map(|p| figure(ids::WAVES, caption, p)))
 }

@@ -57,7 +57,7 @@ fn is_number(s: &str) -> bool {
     let s = s.trim();
     !s.is_empty()
         && s.chars()
-            .all(|c| c.is_ascii_digit() || " ,.%–-×".contains(c) || c == '\u{a0}')
+            .all(|c| c.is_ascii_digit() || " ,.%–-×+".contains(c) || c == '\u{a0}')
         && s.chars().any(|c| c.is_ascii_digit())
 }
 
@@ -87,16 +87,17 @@ fn table(out: &mut String, caption: &str, header: &[String], rows: &[Vec<String>
     out.push_str("</tbody></table>\n");
 }
 
-fn figure(out: &mut String, f: &Figure, number: usize, doc: &Doc) {
+fn figure(out: &mut String, f: &Figure, number: usize, doc: &Doc, scale: f64) {
     let _ = write!(
         out,
-        "<figure id=\"fig-{id}\" data-figure=\"{id}\"><div class=\"picture\" role=\"img\" aria-label=\"{alt}\">{svg}</div>\
+        "<figure id=\"fig-{id}\" data-figure=\"{id}\"><div class=\"picture\" role=\"img\" aria-label=\"{alt}\" style=\"width:{w:.1}%\">{svg}</div>\
          <figcaption>{label} {number}. {caption}</figcaption>",
         id = escape(&f.id),
         alt = escape(&f.alt_text),
         svg = inline_svg(&f.svg),
         label = escape(&doc.figure_label),
         caption = escape(&f.caption),
+        w = 100.0 * scale,
     );
     let _ = write!(out, "<p class=\"note\">{}</p>", escape(&f.alt_text));
     if let Some((head, rows)) = f.table.split_first() {
@@ -167,13 +168,13 @@ pub fn render(doc: &Doc) -> String {
             }
             Block::Figure(f) => {
                 figure_no += 1;
-                figure(&mut out, f, figure_no, doc);
+                figure(&mut out, f, figure_no, doc, 1.0);
             }
             Block::FigureGrid { figures } => {
                 out.push_str("<div class=\"grid\">");
-                for f in figures {
+                for (f, k) in figures.iter().zip(crate::figures::same_scale(figures)) {
                     figure_no += 1;
-                    figure(&mut out, f, figure_no, doc);
+                    figure(&mut out, f, figure_no, doc, k);
                 }
                 out.push_str("</div>\n");
             }

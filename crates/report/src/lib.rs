@@ -82,7 +82,11 @@ impl Input {
                 .or_else(|| Lang::parse(&m.spec.lang))
                 .unwrap_or(Lang::Nb),
             round: m.round.clone(),
-            network: m.network.clone(),
+            network: {
+                let mut n = m.network.clone();
+                n.name = format!("{} {}", m.spec.name, m.round);
+                n
+            },
             political: m.political.clone(),
             coordination: m.coordination.clone(),
             meeting_places: m.meeting_places.clone(),

@@ -104,10 +104,19 @@ fn data(doc: &Doc) -> (serde_json::Value, Vec<(String, Vec<u8>)>) {
     let mut fig = |f: &crate::figures::Figure| -> serde_json::Value {
         let path = format!("/fig-{}.svg", files.len());
         files.push((path.clone(), f.svg.clone().into_bytes()));
+        // Very wide pictures (two waves side by side) get a landscape page.
+        let aspect = match (
+            crate::figures::svg_width(&f.svg),
+            crate::figures::svg_height(&f.svg),
+        ) {
+            (Some(w), Some(h)) if h > 0.0 => w / h,
+            _ => 1.0,
+        };
         serde_json::json!({
             "file": path,
             "caption": f.caption,
             "alt": f.alt_text,
+            "landscape": aspect > 2.2,
         })
     };
     let blocks: Vec<serde_json::Value> = doc
@@ -119,10 +128,19 @@ fn data(doc: &Doc) -> (serde_json::Value, Vec<(String, Vec<u8>)>) {
                 v["kind"] = "figure".into();
                 v
             }
-            Block::FigureGrid { figures } => serde_json::json!({
-                "kind": "figure_grid",
-                "figures": figures.iter().map(&mut fig).collect::<Vec<_>>(),
-            }),
+            Block::FigureGrid { figures } => {
+                let scale = crate::figures::same_scale(figures);
+                let list: Vec<serde_json::Value> = figures
+                    .iter()
+                    .zip(scale)
+                    .map(|(f, k)| {
+                        let mut v = fig(f);
+                        v["scale"] = k.into();
+                        v
+                    })
+                    .collect();
+                serde_json::json!({ "kind": "figure_grid", "figures": list })
+            }
             other => serde_json::to_value(other).unwrap_or(serde_json::Value::Null),
         })
         .collect();

@@ -162,6 +162,9 @@ pub fn document(name: &str, lang: Lang, inputs: &[Input], facts: &[Facts]) -> Do
             })
             .collect(),
     });
+    for f in crate::figures::for_programme(inputs, lang, MIN_GROUP) {
+        b.push(Block::Figure(f));
+    }
     b.push(Block::Note {
         text: t.format(
             "report-prog-suppressed",

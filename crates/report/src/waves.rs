@@ -171,17 +171,21 @@ pub fn document(a: &Input, b: &Input) -> Result<Doc, ReportError> {
                 .collect(),
         });
     }
-    let figures: Vec<_> = [a, b]
-        .iter()
-        .filter_map(|i| {
-            i.figures
-                .iter()
-                .find(|f| f.id == ids::NETWORK_WEEKLY)
-                .cloned()
-        })
-        .collect();
-    if !figures.is_empty() {
-        blocks.push(Block::FigureGrid { figures });
+    if let Some(f) = crate::figures::for_waves(a, b)? {
+        blocks.push(Block::Figure(f));
+    } else {
+        let figures: Vec<_> = [a, b]
+            .iter()
+            .filter_map(|i| {
+                i.figures
+                    .iter()
+                    .find(|f| f.id == ids::NETWORK_WEEKLY)
+                    .cloned()
+            })
+            .collect();
+        if !figures.is_empty() {
+            blocks.push(Block::FigureGrid { figures });
+        }
     }
     blocks.push(Block::Note {
         text: t.get("report-wave-note"),

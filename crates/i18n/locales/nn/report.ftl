@@ -207,18 +207,6 @@ report-method-conventions = Målene følger definisjonene i NetworkX 3. Avstande
 report-method-pseudonyms = Personene vises med funksjonskode og nummer (for eksempel «Tildeling 2»), ikke med navn.
 
 ## Funksjoner
-report-fn-code-none = Uten funksjon
-report-fn-code-economic = Virkemidler
-report-fn-code-services = Tjenester
-report-fn-code-allocation = Tildeling
-report-fn-code-tenancy = Husleie
-report-fn-code-development = Utbygging
-report-fn-code-procurement = Framskaffe
-report-fn-code-land-use = Arealplan
-report-fn-code-maintenance = Drift
-report-fn-code-housing-planning = Boligsosial plan
-report-fn-code-community-planning = Samfunnsplan
-report-fn-code-politician = Politiker
 report-fn-name-economic = Økonomiske virkemidler/rådgivning
 report-fn-name-services = Tjenester i bolig
 report-fn-name-allocation = Tildeling av bolig
@@ -267,3 +255,10 @@ report-wave-table-people = Personene med flest endrede kontakter
 report-wave-col-gained = Nye kontakter
 report-wave-col-lost = Tapte kontakter
 report-wave-note = Personer følges mellom rundene med en fast identitet, ikke med navn eller plass i lista.
+
+## Figurer
+report-fig-daily = Daglig kontakt i { $name }
+report-fig-weekly = Daglig og ukentlig kontakt i { $name }
+report-fig-matrix = Kontakt mellom funksjonene (daglig og ukentlig)
+report-fig-political = Kontakt med det politiske miljøet, etter type kontakt
+report-fig-waves = Daglig og ukentlig kontakt, runde { $from } og { $to }
