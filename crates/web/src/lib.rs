@@ -356,7 +356,7 @@ async fn guard(State(state): State<AppState>, req: Request, next: Next) -> Respo
     if !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS)
         && !same_origin(req.headers())
     {
-        tracing::warn!(path = %req.uri().path(), "cross-site request refused");
+        tracing::warn!(path = %req.uri().path(), origin = ?req.headers().get(header::ORIGIN), host = ?req.headers().get(header::HOST), site = ?req.headers().get("sec-fetch-site"), "cross-site request refused");
         return error_page(&state, Lang::Nb, StatusCode::FORBIDDEN, "web-error-csrf");
     }
     let mut res = next.run(req).await;
@@ -372,10 +372,12 @@ async fn guard(State(state): State<AppState>, req: Request, next: Next) -> Respo
         HeaderValue::from_static("nosniff"),
     );
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    // Respondent links carry the token: never leak it in a Referer.
+    // Respondent links carry the token: never send it to another site in a
+    // Referer ("no-referrer" would make browsers send `Origin: null` on
+    // same-site form posts, which the CSRF check refuses).
     h.insert(
         header::REFERRER_POLICY,
-        HeaderValue::from_static("no-referrer"),
+        HeaderValue::from_static("same-origin"),
     );
     if !h.contains_key(header::CACHE_CONTROL) {
         h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));

@@ -258,6 +258,11 @@ pub struct Mail {
 /// An SMTP sink on loopback: accepts every recipient except addresses
 /// containing "bounce" (550, a permanent rejection).
 pub async fn smtp_sink() -> (u16, Arc<Mutex<Vec<Mail>>>) {
+    smtp_sink_to(None).await
+}
+
+/// The same, also writing each mail to `dir/<n>.eml`.
+pub async fn smtp_sink_to(dir: Option<std::path::PathBuf>) -> (u16, Arc<Mutex<Vec<Mail>>>) {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let port = listener.local_addr().unwrap().port();
     let mails = Arc::new(Mutex::new(Vec::new()));
@@ -268,6 +273,7 @@ pub async fn smtp_sink() -> (u16, Arc<Mutex<Vec<Mail>>>) {
                 return;
             };
             let store = store.clone();
+            let dir = dir.clone();
             tokio::spawn(async move {
                 let (r, mut w) = sock.into_split();
                 let mut r = BufReader::new(r);
@@ -309,11 +315,20 @@ pub async fn smtp_sink() -> (u16, Arc<Mutex<Vec<Mail>>>) {
                             }
                             data.push_str(&line);
                         }
-                        store.lock().unwrap().push(Mail {
-                            from: from.clone(),
-                            to: to.clone(),
-                            data,
-                        });
+                        let n = {
+                            let mut all = store.lock().unwrap();
+                            all.push(Mail {
+                                from: from.clone(),
+                                to: to.clone(),
+                                data: data.clone(),
+                            });
+                            all.len()
+                        };
+                        if let Some(d) = &dir {
+                            let tmp = d.join(format!("{n}.tmp"));
+                            let _ = std::fs::write(&tmp, &data);
+                            let _ = std::fs::rename(&tmp, d.join(format!("{n}.eml")));
+                        }
                         b"250 queued\r\n"
                     } else if upper == "QUIT" {
                         let _ = w.write_all(b"221 bye\r\n").await;
