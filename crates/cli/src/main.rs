@@ -9,6 +9,7 @@
 mod analyze;
 mod convert;
 mod draw;
+mod report;
 mod table;
 
 use std::process::ExitCode;
@@ -36,6 +37,8 @@ enum Command {
     Convert(convert::Args),
     /// Draw a network picture (SVG or PNG).
     Draw(draw::Args),
+    /// Write municipality reports (HTML and PDF): `report --demo --out DIR`.
+    Report(report::Args),
 }
 
 /// An error already phrased for the user (in their language).
@@ -76,6 +79,7 @@ fn main() -> ExitCode {
         Command::Analyze(args) => analyze::run(&args, &texts),
         Command::Convert(args) => convert::run(&args, &texts),
         Command::Draw(args) => draw::run(&args, &texts),
+        Command::Report(args) => report::run(&args, cli.lang.as_deref(), &texts),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

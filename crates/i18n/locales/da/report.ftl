@@ -262,3 +262,7 @@ report-fig-weekly = Daglig og ukentlig kontakt i { $name }
 report-fig-matrix = Kontakt mellom funksjonene (daglig og ukentlig)
 report-fig-political = Kontakt med det politiske miljøet, etter type kontakt
 report-fig-waves = Daglig og ukentlig kontakt, runde { $from } og { $to }
+
+## Kommandolinja
+report-cli-needs-demo = samspill report lager foreløpig bare demorapportene: bruk --demo
+report-cli-demo-programme = Demoprogrammet

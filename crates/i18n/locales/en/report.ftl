@@ -1,264 +1,268 @@
-# samspill — rapporter (bokmål)
+# samspill — reports (English)
 
-report-title = Samordning av boligsosialt arbeid i { $name }
-report-subtitle = Nettverksundersøkelse { $round } · personer vises med funksjonskode
-report-figure = Figur
-report-table = Tabell
-report-table-view = Vis som tabell
-report-percent = { $value } %
-report-dont-know = Vet ikke
+report-title = Coordination of social housing work in { $name }
+report-subtitle = Network survey { $round } · people are shown by function code
+report-figure = Figure
+report-table = Table
+report-table-view = Show as table
+report-percent = { $value }%
+report-dont-know = Don't know
 
-## Kapitler
-report-ch-summary = Sammendrag og veien videre
-report-ch-way-forward = Spørsmål til arbeidsgruppa
-report-ch-survey = Undersøkelsen
-report-ch-network = Nettverket
-report-ch-political = Politisk forankring
-report-ch-ratings = Vurderinger og åpne svar
-report-ch-method = Metode og forbehold
-report-ch-appendix = Vedlegg: flere figurer
+## Chapters
+report-ch-summary = Summary and the way forward
+report-ch-way-forward = Questions for the working group
+report-ch-survey = The survey
+report-ch-network = The network
+report-ch-political = Political anchoring
+report-ch-ratings = Ratings and open answers
+report-ch-method = Method and caveats
+report-ch-appendix = Appendix: further figures
 
-report-summary-intro = Her er hovedfunnene fra undersøkelsen, hvert med tallet det bygger på. Spørsmålene til slutt er ment som utgangspunkt for arbeidsgruppas videre arbeid.
+report-summary-intro = These are the main findings of the survey, each with the number it rests on. The questions at the end are a starting point for the working group.
 
-## Sammendrag: én setning per regel
-report-sum-response-good = Svarprosenten er god: { $respondents } av { $people } svarte ({ $rate }).
-report-sum-response-fair = Svarprosenten er middels: { $respondents } av { $people } svarte ({ $rate }). Tolk tallene for funksjoner med få svar med varsomhet.
-report-sum-response-low = Svarprosenten er lav: bare { $respondents } av { $people } svarte ({ $rate }). Det gjør det vanskelig å trekke sikre konklusjoner.
-report-sum-integrated-all = Alle { $people } personene henger sammen i ett nettverk med daglig eller ukentlig kontakt.
-report-sum-integrated-most = De fleste henger sammen: { $largest } av { $people } er i det samme nettverket med daglig eller ukentlig kontakt, mens { $outside } står utenfor.
-report-sum-integrated-poor = Nettverket er lite integrert: bare { $largest } av { $people } henger sammen med daglig eller ukentlig kontakt, og { $isolates ->
-    [one] { $isolates } person har
-   *[other] { $isolates } personer har
-} ingen ukentlig kontakt med de andre.
-report-sum-no-clusters = Nettverket med ukentlig kontakt deler seg ikke i tydelige klynger.
-report-sum-clusters-robust = Nettverket deler seg i { $clusters } klynger ({ $names }), men ingen enkeltperson er avgjørende for å holde dem sammen.
-report-sum-clusters = Nettverket deler seg i { $clusters } klynger ({ $names }). { $builders ->
-    [one] Én brobygger holder dem sammen
-   *[other] { $builders } brobyggere holder dem sammen
+## Summary: one sentence per rule
+report-sum-response-good = The response rate is good: { $respondents } of { $people } answered ({ $rate }).
+report-sum-response-fair = The response rate is fair: { $respondents } of { $people } answered ({ $rate }). Read the figures for functions with few answers with care.
+report-sum-response-low = The response rate is low: only { $respondents } of { $people } answered ({ $rate }), which makes firm conclusions hard.
+report-sum-integrated-all = All { $people } people are connected in one network of daily or weekly contact.
+report-sum-integrated-most = Most are connected: { $largest } of { $people } are in the same network of daily or weekly contact, while { $outside } stand outside it.
+report-sum-integrated-poor = The network is poorly integrated: only { $largest } of { $people } are connected by daily or weekly contact, and { $isolates ->
+    [one] { $isolates } person has
+   *[other] { $isolates } people have
+} no weekly contact with the others.
+report-sum-no-clusters = The network of weekly contact does not split into clear clusters.
+report-sum-clusters-robust = The network splits into { $clusters } clusters ({ $names }), but no single person is needed to hold them together.
+report-sum-clusters = The network splits into { $clusters } clusters ({ $names }). { $builders ->
+    [one] One bridge builder holds them together
+   *[other] { $builders } bridge builders hold them together
 }: { $list }.
-report-sum-chain-between = Mellom { $from } og { $to } går en kjede på { $people ->
-    [2] to
-    [3] tre
-    [4] fire
-    [5] fem
-    [6] seks
+report-sum-chain-between = Between { $from } and { $to } runs a chain of { $people ->
+    [2] two
+    [3] three
+    [4] four
+    [5] five
+    [6] six
    *[other] { $people }
-} personer ({ $list }): informasjon må gå gjennom hvert ledd.
-report-sum-chain = Nettverket har en kjede på { $people ->
-    [4] fire
-    [5] fem
-    [6] seks
+} people ({ $list }): information has to pass every link.
+report-sum-chain = The network has a chain of { $people ->
+    [4] four
+    [5] five
+    [6] six
    *[other] { $people }
-} personer ({ $list }) der hvert ledd er den eneste forbindelsen videre.
+} people ({ $list }) in which every link is the only connection onward.
 report-sum-isolated-functions = { $count ->
-    [one] Én funksjon
-   *[other] { $count } funksjoner
-} har ingen med daglig eller ukentlig kontakt med de andre: { $list }.
+    [one] One function has
+   *[other] { $count } functions have
+} nobody in daily or weekly contact with the others: { $list }.
 report-sum-isolates = { $count ->
-    [one] Én person
-   *[other] { $count } personer
-} har ingen daglig eller ukentlig kontakt med de andre: { $list }.
-report-sum-shape-line = Nettverket er langstrakt, med tendens til linjeform: den lengste avstanden er { $diameter } ledd. Ingen har god oversikt over helheten.
-report-sum-shape-star = Nettverket er stjerneformet rundt { $hub }, som kan samordne, men også blir en flaskehals.
-report-sum-shape-compact = Nettverket er kompakt: i gjennomsnitt er det { $distance } ledd mellom to personer, og den lengste avstanden er { $diameter } ledd.
-report-sum-political = { $with } av { $respondents } som svarte, har kontakt med det politiske miljøet; { $gives } gir informasjon, { $receives } får informasjon og { $discusses } diskuterer saker.
-report-sum-political-weak = Den politiske kontakten er svak: bare { $with } av { $respondents } som svarte, har kontakt med det politiske miljøet, og { $gives } gir informasjon.
-report-sum-political-gap = Ingen av dem som svarte, har kontakt med { $list }.
-report-sum-rating-good = Samordningen vurderes som ganske god: { $mean } av 6 i gjennomsnitt (N = { $n }, { $dontknow } svarte «vet ikke»).
-report-sum-rating-middling = Samordningen vurderes som middels: { $mean } av 6 i gjennomsnitt (N = { $n }, { $dontknow } svarte «vet ikke»).
-report-sum-rating-weak = Samordningen vurderes som svak: { $mean } av 6 i gjennomsnitt (N = { $n }, { $dontknow } svarte «vet ikke»).
-report-sum-no-forum = Kommunen har ikke noe formelt forum for samordning av det boligsosiale arbeidet; de formelle møteplassene får { $mean } av 6.
-report-sum-nonresp-independent = { $missing } har ikke svart, men ingen av brobyggerne er blant dem.
+    [one] One person has
+   *[other] { $count } people have
+} no daily or weekly contact with the others: { $list }.
+report-sum-shape-line = The network is elongated, tending towards a line: the longest distance is { $diameter } links. Nobody has a good view of the whole.
+report-sum-shape-star = The network is star-shaped around { $hub }, who can coordinate but also becomes a bottleneck.
+report-sum-shape-compact = The network is compact: on average { $distance } links separate two people, and the longest distance is { $diameter } links.
+report-sum-political = { $with } of the { $respondents } who answered have contact with the political environment; { $gives } give information, { $receives } receive information and { $discusses } discuss matters.
+report-sum-political-weak = Political contact is weak: only { $with } of the { $respondents } who answered have contact with the political environment, and { $gives } give information.
+report-sum-political-gap = Nobody who answered has contact with { $list }.
+report-sum-rating-good = Coordination is rated fairly good: { $mean } of 6 on average (N = { $n }, { $dontknow } answered “don't know”).
+report-sum-rating-middling = Coordination is rated middling: { $mean } of 6 on average (N = { $n }, { $dontknow } answered “don't know”).
+report-sum-rating-weak = Coordination is rated weak: { $mean } of 6 on average (N = { $n }, { $dontknow } answered “don't know”).
+report-sum-no-forum = The municipality has no formal forum for coordinating social housing work; the formal meeting places get { $mean } of 6.
+report-sum-nonresp-independent = { $missing } did not answer, but none of the bridge builders is among them.
 report-sum-nonresp-depends = { $count ->
-    [one] Én brobygger
-   *[other] { $count } brobyggere
-} ({ $list }) har ikke svart selv; bildet av dem bygger på det andre har oppgitt.
+    [one] One bridge builder
+   *[other] { $count } bridge builders
+} ({ $list }) did not answer; their picture rests on what others reported.
 
-## Spørsmål til arbeidsgruppa
-report-q-outside = Hvordan kan { $count ->
-    [one] den ene
-   *[other] de { $count }
-} som ikke har ukentlig kontakt med andre, trekkes inn i samarbeidet?
-report-q-chain = Trenger endene av kjeden på { $people } personer en mer direkte kontakt, for eksempel et fast møtepunkt?
-report-q-builders = Hva skjer hvis en av brobyggerne slutter eller er borte? Hvem kan være vara for dem?
-report-q-clusters = Hvor møtes klyngene i dag, og trenger de en felles møteplass?
-report-q-functions = Hvordan kan { $list } komme tettere på resten av nettverket?
-report-q-forum = Bør kommunen opprette et fast forum for samordning av det boligsosiale arbeidet? Hvem skal sitte i det?
-report-q-rating = Hva skal til for at samordningen får en bedre vurdering neste gang?
-report-q-political = Hvordan kan politikerne få jevnlig informasjon om det boligsosiale arbeidet, og hvem har ansvaret for å gi den?
-report-q-roster = Mangler noen på lista over personer i nettverket, eller er noen med som ikke burde være det?
+## Questions for the working group
+report-q-outside = How can { $count ->
+    [one] the one person
+   *[other] the { $count } people
+} without weekly contact be brought into the cooperation?
+report-q-chain = Do the two ends of the chain of { $people } people need more direct contact, for example a regular meeting?
+report-q-builders = What happens if one of the bridge builders leaves or is away? Who can stand in for them?
+report-q-clusters = Where do the clusters meet today, and do they need a shared meeting place?
+report-q-functions = How can { $list } come closer to the rest of the network?
+report-q-forum = Should the municipality set up a standing forum for coordinating social housing work? Who should sit in it?
+report-q-rating = What would it take for coordination to be rated better next time?
+report-q-political = How can the politicians get regular information about social housing work, and who is responsible for giving it?
+report-q-roster = Is anyone missing from the list of people in the network, or is anyone on it who should not be?
 
-## Undersøkelsen
-report-survey-who = Undersøkelsen gikk til { $people } personer som kommunen definerte inn i det boligsosiale nettverket. De dekker til sammen { $functions } funksjoner, fordi noen har flere. { $respondents } svarte ({ $rate }).
-report-table-functions = Personer per funksjon og svarprosent
-report-col-function = Funksjon
-report-col-persons = Personer
-report-col-respondents = Svarte
-report-col-rate = Svarprosent
-report-total-functions = Totalt antall funksjoner
-report-total-persons = Totalt antall personer i nettverket
-report-survey-empty-functions = Ingen dekker disse funksjonene: { $list }. Vurder om noen burde vært med.
-report-survey-several-functions = En person med flere funksjoner telles under hver av dem i tabellen. I figurene og funksjonskodene brukes den første funksjonen (hovedfunksjonen).
+## The survey
+report-survey-who = The survey went to { $people } people whom the municipality counted in the social housing network. Together they cover { $functions } functions, since some hold several. { $respondents } answered ({ $rate }).
+report-table-functions = People per function and response rate
+report-col-function = Function
+report-col-persons = People
+report-col-respondents = Answered
+report-col-rate = Response rate
+report-total-functions = Total number of functions
+report-total-persons = Total number of people in the network
+report-survey-empty-functions = Nobody covers these functions: { $list }. Consider whether someone should have been included.
+report-survey-several-functions = A person with several functions counts under each of them in the table. Figures and function codes use the first function (the primary one).
 
-## Nettverket
-report-network-intro = Nettverket viser hvem som har kontakt med hvem om boligsosialt arbeid. En kontakt tas med når minst én av de to har oppgitt den. Vi viser to bilder: bare daglig kontakt, og daglig og ukentlig kontakt.
-report-view-daily = Daglig kontakt
-report-view-weekly = Daglig og ukentlig kontakt
-report-table-measures-daily = Nøkkeltall, daglig kontakt
-report-table-measures-weekly = Nøkkeltall, daglig og ukentlig kontakt
-report-col-measure = Mål
-report-col-value = Verdi
-report-m-people = Personer
-report-m-ties = Kontakter
-report-m-density = Tetthet (andel av mulige kontakter)
-report-m-components = Deler som ikke henger sammen
-report-m-largest = Personer i den største sammenhengende delen
-report-m-isolates = Personer uten kontakt
-report-m-diameter = Lengste avstand (ledd)
-report-m-distance = Gjennomsnittlig avstand (ledd)
-report-m-clusters = Klynger
-report-m-builders = Brobyggere
-report-m-star = Stjernetendens (0–1)
-report-m-line = Linjetendens (0–1)
+## The network
+report-network-intro = The network shows who is in contact with whom about social housing work. A contact counts when at least one of the two reported it. There are two pictures: daily contact only, and daily and weekly contact.
+report-view-daily = Daily contact
+report-view-weekly = Daily and weekly contact
+report-table-measures-daily = Key numbers, daily contact
+report-table-measures-weekly = Key numbers, daily and weekly contact
+report-col-measure = Measure
+report-col-value = Value
+report-m-people = People
+report-m-ties = Contacts
+report-m-density = Density (share of possible contacts)
+report-m-components = Parts that are not connected
+report-m-largest = People in the largest connected part
+report-m-isolates = People without contact
+report-m-diameter = Longest distance (links)
+report-m-distance = Average distance (links)
+report-m-clusters = Clusters
+report-m-builders = Bridge builders
+report-m-star = Star tendency (0–1)
+report-m-line = Line tendency (0–1)
 report-clusters-intro = { $count ->
-    [one] Nettverket har én klynge
-   *[other] Nettverket har { $count } klynger
-}, oppkalt etter enheten de fleste i klynga hører til:
-report-cluster-item = { $name } ({ $count } personer): { $list }
-report-builders-none = Ingen enkeltpersoner er avgjørende for å holde nettverket sammen.
-report-table-builders-daily = Brobyggere, daglig kontakt (* = har ikke svart)
-report-table-builders-weekly = Brobyggere, daglig og ukentlig kontakt (* = har ikke svart)
+    [one] The network has one cluster
+   *[other] The network has { $count } clusters
+}, named after the unit most of its members belong to:
+report-cluster-item = { $name } ({ $count } people): { $list }
+report-builders-none = No single person is needed to hold the network together.
+report-table-builders-daily = Bridge builders, daily contact (* = did not answer)
+report-table-builders-weekly = Bridge builders, daily and weekly contact (* = did not answer)
 report-col-person = Person
-report-col-why = Hvorfor brobygger
-report-reason-splits = uten denne personen faller nettverket fra hverandre
-report-reason-lengthens = uten denne personen blir avstandene minst 10 % lengre
-report-reason-carries = minst en firedel av korteste veier mellom klynger går gjennom denne personen
+report-col-why = Why a bridge builder
+report-reason-splits = without this person the network falls apart
+report-reason-lengthens = without this person distances grow by at least 10%
+report-reason-carries = at least a quarter of the shortest paths between clusters run through this person
 report-isolates-daily = { $count ->
-    [one] Én person
-   *[other] { $count } personer
-} har ingen daglig kontakt: { $list }.
+    [one] One person has
+   *[other] { $count } people have
+} no daily contact: { $list }.
 report-isolates-weekly = { $count ->
-    [one] Én person
-   *[other] { $count } personer
-} har verken daglig eller ukentlig kontakt: { $list }.
-report-shape-heading = Nettverkets form
-report-shape-star = Stjerneformet: én person i midten har kontakt med de andre, som ikke har mye kontakt seg imellom. Personen i midten kan samordne, men blir også en flaskehals og et sårbart punkt.
-report-shape-circle = Sirkulært: alle har kontakt med noen få og like god tilgang til informasjon, men ingen har rollen som samordner.
-report-shape-line = Linjeformet: informasjon må gå gjennom mange ledd. Denne formen har ingen egentlige styrker: veiene er lange, og ingen kan samordne helheten.
-report-shape-no-perfect = Det finnes ikke ett perfekt nettverk. Om formen er god, avhenger av hva kommunen vil oppnå: strategisk samordning og operativ samhandling trenger ulike nettverk.
+    [one] One person has
+   *[other] { $count } people have
+} neither daily nor weekly contact: { $list }.
+report-shape-heading = The shape of the network
+report-shape-star = Star-shaped: one person in the middle is in contact with the others, who have little contact among themselves. The person in the middle can coordinate, but is also a bottleneck and a weak point.
+report-shape-circle = Circular: everyone is in contact with a few others and has equal access to information, but nobody takes the role of coordinator.
+report-shape-line = Line-shaped: information has to pass many links. This shape has no real strengths: paths are long and nobody can coordinate the whole.
+report-shape-no-perfect = There is no single perfect network. Whether the shape is good depends on what the municipality wants to achieve: strategic coordination and operational cooperation need different networks.
 
-## Politisk forankring
-report-political-intro = Respondentene ble spurt om kontakten med det politiske miljøet: { $bodies }.
-report-political-none = Undersøkelsen spurte ikke om kontakt med politiske organer.
-report-table-political = Antall personer med kontakt, etter politisk organ og type kontakt
-report-table-political-who = Hvem har kontakt med hvilke organer
-report-col-body = Politisk organ
-report-col-contact = Kontakt
-report-contact-receives-information = Får informasjon
-report-contact-gives-information = Gir informasjon
-report-contact-political-discussion = Politisk diskusjon
-report-contact-professional-discussion = Faglig diskusjon
-report-political-caveat = De som ikke har svart på undersøkelsen, er ikke med i tallene for politisk kontakt.
+## Political anchoring
+report-political-intro = Respondents were asked about their contact with the political environment: { $bodies }.
+report-political-none = The survey did not ask about contact with political bodies.
+report-table-political = People with contact, by political body and type of contact
+report-table-political-who = Who has contact with which bodies
+report-col-body = Political body
+report-col-contact = Contact
+report-contact-receives-information = Receives information
+report-contact-gives-information = Gives information
+report-contact-political-discussion = Political discussion
+report-contact-professional-discussion = Professional discussion
+report-political-caveat = People who did not answer the survey are not included in the figures on political contact.
 
-## Vurderinger og åpne svar
-report-ratings-intro = Respondentene vurderte på en skala fra 1 (svært dårlig) til 6 (svært godt). Gjennomsnittet regnes uten «vet ikke», som vises for seg.
-report-rating-coordination = Hvor godt fungerer samordningen av det boligsosiale arbeidet?
-report-rating-meeting-places = Hvor godt fungerer de formelle møteplassene?
-report-rating-mean = Gjennomsnitt { $mean } av 6 (N = { $n }; { $dontknow } svarte «vet ikke»).
-report-rating-none = Ingen svar på dette spørsmålet.
-report-rating-no-forum = Kommunen har ikke noe formelt samordningsforum; vurderingen av møteplassene gjelder de møtene som finnes.
-report-table-rating-coordination = Svarfordeling, samordning
-report-table-rating-meeting-places = Svarfordeling, formelle møteplasser
-report-col-answer = Svar
-report-col-count = Antall
-report-col-share = Andel
-report-open-heading = Åpne svar etter tema
-report-open-intro = Svarene er gruppert etter tema. Tallet i parentes er hvor mange svar temaet fikk; like svar er slått sammen.
-report-open-question = { $question } ({ $count } svar)
+## Ratings and open answers
+report-ratings-intro = Respondents rated on a scale from 1 (very poor) to 6 (very good). The mean leaves out “don't know”, which is shown separately.
+report-rating-coordination = How well does the coordination of social housing work function?
+report-rating-meeting-places = How well do the formal meeting places function?
+report-rating-mean = Mean { $mean } of 6 (N = { $n }; { $dontknow } answered “don't know”).
+report-rating-none = No answers to this question.
+report-rating-no-forum = The municipality has no formal coordination forum; the rating of meeting places concerns the meetings that exist.
+report-table-rating-coordination = Distribution of answers, coordination
+report-table-rating-meeting-places = Distribution of answers, formal meeting places
+report-col-answer = Answer
+report-col-count = Count
+report-col-share = Share
+report-open-heading = Open answers by theme
+report-open-intro = The answers are grouped by theme. The number in brackets is how many answers the theme got; identical answers are merged.
+report-open-question = { $question } ({ $count } answers)
 report-open-theme = { $theme } ({ $count }): { $quotes }
-report-open-q-strengths = De to viktigste styrkene i det boligsosiale arbeidet
-report-open-q-challenges = De to største utfordringene i det boligsosiale arbeidet
-report-open-q-coordination = Utfordringer knyttet til samordning
-report-open-q-responsibility = Utfordringer knyttet til ansvarsavklaring
-report-open-q-turnover = Utfordringer knyttet til omløp i kommunale boliger
-report-open-q-refugees = Utfordringer knyttet til bosetting av flyktninger
-report-open-q-focus = Utfordringer knyttet til å skape fokus
-report-theme-housing-shortage = Mangel på egnede boliger
-report-theme-cooperation = Samarbeid og ansvarsavklaring
-report-theme-plan-strategy = Plan og strategi
-report-theme-follow-up = Oppfølging av brukere
-report-theme-competence = Kompetanse og engasjement
-report-theme-resources = Tid og ressurser
-report-theme-meeting-places = Møteplasser og informasjon
-report-theme-refugees = Bosetting av flyktninger
-report-theme-other = Annet
+report-open-q-strengths = The two main strengths of social housing work
+report-open-q-challenges = The two main challenges of social housing work
+report-open-q-coordination = Challenges of coordination
+report-open-q-responsibility = Challenges of clarifying responsibility
+report-open-q-turnover = Challenges of turnover in municipal housing
+report-open-q-refugees = Challenges of settling refugees
+report-open-q-focus = Challenges of creating focus
+report-theme-housing-shortage = Lack of suitable housing
+report-theme-cooperation = Cooperation and clarifying responsibility
+report-theme-plan-strategy = Plans and strategy
+report-theme-follow-up = Following up residents
+report-theme-competence = Competence and commitment
+report-theme-resources = Time and resources
+report-theme-meeting-places = Meeting places and information
+report-theme-refugees = Settling refugees
+report-theme-other = Other
 
-## Metode
-report-method-rule = Kombinasjonsregel: to personer kan oppgi samme kontakt ulikt. Vi bruker regelen «en av dem» (den høyeste av de to oppgitte frekvensene), slik undersøkelsen i 2015 gjorde.
-report-method-threshold = Terskel: figurene og tallene viser daglig kontakt og daglig og ukentlig kontakt. Månedlig og sjeldnere kontakt er ikke med.
-report-method-ties = Av { $ties } kontakter med daglig eller ukentlig kontakt er { $confirmed } ({ $share }) bekreftet av begge, { $onesided } oppgitt av bare én av to som begge svarte, og { $reconstructed } bygger på det andre oppga om en som ikke svarte.
-report-method-nonresp = { $missing } personer svarte ikke. De er med i nettverket med kontaktene andre oppga med dem (rekonstruksjon). Tabellen viser hva som endrer seg om de tas ut.
-report-table-reconstruction = Daglig og ukentlig kontakt med og uten dem som ikke svarte
-report-col-with = Med rekonstruksjon
-report-col-without = Uten dem som ikke svarte
-report-method-builders-change = Uten dem som ikke svarte, er { $lost } av brobyggerne som svarte, ikke lenger brobyggere ({ $lostlist }), og { $gained } blir nye brobyggere ({ $gainedlist }).
-report-method-builders-rules = Brobygger er den som oppfyller minst én av tre regler: uten personen faller nettverket fra hverandre; uten personen blir avstandene mellom de andre minst 10 % lengre; eller minst en firedel av de korteste veiene mellom klynger går gjennom personen. Klyngene er funnet med Louvain-metoden med fast startverdi.
-report-method-conventions = Målene følger definisjonene i NetworkX 3. Avstander er antall ledd i den største sammenhengende delen.
-report-method-pseudonyms = Personene vises med funksjonskode og nummer (for eksempel «Tildeling 2»), ikke med navn.
+## Method
+report-method-rule = Combination rule: two people can report the same contact differently. We use the rule “either” (the higher of the two reported frequencies), as the 2015 survey did.
+report-method-threshold = Threshold: the figures and numbers show daily contact, and daily and weekly contact. Monthly and rarer contact is left out.
+report-method-ties = Of { $ties } daily or weekly contacts, { $confirmed } ({ $share }) are confirmed by both people, { $onesided } were reported by only one of two who both answered, and { $reconstructed } rest on what others reported about someone who did not answer.
+report-method-nonresp = { $missing } people did not answer. They stay in the network with the contacts others reported with them (reconstruction). The table shows what changes if they are left out.
+report-table-reconstruction = Daily and weekly contact with and without those who did not answer
+report-col-with = With reconstruction
+report-col-without = Without those who did not answer
+report-method-builders-change = Without those who did not answer, { $lost } of the bridge builders who answered are no longer bridge builders ({ $lostlist }), and { $gained } become new bridge builders ({ $gainedlist }).
+report-method-builders-rules = A bridge builder meets at least one of three rules: without the person the network falls apart; without the person the distances between the others grow by at least 10%; or at least a quarter of the shortest paths between clusters run through the person. Clusters are found with the Louvain method from a fixed seed.
+report-method-conventions = The measures follow the definitions of NetworkX 3. Distances are numbers of links in the largest connected part.
+report-method-pseudonyms = People are shown by function code and number (for example “Tildeling 2”), not by name.
 
-## Funksjoner
-report-fn-name-economic = Økonomiske virkemidler/rådgivning
-report-fn-name-services = Tjenester i bolig
-report-fn-name-allocation = Tildeling av bolig
-report-fn-name-tenancy = Husleiekontrakter
-report-fn-name-development = Utbygging
-report-fn-name-procurement = Framskaffe boliger
-report-fn-name-land-use = Arealplanlegging
-report-fn-name-maintenance = Drift og vedlikehold
-report-fn-name-housing-planning = Boligsosial planlegging
-report-fn-name-community-planning = Samfunnsplanlegging
-report-fn-name-politician = Politisk folkevalgt
+## Functions
+report-fn-name-economic = Financial instruments and advice
+report-fn-name-services = Services in the home
+report-fn-name-allocation = Allocation of housing
+report-fn-name-tenancy = Tenancy contracts
+report-fn-name-development = Development
+report-fn-name-procurement = Procuring housing
+report-fn-name-land-use = Land-use planning
+report-fn-name-maintenance = Operation and maintenance
+report-fn-name-housing-planning = Social housing planning
+report-fn-name-community-planning = Community planning
+report-fn-name-politician = Elected politician
 
-## Rapport for programmet (på tvers av kommuner)
-report-yes = ja
-report-no = nei
-report-prog-title = { $name }: samordning av boligsosialt arbeid
-report-prog-subtitle = Sammenstilling for { $count } kommuner · personer vises med funksjonskode
-report-prog-ch-overview = Oversikt
-report-prog-intro = Rapporten stiller sammen resultatene fra { $count } kommuner. Til sammen ble { $people } personer spurt, og { $respondents } svarte.
-report-prog-table-response = Svarprosent per kommune
-report-prog-col-municipality = Kommune
-report-prog-col-forum = Formelt samordningsforum
-report-prog-table-functions = Personer per funksjon i hver kommune
-report-prog-ch-ratings = Vurderinger
-report-prog-table-ratings = Gjennomsnittlig vurdering (1–6, uten «vet ikke») og antall svar (N)
-report-prog-col-coordination = Samordning
-report-prog-col-meetings = Møteplasser
-report-prog-suppressed = Gjennomsnitt for grupper med færre enn { $min } svar vises ikke (–), for å verne den enkelte.
-report-prog-ch-networks = Nettverkene side om side
-report-prog-table-networks = Daglig og ukentlig kontakt: nøkkeltall per kommune
-report-prog-col-connected = Andel i største del
-report-prog-col-chain = Lengste kjede (personer)
-report-prog-figures = Figurene viser daglig og ukentlig kontakt i hver kommune, tegnet med samme målestokk.
+## Programme report (across municipalities)
+report-yes = yes
+report-no = no
+report-prog-title = { $name }: coordination of social housing work
+report-prog-subtitle = Summary of { $count } municipalities · people are shown by function code
+report-prog-ch-overview = Overview
+report-prog-intro = This report brings together the results of { $count } municipalities. In all, { $people } people were asked and { $respondents } answered.
+report-prog-table-response = Response rate per municipality
+report-prog-col-municipality = Municipality
+report-prog-col-forum = Formal coordination forum
+report-prog-table-functions = People per function in each municipality
+report-prog-ch-ratings = Ratings
+report-prog-table-ratings = Mean rating (1–6, without “don't know”) and number of answers (N)
+report-prog-col-coordination = Coordination
+report-prog-col-meetings = Meeting places
+report-prog-suppressed = Means of groups with fewer than { $min } answers are not shown (–), to protect the individual.
+report-prog-ch-networks = The networks side by side
+report-prog-table-networks = Daily and weekly contact: key numbers per municipality
+report-prog-col-connected = Share in the largest part
+report-prog-col-chain = Longest chain (people)
+report-prog-figures = The figures show daily and weekly contact in each municipality, drawn at the same scale.
 
-## Sammenligning av to runder
-report-wave-title = Endringer i nettverket i { $name }
-report-wave-subtitle = Runde { $from } sammenlignet med runde { $to }
-report-wave-ch-people = Hva har endret seg
-report-wave-people = { $stayed } personer var med i begge rundene. { $joined } kom til ({ $joinedlist }), og { $left } falt fra ({ $leftlist }).
-report-wave-ties = Blant dem som var med begge gangene, kom { $gained } nye kontakter med daglig eller ukentlig kontakt til, { $lost } falt bort, og { $kept } besto.
-report-wave-table-measures = Nøkkeltall, daglig og ukentlig kontakt, i begge rundene
-report-wave-col-change = Endring
-report-wave-communities = Klynger (alle størrelser)
-report-wave-rating = Samordningen fikk { $before } av 6 (N = { $nbefore }) i første runde og { $after } av 6 (N = { $nafter }) i andre.
-report-wave-table-people = Personene med flest endrede kontakter
-report-wave-col-gained = Nye kontakter
-report-wave-col-lost = Tapte kontakter
-report-wave-note = Personer følges mellom rundene med en fast identitet, ikke med navn eller plass i lista.
+## Comparing two rounds
+report-wave-title = Changes in the network of { $name }
+report-wave-subtitle = Round { $from } compared with round { $to }
+report-wave-ch-people = What has changed
+report-wave-people = { $stayed } people took part in both rounds. { $joined } joined ({ $joinedlist }) and { $left } left ({ $leftlist }).
+report-wave-ties = Among those present both times, { $gained } new daily or weekly contacts appeared, { $lost } disappeared and { $kept } remained.
+report-wave-table-measures = Key numbers, daily and weekly contact, in both rounds
+report-wave-col-change = Change
+report-wave-communities = Clusters (all sizes)
+report-wave-rating = Coordination was rated { $before } of 6 (N = { $nbefore }) in the first round and { $after } of 6 (N = { $nafter }) in the second.
+report-wave-table-people = The people whose contacts changed most
+report-wave-col-gained = New contacts
+report-wave-col-lost = Lost contacts
+report-wave-note = People are followed between rounds by a stable identity, not by name or place in the list.
 
-## Figurer
-report-fig-daily = Daglig kontakt i { $name }
-report-fig-weekly = Daglig og ukentlig kontakt i { $name }
-report-fig-matrix = Kontakt mellom funksjonene (daglig og ukentlig)
-report-fig-political = Kontakt med det politiske miljøet, etter type kontakt
-report-fig-waves = Daglig og ukentlig kontakt, runde { $from } og { $to }
+## Figures
+report-fig-daily = Daily contact in { $name }
+report-fig-weekly = Daily and weekly contact in { $name }
+report-fig-matrix = Contact between the functions (daily and weekly)
+report-fig-political = Contact with the political environment, by type of contact
+report-fig-waves = Daily and weekly contact, rounds { $from } and { $to }
+
+## Command line
+report-cli-needs-demo = samspill report only writes the demo reports for now: use --demo
+report-cli-demo-programme = The demo programme
