@@ -606,6 +606,9 @@ pub fn reach(
     incoming: bool,
     targets: Option<&[bool]>,
 ) -> Vec<Reach> {
+    if let Lengths::Hops = lengths {
+        return reach_hops(g, nodes, incoming, targets);
+    }
     let unit = unit_of(lengths);
     let exact = lengths.is_exact();
     with_view!(g, lengths, incoming, |view| {
@@ -615,6 +618,70 @@ pub fn reach(
         })
         .1
     })
+}
+
+/// [`reach`] by hops: a plain breadth-first search with 32-bit distances and
+/// no path counting, about twice as fast as the general kernel on large
+/// graphs (closeness of many people needs nothing more).
+fn reach_hops(g: &Graph, nodes: &[usize], incoming: bool, targets: Option<&[bool]>) -> Vec<Reach> {
+    let n = g.node_count();
+    let work = |chunk: &[usize]| -> Vec<Reach> {
+        let mut dist = vec![u32::MAX; n];
+        let mut queue: Vec<u32> = Vec::with_capacity(n);
+        chunk
+            .iter()
+            .map(|&s| {
+                for &v in &queue {
+                    dist[v as usize] = u32::MAX;
+                }
+                queue.clear();
+                dist[s] = 0;
+                queue.push(s as u32);
+                let mut head = 0;
+                while head < queue.len() {
+                    let v = queue[head] as usize;
+                    head += 1;
+                    let d = dist[v] + 1;
+                    let nbrs = if incoming {
+                        g.in_neighbors(v)
+                    } else {
+                        g.out_neighbors(v)
+                    };
+                    for &w in nbrs {
+                        if dist[w as usize] == u32::MAX {
+                            dist[w as usize] = d;
+                            queue.push(w);
+                        }
+                    }
+                }
+                let mut r = Reach::default();
+                let mut total: u64 = 0;
+                for &t in &queue {
+                    if targets.is_some_and(|m| !m[t as usize]) {
+                        continue;
+                    }
+                    let d = dist[t as usize];
+                    r.reached += 1;
+                    total += d as u64;
+                    if d > 0 {
+                        r.inverse_total += 1.0 / d as f64;
+                    }
+                    r.farthest = r.farthest.max(d as f64);
+                }
+                r.total = total as f64;
+                r
+            })
+            .collect()
+    };
+    if n < PARALLEL_FROM || nodes.len() < 2 {
+        return work(nodes);
+    }
+    let size = nodes.len().div_ceil(CHUNKS).max(1);
+    nodes
+        .par_chunks(size)
+        .map(work)
+        .collect::<Vec<_>>()
+        .concat()
 }
 
 /// Closeness from a node's incoming [`Reach`] in a graph of `n` nodes (see
