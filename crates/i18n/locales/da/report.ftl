@@ -1,138 +1,138 @@
-# samspill — rapporter (bokmål)
+# samspill — rapporter (dansk)
 
-report-title = Samordning av boligsosialt arbeid i { $name }
-report-subtitle = Nettverksundersøkelse { $round } · personer vises med funksjonskode
+report-title = Koordinering af det boligsociale arbejde i { $name }
+report-subtitle = Netværksundersøgelse { $round } · personer vises med funktionskode
 report-figure = Figur
-report-table = Tabell
-report-table-view = Vis som tabell
+report-table = Tabel
+report-table-view = Vis som tabel
 report-percent = { $value } %
-report-dont-know = Vet ikke
+report-dont-know = Ved ikke
 
 ## Kapitler
-report-ch-summary = Sammendrag og veien videre
-report-ch-way-forward = Spørsmål til arbeidsgruppa
-report-ch-survey = Undersøkelsen
-report-ch-network = Nettverket
+report-ch-summary = Sammenfatning og vejen frem
+report-ch-way-forward = Spørgsmål til arbejdsgruppen
+report-ch-survey = Undersøgelsen
+report-ch-network = Netværket
 report-ch-political = Politisk forankring
-report-ch-ratings = Vurderinger og åpne svar
+report-ch-ratings = Vurderinger og åbne svar
 report-ch-method = Metode og forbehold
-report-ch-appendix = Vedlegg: flere figurer
+report-ch-appendix = Bilag: flere figurer
 
-report-summary-intro = Her er hovedfunnene fra undersøkelsen, hvert med tallet det bygger på. Spørsmålene til slutt er ment som utgangspunkt for arbeidsgruppas videre arbeid.
+report-summary-intro = Her er undersøgelsens hovedresultater, hvert med det tal, det bygger på. Spørgsmålene til sidst er tænkt som udgangspunkt for arbejdsgruppens videre arbejde.
 
-## Sammendrag: én setning per regel
-report-sum-response-good = Svarprosenten er god: { $respondents } av { $people } svarte ({ $rate }).
-report-sum-response-fair = Svarprosenten er middels: { $respondents } av { $people } svarte ({ $rate }). Tolk tallene for funksjoner med få svar med varsomhet.
-report-sum-response-low = Svarprosenten er lav: bare { $respondents } av { $people } svarte ({ $rate }). Det gjør det vanskelig å trekke sikre konklusjoner.
-report-sum-integrated-all = Alle { $people } personene henger sammen i ett nettverk med daglig eller ukentlig kontakt.
-report-sum-integrated-most = De fleste henger sammen: { $largest } av { $people } er i det samme nettverket med daglig eller ukentlig kontakt, mens { $outside } står utenfor.
-report-sum-integrated-poor = Nettverket er lite integrert: bare { $largest } av { $people } henger sammen med daglig eller ukentlig kontakt, og { $isolates ->
+## Sammenfatning: én sætning pr. regel
+report-sum-response-good = Svarprocenten er god: { $respondents } af { $people } svarede ({ $rate }).
+report-sum-response-fair = Svarprocenten er middel: { $respondents } af { $people } svarede ({ $rate }). Tolk tallene for funktioner med få svar varsomt.
+report-sum-response-low = Svarprocenten er lav: kun { $respondents } af { $people } svarede ({ $rate }). Det gør det svært at drage sikre konklusioner.
+report-sum-integrated-all = Alle { $people } personer hænger sammen i ét netværk med daglig eller ugentlig kontakt.
+report-sum-integrated-most = De fleste hænger sammen: { $largest } af { $people } er i det samme netværk med daglig eller ugentlig kontakt, mens { $outside } står uden for.
+report-sum-integrated-poor = Netværket er dårligt integreret: kun { $largest } af { $people } hænger sammen med daglig eller ugentlig kontakt, og { $isolates ->
     [one] { $isolates } person har
    *[other] { $isolates } personer har
-} ingen ukentlig kontakt med de andre.
-report-sum-no-clusters = Nettverket med ukentlig kontakt deler seg ikke i tydelige klynger.
-report-sum-clusters-robust = Nettverket deler seg i { $clusters } klynger ({ $names }), men ingen enkeltperson er avgjørende for å holde dem sammen.
-report-sum-clusters = Nettverket deler seg i { $clusters } klynger ({ $names }). { $builders ->
+} ingen ugentlig kontakt med de andre.
+report-sum-no-clusters = Netværket med ugentlig kontakt deler sig ikke i tydelige klynger.
+report-sum-clusters-robust = Netværket deler sig i { $clusters } klynger ({ $names }), men ingen enkeltperson er afgørende for at holde dem sammen.
+report-sum-clusters = Netværket deler sig i { $clusters } klynger ({ $names }). { $builders ->
     [one] Én brobygger holder dem sammen
    *[other] { $builders } brobyggere holder dem sammen
 }: { $list }.
-report-sum-chain-between = Mellom { $from } og { $to } går en kjede på { $people ->
+report-sum-chain-between = Mellem { $from } og { $to } går en kæde på { $people ->
     [2] to
     [3] tre
     [4] fire
     [5] fem
     [6] seks
    *[other] { $people }
-} personer ({ $list }): informasjon må gå gjennom hvert ledd.
-report-sum-chain = Nettverket har en kjede på { $people ->
+} personer ({ $list }): information skal gennem hvert led.
+report-sum-chain = Netværket har en kæde på { $people ->
     [4] fire
     [5] fem
     [6] seks
    *[other] { $people }
-} personer ({ $list }) der hvert ledd er den eneste forbindelsen videre.
+} personer ({ $list }), hvor hvert led er den eneste forbindelse videre.
 report-sum-isolated-functions = { $count ->
-    [one] Én funksjon
-   *[other] { $count } funksjoner
-} har ingen med daglig eller ukentlig kontakt med de andre: { $list }.
+    [one] Én funktion
+   *[other] { $count } funktioner
+} har ingen med daglig eller ugentlig kontakt med de andre: { $list }.
 report-sum-isolates = { $count ->
     [one] Én person
    *[other] { $count } personer
-} har ingen daglig eller ukentlig kontakt med de andre: { $list }.
-report-sum-shape-line = Nettverket er langstrakt, med tendens til linjeform: den lengste avstanden er { $diameter } ledd. Ingen har god oversikt over helheten.
-report-sum-shape-star = Nettverket er stjerneformet rundt { $hub }, som kan samordne, men også blir en flaskehals.
-report-sum-shape-compact = Nettverket er kompakt: i gjennomsnitt er det { $distance } ledd mellom to personer, og den lengste avstanden er { $diameter } ledd.
-report-sum-political = { $with } av { $respondents } som svarte, har kontakt med det politiske miljøet; { $gives } gir informasjon, { $receives } får informasjon og { $discusses } diskuterer saker.
-report-sum-political-weak = Den politiske kontakten er svak: bare { $with } av { $respondents } som svarte, har kontakt med det politiske miljøet, og { $gives } gir informasjon.
-report-sum-political-gap = Ingen av dem som svarte, har kontakt med { $list }.
-report-sum-rating-good = Samordningen vurderes som ganske god: { $mean } av 6 i gjennomsnitt (N = { $n }, { $dontknow } svarte «vet ikke»).
-report-sum-rating-middling = Samordningen vurderes som middels: { $mean } av 6 i gjennomsnitt (N = { $n }, { $dontknow } svarte «vet ikke»).
-report-sum-rating-weak = Samordningen vurderes som svak: { $mean } av 6 i gjennomsnitt (N = { $n }, { $dontknow } svarte «vet ikke»).
-report-sum-no-forum = Kommunen har ikke noe formelt forum for samordning av det boligsosiale arbeidet; de formelle møteplassene får { $mean } av 6.
-report-sum-nonresp-independent = { $missing } har ikke svart, men ingen av brobyggerne er blant dem.
+} har ingen daglig eller ugentlig kontakt med de andre: { $list }.
+report-sum-shape-line = Netværket er aflangt med tendens til linjeform: den længste afstand er { $diameter } led. Ingen har godt overblik over helheden.
+report-sum-shape-star = Netværket er stjerneformet omkring { $hub }, som kan koordinere, men også bliver en flaskehals.
+report-sum-shape-compact = Netværket er kompakt: i gennemsnit er der { $distance } led mellem to personer, og den længste afstand er { $diameter } led.
+report-sum-political = { $with } af de { $respondents }, der svarede, har kontakt med det politiske miljø; { $gives } giver information, { $receives } får information, og { $discusses } drøfter sager.
+report-sum-political-weak = Den politiske kontakt er svag: kun { $with } af de { $respondents }, der svarede, har kontakt med det politiske miljø, og { $gives } giver information.
+report-sum-political-gap = Ingen af dem, der svarede, har kontakt med { $list }.
+report-sum-rating-good = Koordineringen vurderes som ret god: { $mean } af 6 i gennemsnit (N = { $n }, { $dontknow } svarede »ved ikke«).
+report-sum-rating-middling = Koordineringen vurderes som middel: { $mean } af 6 i gennemsnit (N = { $n }, { $dontknow } svarede »ved ikke«).
+report-sum-rating-weak = Koordineringen vurderes som svag: { $mean } af 6 i gennemsnit (N = { $n }, { $dontknow } svarede »ved ikke«).
+report-sum-no-forum = Kommunen har intet formelt forum for koordinering af det boligsociale arbejde; de formelle mødesteder får { $mean } af 6.
+report-sum-nonresp-independent = { $missing } har ikke svaret, men ingen af brobyggerne er blandt dem.
 report-sum-nonresp-depends = { $count ->
     [one] Én brobygger
    *[other] { $count } brobyggere
-} ({ $list }) har ikke svart selv; bildet av dem bygger på det andre har oppgitt.
+} ({ $list }) har ikke selv svaret; billedet af dem bygger på, hvad andre har oplyst.
 
-## Spørsmål til arbeidsgruppa
+## Spørgsmål til arbejdsgruppen
 report-q-outside = Hvordan kan { $count ->
     [one] den ene
    *[other] de { $count }
-} som ikke har ukentlig kontakt med andre, trekkes inn i samarbeidet?
-report-q-chain = Trenger endene av kjeden på { $people } personer en mer direkte kontakt, for eksempel et fast møtepunkt?
-report-q-builders = Hva skjer hvis en av brobyggerne slutter eller er borte? Hvem kan være vara for dem?
-report-q-clusters = Hvor møtes klyngene i dag, og trenger de en felles møteplass?
-report-q-functions = Hvordan kan { $list } komme tettere på resten av nettverket?
-report-q-forum = Bør kommunen opprette et fast forum for samordning av det boligsosiale arbeidet? Hvem skal sitte i det?
-report-q-rating = Hva skal til for at samordningen får en bedre vurdering neste gang?
-report-q-political = Hvordan kan politikerne få jevnlig informasjon om det boligsosiale arbeidet, og hvem har ansvaret for å gi den?
-report-q-roster = Mangler noen på lista over personer i nettverket, eller er noen med som ikke burde være det?
+}, der ikke har ugentlig kontakt med andre, inddrages i samarbejdet?
+report-q-chain = Har enderne af kæden på { $people } personer brug for mere direkte kontakt, for eksempel et fast mødepunkt?
+report-q-builders = Hvad sker der, hvis en af brobyggerne stopper eller er væk? Hvem kan træde til?
+report-q-clusters = Hvor mødes klyngerne i dag, og har de brug for et fælles mødested?
+report-q-functions = Hvordan kan { $list } komme tættere på resten af netværket?
+report-q-forum = Bør kommunen oprette et fast forum for koordinering af det boligsociale arbejde? Hvem skal sidde i det?
+report-q-rating = Hvad skal der til, for at koordineringen får en bedre vurdering næste gang?
+report-q-political = Hvordan kan politikerne få løbende information om det boligsociale arbejde, og hvem har ansvaret for at give den?
+report-q-roster = Mangler nogen på listen over personer i netværket, eller er nogen med, som ikke burde være det?
 
-## Undersøkelsen
-report-survey-who = Undersøkelsen gikk til { $people } personer som kommunen definerte inn i det boligsosiale nettverket. De dekker til sammen { $functions } funksjoner, fordi noen har flere. { $respondents } svarte ({ $rate }).
-report-table-functions = Personer per funksjon og svarprosent
-report-col-function = Funksjon
+## Undersøgelsen
+report-survey-who = Undersøgelsen gik til { $people } personer, som kommunen regnede med i det boligsociale netværk. De dækker tilsammen { $functions } funktioner, fordi nogle har flere. { $respondents } svarede ({ $rate }).
+report-table-functions = Personer pr. funktion og svarprocent
+report-col-function = Funktion
 report-col-persons = Personer
-report-col-respondents = Svarte
-report-col-rate = Svarprosent
-report-total-functions = Totalt antall funksjoner
-report-total-persons = Totalt antall personer i nettverket
-report-survey-empty-functions = Ingen dekker disse funksjonene: { $list }. Vurder om noen burde vært med.
-report-survey-several-functions = En person med flere funksjoner telles under hver av dem i tabellen. I figurene og funksjonskodene brukes den første funksjonen (hovedfunksjonen).
+report-col-respondents = Svarede
+report-col-rate = Svarprocent
+report-total-functions = Samlet antal funktioner
+report-total-persons = Samlet antal personer i netværket
+report-survey-empty-functions = Ingen dækker disse funktioner: { $list }. Overvej, om nogen burde have været med.
+report-survey-several-functions = En person med flere funktioner tælles under hver af dem i tabellen. I figurerne og funktionskoderne bruges den første funktion (hovedfunktionen).
 
-## Nettverket
-report-network-intro = Nettverket viser hvem som har kontakt med hvem om boligsosialt arbeid. En kontakt tas med når minst én av de to har oppgitt den. Vi viser to bilder: bare daglig kontakt, og daglig og ukentlig kontakt.
+## Netværket
+report-network-intro = Netværket viser, hvem der har kontakt med hvem om boligsocialt arbejde. En kontakt medtages, når mindst én af de to har oplyst den. Vi viser to billeder: kun daglig kontakt samt daglig og ugentlig kontakt.
 report-view-daily = Daglig kontakt
-report-view-weekly = Daglig og ukentlig kontakt
-report-table-measures-daily = Nøkkeltall, daglig kontakt
-report-table-measures-weekly = Nøkkeltall, daglig og ukentlig kontakt
+report-view-weekly = Daglig og ugentlig kontakt
+report-table-measures-daily = Nøgletal, daglig kontakt
+report-table-measures-weekly = Nøgletal, daglig og ugentlig kontakt
 report-col-measure = Mål
-report-col-value = Verdi
+report-col-value = Værdi
 report-m-people = Personer
 report-m-ties = Kontakter
-report-m-density = Tetthet (andel av mulige kontakter)
-report-m-components = Deler som ikke henger sammen
-report-m-largest = Personer i den største sammenhengende delen
-report-m-isolates = Personer uten kontakt
-report-m-diameter = Lengste avstand (ledd)
-report-m-distance = Gjennomsnittlig avstand (ledd)
+report-m-density = Tæthed (andel af mulige kontakter)
+report-m-components = Dele, der ikke hænger sammen
+report-m-largest = Personer i den største sammenhængende del
+report-m-isolates = Personer uden kontakt
+report-m-diameter = Længste afstand (led)
+report-m-distance = Gennemsnitlig afstand (led)
 report-m-clusters = Klynger
 report-m-builders = Brobyggere
 report-m-star = Stjernetendens (0–1)
 report-m-line = Linjetendens (0–1)
 report-clusters-intro = { $count ->
-    [one] Nettverket har én klynge
-   *[other] Nettverket har { $count } klynger
-}, oppkalt etter enheten de fleste i klynga hører til:
+    [one] Netværket har én klynge
+   *[other] Netværket har { $count } klynger
+}, opkaldt efter den enhed, de fleste i klyngen hører til:
 report-cluster-item = { $name } ({ $count } personer): { $list }
-report-builders-none = Ingen enkeltpersoner er avgjørende for å holde nettverket sammen.
-report-table-builders-daily = Brobyggere, daglig kontakt (* = har ikke svart)
-report-table-builders-weekly = Brobyggere, daglig og ukentlig kontakt (* = har ikke svart)
+report-builders-none = Ingen enkeltpersoner er afgørende for at holde netværket sammen.
+report-table-builders-daily = Brobyggere, daglig kontakt (* = har ikke svaret)
+report-table-builders-weekly = Brobyggere, daglig og ugentlig kontakt (* = har ikke svaret)
 report-col-person = Person
 report-col-why = Hvorfor brobygger
-report-reason-splits = uten denne personen faller nettverket fra hverandre
-report-reason-lengthens = uten denne personen blir avstandene minst 10 % lengre
-report-reason-carries = minst en firedel av korteste veier mellom klynger går gjennom denne personen
+report-reason-splits = uden denne person falder netværket fra hinanden
+report-reason-lengthens = uden denne person bliver afstandene mindst 10 % længere
+report-reason-carries = mindst en fjerdedel af de korteste veje mellem klynger går gennem denne person
 report-isolates-daily = { $count ->
     [one] Én person
    *[other] { $count } personer
@@ -140,129 +140,129 @@ report-isolates-daily = { $count ->
 report-isolates-weekly = { $count ->
     [one] Én person
    *[other] { $count } personer
-} har verken daglig eller ukentlig kontakt: { $list }.
-report-shape-heading = Nettverkets form
-report-shape-star = Stjerneformet: én person i midten har kontakt med de andre, som ikke har mye kontakt seg imellom. Personen i midten kan samordne, men blir også en flaskehals og et sårbart punkt.
-report-shape-circle = Sirkulært: alle har kontakt med noen få og like god tilgang til informasjon, men ingen har rollen som samordner.
-report-shape-line = Linjeformet: informasjon må gå gjennom mange ledd. Denne formen har ingen egentlige styrker: veiene er lange, og ingen kan samordne helheten.
-report-shape-no-perfect = Det finnes ikke ett perfekt nettverk. Om formen er god, avhenger av hva kommunen vil oppnå: strategisk samordning og operativ samhandling trenger ulike nettverk.
+} har hverken daglig eller ugentlig kontakt: { $list }.
+report-shape-heading = Netværkets form
+report-shape-star = Stjerneformet: én person i midten har kontakt med de andre, som ikke har megen kontakt indbyrdes. Personen i midten kan koordinere, men bliver også en flaskehals og et sårbart punkt.
+report-shape-circle = Cirkulært: alle har kontakt med nogle få og lige god adgang til information, men ingen har rollen som koordinator.
+report-shape-line = Linjeformet: information skal gennem mange led. Denne form har ingen egentlige styrker: vejene er lange, og ingen kan koordinere helheden.
+report-shape-no-perfect = Der findes ikke ét perfekt netværk. Om formen er god, afhænger af, hvad kommunen vil opnå: strategisk koordinering og operativt samarbejde kræver forskellige netværk.
 
 ## Politisk forankring
-report-political-intro = Respondentene ble spurt om kontakten med det politiske miljøet: { $bodies }.
-report-political-none = Undersøkelsen spurte ikke om kontakt med politiske organer.
-report-table-political = Antall personer med kontakt, etter politisk organ og type kontakt
+report-political-intro = Respondenterne blev spurgt om kontakten med det politiske miljø: { $bodies }.
+report-political-none = Undersøgelsen spurgte ikke om kontakt med politiske organer.
+report-table-political = Antal personer med kontakt, efter politisk organ og type kontakt
 report-table-political-who = Hvem har kontakt med hvilke organer
 report-col-body = Politisk organ
 report-col-contact = Kontakt
-report-contact-receives-information = Får informasjon
-report-contact-gives-information = Gir informasjon
-report-contact-political-discussion = Politisk diskusjon
-report-contact-professional-discussion = Faglig diskusjon
-report-political-caveat = De som ikke har svart på undersøkelsen, er ikke med i tallene for politisk kontakt.
+report-contact-receives-information = Får information
+report-contact-gives-information = Giver information
+report-contact-political-discussion = Politisk drøftelse
+report-contact-professional-discussion = Faglig drøftelse
+report-political-caveat = De, der ikke har svaret på undersøgelsen, indgår ikke i tallene for politisk kontakt.
 
-## Vurderinger og åpne svar
-report-ratings-intro = Respondentene vurderte på en skala fra 1 (svært dårlig) til 6 (svært godt). Gjennomsnittet regnes uten «vet ikke», som vises for seg.
-report-rating-coordination = Hvor godt fungerer samordningen av det boligsosiale arbeidet?
-report-rating-meeting-places = Hvor godt fungerer de formelle møteplassene?
-report-rating-mean = Gjennomsnitt { $mean } av 6 (N = { $n }; { $dontknow } svarte «vet ikke»).
-report-rating-none = Ingen svar på dette spørsmålet.
-report-rating-no-forum = Kommunen har ikke noe formelt samordningsforum; vurderingen av møteplassene gjelder de møtene som finnes.
-report-table-rating-coordination = Svarfordeling, samordning
-report-table-rating-meeting-places = Svarfordeling, formelle møteplasser
+## Vurderinger og åbne svar
+report-ratings-intro = Respondenterne vurderede på en skala fra 1 (meget dårligt) til 6 (meget godt). Gennemsnittet beregnes uden »ved ikke«, som vises for sig.
+report-rating-coordination = Hvor godt fungerer koordineringen af det boligsociale arbejde?
+report-rating-meeting-places = Hvor godt fungerer de formelle mødesteder?
+report-rating-mean = Gennemsnit { $mean } af 6 (N = { $n }; { $dontknow } svarede »ved ikke«).
+report-rating-none = Ingen svar på dette spørgsmål.
+report-rating-no-forum = Kommunen har intet formelt koordineringsforum; vurderingen af mødestederne gælder de møder, der findes.
+report-table-rating-coordination = Svarfordeling, koordinering
+report-table-rating-meeting-places = Svarfordeling, formelle mødesteder
 report-col-answer = Svar
-report-col-count = Antall
+report-col-count = Antal
 report-col-share = Andel
-report-open-heading = Åpne svar etter tema
-report-open-intro = Svarene er gruppert etter tema. Tallet i parentes er hvor mange svar temaet fikk; like svar er slått sammen.
+report-open-heading = Åbne svar efter tema
+report-open-intro = Svarene er grupperet efter tema. Tallet i parentes er, hvor mange svar temaet fik; ens svar er slået sammen.
 report-open-question = { $question } ({ $count } svar)
 report-open-theme = { $theme } ({ $count }): { $quotes }
-report-open-q-strengths = De to viktigste styrkene i det boligsosiale arbeidet
-report-open-q-challenges = De to største utfordringene i det boligsosiale arbeidet
-report-open-q-coordination = Utfordringer knyttet til samordning
-report-open-q-responsibility = Utfordringer knyttet til ansvarsavklaring
-report-open-q-turnover = Utfordringer knyttet til omløp i kommunale boliger
-report-open-q-refugees = Utfordringer knyttet til bosetting av flyktninger
-report-open-q-focus = Utfordringer knyttet til å skape fokus
+report-open-q-strengths = De to vigtigste styrker i det boligsociale arbejde
+report-open-q-challenges = De to største udfordringer i det boligsociale arbejde
+report-open-q-coordination = Udfordringer ved koordinering
+report-open-q-responsibility = Udfordringer ved ansvarsafklaring
+report-open-q-turnover = Udfordringer ved udskiftning i kommunale boliger
+report-open-q-refugees = Udfordringer ved boligplacering af flygtninge
+report-open-q-focus = Udfordringer ved at skabe fokus
 report-theme-housing-shortage = Mangel på egnede boliger
-report-theme-cooperation = Samarbeid og ansvarsavklaring
+report-theme-cooperation = Samarbejde og ansvarsafklaring
 report-theme-plan-strategy = Plan og strategi
-report-theme-follow-up = Oppfølging av brukere
-report-theme-competence = Kompetanse og engasjement
-report-theme-resources = Tid og ressurser
-report-theme-meeting-places = Møteplasser og informasjon
-report-theme-refugees = Bosetting av flyktninger
-report-theme-other = Annet
+report-theme-follow-up = Opfølgning af beboere
+report-theme-competence = Kompetence og engagement
+report-theme-resources = Tid og ressourcer
+report-theme-meeting-places = Mødesteder og information
+report-theme-refugees = Boligplacering af flygtninge
+report-theme-other = Andet
 
 ## Metode
-report-method-rule = Kombinasjonsregel: to personer kan oppgi samme kontakt ulikt. Vi bruker regelen «en av dem» (den høyeste av de to oppgitte frekvensene), slik undersøkelsen i 2015 gjorde.
-report-method-threshold = Terskel: figurene og tallene viser daglig kontakt og daglig og ukentlig kontakt. Månedlig og sjeldnere kontakt er ikke med.
-report-method-ties = Av { $ties } kontakter med daglig eller ukentlig kontakt er { $confirmed } ({ $share }) bekreftet av begge, { $onesided } oppgitt av bare én av to som begge svarte, og { $reconstructed } bygger på det andre oppga om en som ikke svarte.
-report-method-nonresp = { $missing } personer svarte ikke. De er med i nettverket med kontaktene andre oppga med dem (rekonstruksjon). Tabellen viser hva som endrer seg om de tas ut.
-report-table-reconstruction = Daglig og ukentlig kontakt med og uten dem som ikke svarte
-report-col-with = Med rekonstruksjon
-report-col-without = Uten dem som ikke svarte
-report-method-builders-change = Uten dem som ikke svarte, er { $lost } av brobyggerne som svarte, ikke lenger brobyggere ({ $lostlist }), og { $gained } blir nye brobyggere ({ $gainedlist }).
-report-method-builders-rules = Brobygger er den som oppfyller minst én av tre regler: uten personen faller nettverket fra hverandre; uten personen blir avstandene mellom de andre minst 10 % lengre; eller minst en firedel av de korteste veiene mellom klynger går gjennom personen. Klyngene er funnet med Louvain-metoden med fast startverdi.
-report-method-conventions = Målene følger definisjonene i NetworkX 3. Avstander er antall ledd i den største sammenhengende delen.
-report-method-pseudonyms = Personene vises med funksjonskode og nummer (for eksempel «Tildeling 2»), ikke med navn.
+report-method-rule = Kombinationsregel: to personer kan oplyse samme kontakt forskelligt. Vi bruger reglen »en af dem« (den højeste af de to oplyste hyppigheder), som undersøgelsen i 2015 gjorde.
+report-method-threshold = Tærskel: figurerne og tallene viser daglig kontakt samt daglig og ugentlig kontakt. Månedlig og sjældnere kontakt er ikke med.
+report-method-ties = Af { $ties } daglige eller ugentlige kontakter er { $confirmed } ({ $share }) bekræftet af begge, { $onesided } oplyst af kun én af to, der begge svarede, og { $reconstructed } bygger på, hvad andre oplyste om en, der ikke svarede.
+report-method-nonresp = { $missing } personer svarede ikke. De er med i netværket med de kontakter, andre oplyste med dem (rekonstruktion). Tabellen viser, hvad der ændrer sig, hvis de tages ud.
+report-table-reconstruction = Daglig og ugentlig kontakt med og uden dem, der ikke svarede
+report-col-with = Med rekonstruktion
+report-col-without = Uden dem, der ikke svarede
+report-method-builders-change = Uden dem, der ikke svarede, er { $lost } af de brobyggere, der svarede, ikke længere brobyggere ({ $lostlist }), og { $gained } bliver nye brobyggere ({ $gainedlist }).
+report-method-builders-rules = En brobygger opfylder mindst én af tre regler: uden personen falder netværket fra hinanden; uden personen bliver afstandene mellem de andre mindst 10 % længere; eller mindst en fjerdedel af de korteste veje mellem klynger går gennem personen. Klyngerne er fundet med Louvain-metoden med fast startværdi.
+report-method-conventions = Målene følger definitionerne i NetworkX 3. Afstande er antal led i den største sammenhængende del.
+report-method-pseudonyms = Personerne vises med funktionskode og nummer (for eksempel »Tildeling 2«), ikke med navn.
 
-## Funksjoner
+## Funktioner
 report-fn-name-economic = Økonomiske virkemidler/rådgivning
-report-fn-name-services = Tjenester i bolig
-report-fn-name-allocation = Tildeling av bolig
-report-fn-name-tenancy = Husleiekontrakter
-report-fn-name-development = Utbygging
-report-fn-name-procurement = Framskaffe boliger
-report-fn-name-land-use = Arealplanlegging
-report-fn-name-maintenance = Drift og vedlikehold
-report-fn-name-housing-planning = Boligsosial planlegging
-report-fn-name-community-planning = Samfunnsplanlegging
-report-fn-name-politician = Politisk folkevalgt
+report-fn-name-services = Tilbud i boligen
+report-fn-name-allocation = Boliganvisning
+report-fn-name-tenancy = Lejekontrakter
+report-fn-name-development = Byggeri
+report-fn-name-procurement = Fremskaffelse af boliger
+report-fn-name-land-use = Arealplanlægning
+report-fn-name-maintenance = Drift og vedligeholdelse
+report-fn-name-housing-planning = Boligsocial planlægning
+report-fn-name-community-planning = Samfundsplanlægning
+report-fn-name-politician = Folkevalgt politiker
 
-## Rapport for programmet (på tvers av kommuner)
+## Rapport for programmet (på tværs af kommuner)
 report-yes = ja
-report-no = nei
-report-prog-title = { $name }: samordning av boligsosialt arbeid
-report-prog-subtitle = Sammenstilling for { $count } kommuner · personer vises med funksjonskode
-report-prog-ch-overview = Oversikt
-report-prog-intro = Rapporten stiller sammen resultatene fra { $count } kommuner. Til sammen ble { $people } personer spurt, og { $respondents } svarte.
-report-prog-table-response = Svarprosent per kommune
+report-no = nej
+report-prog-title = { $name }: koordinering af det boligsociale arbejde
+report-prog-subtitle = Sammenstilling for { $count } kommuner · personer vises med funktionskode
+report-prog-ch-overview = Overblik
+report-prog-intro = Rapporten stiller resultaterne fra { $count } kommuner sammen. I alt blev { $people } personer spurgt, og { $respondents } svarede.
+report-prog-table-response = Svarprocent pr. kommune
 report-prog-col-municipality = Kommune
-report-prog-col-forum = Formelt samordningsforum
-report-prog-table-functions = Personer per funksjon i hver kommune
+report-prog-col-forum = Formelt koordineringsforum
+report-prog-table-functions = Personer pr. funktion i hver kommune
 report-prog-ch-ratings = Vurderinger
-report-prog-table-ratings = Gjennomsnittlig vurdering (1–6, uten «vet ikke») og antall svar (N)
-report-prog-col-coordination = Samordning
-report-prog-col-meetings = Møteplasser
-report-prog-suppressed = Gjennomsnitt for grupper med færre enn { $min } svar vises ikke (–), for å verne den enkelte.
-report-prog-ch-networks = Nettverkene side om side
-report-prog-table-networks = Daglig og ukentlig kontakt: nøkkeltall per kommune
+report-prog-table-ratings = Gennemsnitlig vurdering (1–6, uden »ved ikke«) og antal svar (N)
+report-prog-col-coordination = Koordinering
+report-prog-col-meetings = Mødesteder
+report-prog-suppressed = Gennemsnit for grupper med færre end { $min } svar vises ikke (–) af hensyn til den enkelte.
+report-prog-ch-networks = Netværkene side om side
+report-prog-table-networks = Daglig og ugentlig kontakt: nøgletal pr. kommune
 report-prog-col-connected = Andel i største del
-report-prog-col-chain = Lengste kjede (personer)
-report-prog-figures = Figurene viser daglig og ukentlig kontakt i hver kommune, tegnet med samme målestokk.
+report-prog-col-chain = Længste kæde (personer)
+report-prog-figures = Figurerne viser daglig og ugentlig kontakt i hver kommune, tegnet i samme målestok.
 
-## Sammenligning av to runder
-report-wave-title = Endringer i nettverket i { $name }
+## Sammenligning af to runder
+report-wave-title = Ændringer i netværket i { $name }
 report-wave-subtitle = Runde { $from } sammenlignet med runde { $to }
-report-wave-ch-people = Hva har endret seg
-report-wave-people = { $stayed } personer var med i begge rundene. { $joined } kom til ({ $joinedlist }), og { $left } falt fra ({ $leftlist }).
-report-wave-ties = Blant dem som var med begge gangene, kom { $gained } nye kontakter med daglig eller ukentlig kontakt til, { $lost } falt bort, og { $kept } besto.
-report-wave-table-measures = Nøkkeltall, daglig og ukentlig kontakt, i begge rundene
-report-wave-col-change = Endring
+report-wave-ch-people = Hvad har ændret sig
+report-wave-people = { $stayed } personer var med i begge runder. { $joined } kom til ({ $joinedlist }), og { $left } faldt fra ({ $leftlist }).
+report-wave-ties = Blandt dem, der var med begge gange, kom { $gained } nye daglige eller ugentlige kontakter til, { $lost } faldt bort, og { $kept } bestod.
+report-wave-table-measures = Nøgletal, daglig og ugentlig kontakt, i begge runder
+report-wave-col-change = Ændring
 report-wave-communities = Klynger (alle størrelser)
-report-wave-rating = Samordningen fikk { $before } av 6 (N = { $nbefore }) i første runde og { $after } av 6 (N = { $nafter }) i andre.
-report-wave-table-people = Personene med flest endrede kontakter
+report-wave-rating = Koordineringen fik { $before } af 6 (N = { $nbefore }) i første runde og { $after } af 6 (N = { $nafter }) i anden.
+report-wave-table-people = Personerne med flest ændrede kontakter
 report-wave-col-gained = Nye kontakter
-report-wave-col-lost = Tapte kontakter
-report-wave-note = Personer følges mellom rundene med en fast identitet, ikke med navn eller plass i lista.
+report-wave-col-lost = Mistede kontakter
+report-wave-note = Personer følges mellem runderne med en fast identitet, ikke med navn eller plads på listen.
 
 ## Figurer
 report-fig-daily = Daglig kontakt i { $name }
-report-fig-weekly = Daglig og ukentlig kontakt i { $name }
-report-fig-matrix = Kontakt mellom funksjonene (daglig og ukentlig)
-report-fig-political = Kontakt med det politiske miljøet, etter type kontakt
-report-fig-waves = Daglig og ukentlig kontakt, runde { $from } og { $to }
+report-fig-weekly = Daglig og ugentlig kontakt i { $name }
+report-fig-matrix = Kontakt mellem funktionerne (daglig og ugentlig)
+report-fig-political = Kontakt med det politiske miljø, efter type kontakt
+report-fig-waves = Daglig og ugentlig kontakt, runde { $from } og { $to }
 
-## Kommandolinja
-report-cli-needs-demo = samspill report lager foreløpig bare demorapportene: bruk --demo
+## Kommandolinjen
+report-cli-needs-demo = samspill report laver indtil videre kun demorapporterne: brug --demo
 report-cli-demo-programme = Demoprogrammet

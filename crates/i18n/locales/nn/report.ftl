@@ -1,268 +1,268 @@
-# samspill — rapporter (bokmål)
+# samspill — rapportar (nynorsk)
 
-report-title = Samordning av boligsosialt arbeid i { $name }
-report-subtitle = Nettverksundersøkelse { $round } · personer vises med funksjonskode
+report-title = Samordning av bustadsosialt arbeid i { $name }
+report-subtitle = Nettverksundersøking { $round } · personar blir viste med funksjonskode
 report-figure = Figur
 report-table = Tabell
 report-table-view = Vis som tabell
 report-percent = { $value } %
-report-dont-know = Vet ikke
+report-dont-know = Veit ikkje
 
-## Kapitler
-report-ch-summary = Sammendrag og veien videre
+## Kapittel
+report-ch-summary = Samandrag og vegen vidare
 report-ch-way-forward = Spørsmål til arbeidsgruppa
-report-ch-survey = Undersøkelsen
+report-ch-survey = Undersøkinga
 report-ch-network = Nettverket
 report-ch-political = Politisk forankring
-report-ch-ratings = Vurderinger og åpne svar
-report-ch-method = Metode og forbehold
-report-ch-appendix = Vedlegg: flere figurer
+report-ch-ratings = Vurderingar og opne svar
+report-ch-method = Metode og atterhald
+report-ch-appendix = Vedlegg: fleire figurar
 
-report-summary-intro = Her er hovedfunnene fra undersøkelsen, hvert med tallet det bygger på. Spørsmålene til slutt er ment som utgangspunkt for arbeidsgruppas videre arbeid.
+report-summary-intro = Her er hovudfunna frå undersøkinga, kvart med talet det byggjer på. Spørsmåla til slutt er meinte som utgangspunkt for det vidare arbeidet i arbeidsgruppa.
 
-## Sammendrag: én setning per regel
+## Samandrag: éi setning per regel
 report-sum-response-good = Svarprosenten er god: { $respondents } av { $people } svarte ({ $rate }).
-report-sum-response-fair = Svarprosenten er middels: { $respondents } av { $people } svarte ({ $rate }). Tolk tallene for funksjoner med få svar med varsomhet.
-report-sum-response-low = Svarprosenten er lav: bare { $respondents } av { $people } svarte ({ $rate }). Det gjør det vanskelig å trekke sikre konklusjoner.
-report-sum-integrated-all = Alle { $people } personene henger sammen i ett nettverk med daglig eller ukentlig kontakt.
-report-sum-integrated-most = De fleste henger sammen: { $largest } av { $people } er i det samme nettverket med daglig eller ukentlig kontakt, mens { $outside } står utenfor.
-report-sum-integrated-poor = Nettverket er lite integrert: bare { $largest } av { $people } henger sammen med daglig eller ukentlig kontakt, og { $isolates ->
+report-sum-response-fair = Svarprosenten er middels: { $respondents } av { $people } svarte ({ $rate }). Tolk tala for funksjonar med få svar varsamt.
+report-sum-response-low = Svarprosenten er låg: berre { $respondents } av { $people } svarte ({ $rate }). Det gjer det vanskeleg å dra sikre konklusjonar.
+report-sum-integrated-all = Alle dei { $people } personane heng saman i eitt nettverk med dagleg eller vekentleg kontakt.
+report-sum-integrated-most = Dei fleste heng saman: { $largest } av { $people } er i det same nettverket med dagleg eller vekentleg kontakt, medan { $outside } står utanfor.
+report-sum-integrated-poor = Nettverket er lite integrert: berre { $largest } av { $people } heng saman med dagleg eller vekentleg kontakt, og { $isolates ->
     [one] { $isolates } person har
-   *[other] { $isolates } personer har
-} ingen ukentlig kontakt med de andre.
-report-sum-no-clusters = Nettverket med ukentlig kontakt deler seg ikke i tydelige klynger.
-report-sum-clusters-robust = Nettverket deler seg i { $clusters } klynger ({ $names }), men ingen enkeltperson er avgjørende for å holde dem sammen.
+   *[other] { $isolates } personar har
+} ingen vekentleg kontakt med dei andre.
+report-sum-no-clusters = Nettverket med vekentleg kontakt deler seg ikkje i tydelege klynger.
+report-sum-clusters-robust = Nettverket deler seg i { $clusters } klynger ({ $names }), men ingen enkeltperson er avgjerande for å halde dei saman.
 report-sum-clusters = Nettverket deler seg i { $clusters } klynger ({ $names }). { $builders ->
-    [one] Én brobygger holder dem sammen
-   *[other] { $builders } brobyggere holder dem sammen
+    [one] Éin brubyggjar held dei saman
+   *[other] { $builders } brubyggjarar held dei saman
 }: { $list }.
-report-sum-chain-between = Mellom { $from } og { $to } går en kjede på { $people ->
+report-sum-chain-between = Mellom { $from } og { $to } går det ei kjede på { $people ->
     [2] to
     [3] tre
     [4] fire
     [5] fem
     [6] seks
    *[other] { $people }
-} personer ({ $list }): informasjon må gå gjennom hvert ledd.
-report-sum-chain = Nettverket har en kjede på { $people ->
+} personar ({ $list }): informasjon må gå gjennom kvart ledd.
+report-sum-chain = Nettverket har ei kjede på { $people ->
     [4] fire
     [5] fem
     [6] seks
    *[other] { $people }
-} personer ({ $list }) der hvert ledd er den eneste forbindelsen videre.
+} personar ({ $list }) der kvart ledd er det einaste sambandet vidare.
 report-sum-isolated-functions = { $count ->
-    [one] Én funksjon
-   *[other] { $count } funksjoner
-} har ingen med daglig eller ukentlig kontakt med de andre: { $list }.
+    [one] Éin funksjon
+   *[other] { $count } funksjonar
+} har ingen med dagleg eller vekentleg kontakt med dei andre: { $list }.
 report-sum-isolates = { $count ->
-    [one] Én person
-   *[other] { $count } personer
-} har ingen daglig eller ukentlig kontakt med de andre: { $list }.
-report-sum-shape-line = Nettverket er langstrakt, med tendens til linjeform: den lengste avstanden er { $diameter } ledd. Ingen har god oversikt over helheten.
-report-sum-shape-star = Nettverket er stjerneformet rundt { $hub }, som kan samordne, men også blir en flaskehals.
-report-sum-shape-compact = Nettverket er kompakt: i gjennomsnitt er det { $distance } ledd mellom to personer, og den lengste avstanden er { $diameter } ledd.
-report-sum-political = { $with } av { $respondents } som svarte, har kontakt med det politiske miljøet; { $gives } gir informasjon, { $receives } får informasjon og { $discusses } diskuterer saker.
-report-sum-political-weak = Den politiske kontakten er svak: bare { $with } av { $respondents } som svarte, har kontakt med det politiske miljøet, og { $gives } gir informasjon.
-report-sum-political-gap = Ingen av dem som svarte, har kontakt med { $list }.
-report-sum-rating-good = Samordningen vurderes som ganske god: { $mean } av 6 i gjennomsnitt (N = { $n }, { $dontknow } svarte «vet ikke»).
-report-sum-rating-middling = Samordningen vurderes som middels: { $mean } av 6 i gjennomsnitt (N = { $n }, { $dontknow } svarte «vet ikke»).
-report-sum-rating-weak = Samordningen vurderes som svak: { $mean } av 6 i gjennomsnitt (N = { $n }, { $dontknow } svarte «vet ikke»).
-report-sum-no-forum = Kommunen har ikke noe formelt forum for samordning av det boligsosiale arbeidet; de formelle møteplassene får { $mean } av 6.
-report-sum-nonresp-independent = { $missing } har ikke svart, men ingen av brobyggerne er blant dem.
+    [one] Éin person
+   *[other] { $count } personar
+} har ingen dagleg eller vekentleg kontakt med dei andre: { $list }.
+report-sum-shape-line = Nettverket er langstrekt, med tendens til linjeform: den lengste avstanden er { $diameter } ledd. Ingen har god oversikt over heilskapen.
+report-sum-shape-star = Nettverket er stjerneforma rundt { $hub }, som kan samordne, men som også blir ein flaskehals.
+report-sum-shape-compact = Nettverket er kompakt: i gjennomsnitt er det { $distance } ledd mellom to personar, og den lengste avstanden er { $diameter } ledd.
+report-sum-political = { $with } av dei { $respondents } som svarte, har kontakt med det politiske miljøet; { $gives } gir informasjon, { $receives } får informasjon og { $discusses } diskuterer saker.
+report-sum-political-weak = Den politiske kontakten er svak: berre { $with } av dei { $respondents } som svarte, har kontakt med det politiske miljøet, og { $gives } gir informasjon.
+report-sum-political-gap = Ingen av dei som svarte, har kontakt med { $list }.
+report-sum-rating-good = Samordninga blir vurdert som ganske god: { $mean } av 6 i gjennomsnitt (N = { $n }, { $dontknow } svarte «veit ikkje»).
+report-sum-rating-middling = Samordninga blir vurdert som middels: { $mean } av 6 i gjennomsnitt (N = { $n }, { $dontknow } svarte «veit ikkje»).
+report-sum-rating-weak = Samordninga blir vurdert som svak: { $mean } av 6 i gjennomsnitt (N = { $n }, { $dontknow } svarte «veit ikkje»).
+report-sum-no-forum = Kommunen har ikkje noko formelt forum for samordning av det bustadsosiale arbeidet; dei formelle møteplassane får { $mean } av 6.
+report-sum-nonresp-independent = { $missing } har ikkje svart, men ingen av brubyggjarane er mellom dei.
 report-sum-nonresp-depends = { $count ->
-    [one] Én brobygger
-   *[other] { $count } brobyggere
-} ({ $list }) har ikke svart selv; bildet av dem bygger på det andre har oppgitt.
+    [one] Éin brubyggjar
+   *[other] { $count } brubyggjarar
+} ({ $list }) har ikkje svart sjølv; biletet av dei byggjer på det andre har oppgitt.
 
 ## Spørsmål til arbeidsgruppa
-report-q-outside = Hvordan kan { $count ->
-    [one] den ene
-   *[other] de { $count }
-} som ikke har ukentlig kontakt med andre, trekkes inn i samarbeidet?
-report-q-chain = Trenger endene av kjeden på { $people } personer en mer direkte kontakt, for eksempel et fast møtepunkt?
-report-q-builders = Hva skjer hvis en av brobyggerne slutter eller er borte? Hvem kan være vara for dem?
-report-q-clusters = Hvor møtes klyngene i dag, og trenger de en felles møteplass?
-report-q-functions = Hvordan kan { $list } komme tettere på resten av nettverket?
-report-q-forum = Bør kommunen opprette et fast forum for samordning av det boligsosiale arbeidet? Hvem skal sitte i det?
-report-q-rating = Hva skal til for at samordningen får en bedre vurdering neste gang?
-report-q-political = Hvordan kan politikerne få jevnlig informasjon om det boligsosiale arbeidet, og hvem har ansvaret for å gi den?
-report-q-roster = Mangler noen på lista over personer i nettverket, eller er noen med som ikke burde være det?
+report-q-outside = Korleis kan { $count ->
+    [one] den eine
+   *[other] dei { $count }
+} som ikkje har vekentleg kontakt med andre, dragast inn i samarbeidet?
+report-q-chain = Treng endane av kjeda på { $people } personar ein meir direkte kontakt, til dømes eit fast møtepunkt?
+report-q-builders = Kva skjer om ein av brubyggjarane sluttar eller er borte? Kven kan vere vara for dei?
+report-q-clusters = Kvar møtest klyngene i dag, og treng dei ein felles møteplass?
+report-q-functions = Korleis kan { $list } kome tettare på resten av nettverket?
+report-q-forum = Bør kommunen skipe eit fast forum for samordning av det bustadsosiale arbeidet? Kven skal sitje i det?
+report-q-rating = Kva skal til for at samordninga får ei betre vurdering neste gong?
+report-q-political = Korleis kan politikarane få jamleg informasjon om det bustadsosiale arbeidet, og kven har ansvaret for å gi han?
+report-q-roster = Manglar nokon på lista over personar i nettverket, eller er nokon med som ikkje burde vere det?
 
-## Undersøkelsen
-report-survey-who = Undersøkelsen gikk til { $people } personer som kommunen definerte inn i det boligsosiale nettverket. De dekker til sammen { $functions } funksjoner, fordi noen har flere. { $respondents } svarte ({ $rate }).
-report-table-functions = Personer per funksjon og svarprosent
+## Undersøkinga
+report-survey-who = Undersøkinga gjekk til { $people } personar som kommunen definerte inn i det bustadsosiale nettverket. Dei dekkjer til saman { $functions } funksjonar, fordi nokre har fleire. { $respondents } svarte ({ $rate }).
+report-table-functions = Personar per funksjon og svarprosent
 report-col-function = Funksjon
-report-col-persons = Personer
+report-col-persons = Personar
 report-col-respondents = Svarte
 report-col-rate = Svarprosent
-report-total-functions = Totalt antall funksjoner
-report-total-persons = Totalt antall personer i nettverket
-report-survey-empty-functions = Ingen dekker disse funksjonene: { $list }. Vurder om noen burde vært med.
-report-survey-several-functions = En person med flere funksjoner telles under hver av dem i tabellen. I figurene og funksjonskodene brukes den første funksjonen (hovedfunksjonen).
+report-total-functions = Totalt tal på funksjonar
+report-total-persons = Totalt tal på personar i nettverket
+report-survey-empty-functions = Ingen dekkjer desse funksjonane: { $list }. Vurder om nokon burde vore med.
+report-survey-several-functions = Ein person med fleire funksjonar blir talt under kvar av dei i tabellen. I figurane og funksjonskodane blir den første funksjonen (hovudfunksjonen) brukt.
 
 ## Nettverket
-report-network-intro = Nettverket viser hvem som har kontakt med hvem om boligsosialt arbeid. En kontakt tas med når minst én av de to har oppgitt den. Vi viser to bilder: bare daglig kontakt, og daglig og ukentlig kontakt.
-report-view-daily = Daglig kontakt
-report-view-weekly = Daglig og ukentlig kontakt
-report-table-measures-daily = Nøkkeltall, daglig kontakt
-report-table-measures-weekly = Nøkkeltall, daglig og ukentlig kontakt
+report-network-intro = Nettverket viser kven som har kontakt med kven om bustadsosialt arbeid. Ein kontakt blir teken med når minst éin av dei to har oppgitt han. Vi viser to bilete: berre dagleg kontakt, og dagleg og vekentleg kontakt.
+report-view-daily = Dagleg kontakt
+report-view-weekly = Dagleg og vekentleg kontakt
+report-table-measures-daily = Nøkkeltal, dagleg kontakt
+report-table-measures-weekly = Nøkkeltal, dagleg og vekentleg kontakt
 report-col-measure = Mål
 report-col-value = Verdi
-report-m-people = Personer
-report-m-ties = Kontakter
-report-m-density = Tetthet (andel av mulige kontakter)
-report-m-components = Deler som ikke henger sammen
-report-m-largest = Personer i den største sammenhengende delen
-report-m-isolates = Personer uten kontakt
+report-m-people = Personar
+report-m-ties = Kontaktar
+report-m-density = Tettleik (del av moglege kontaktar)
+report-m-components = Delar som ikkje heng saman
+report-m-largest = Personar i den største samanhengande delen
+report-m-isolates = Personar utan kontakt
 report-m-diameter = Lengste avstand (ledd)
-report-m-distance = Gjennomsnittlig avstand (ledd)
+report-m-distance = Gjennomsnittleg avstand (ledd)
 report-m-clusters = Klynger
-report-m-builders = Brobyggere
+report-m-builders = Brubyggjarar
 report-m-star = Stjernetendens (0–1)
 report-m-line = Linjetendens (0–1)
 report-clusters-intro = { $count ->
-    [one] Nettverket har én klynge
+    [one] Nettverket har éi klynge
    *[other] Nettverket har { $count } klynger
-}, oppkalt etter enheten de fleste i klynga hører til:
-report-cluster-item = { $name } ({ $count } personer): { $list }
-report-builders-none = Ingen enkeltpersoner er avgjørende for å holde nettverket sammen.
-report-table-builders-daily = Brobyggere, daglig kontakt (* = har ikke svart)
-report-table-builders-weekly = Brobyggere, daglig og ukentlig kontakt (* = har ikke svart)
+}, kalla opp etter eininga dei fleste i klynga høyrer til:
+report-cluster-item = { $name } ({ $count } personar): { $list }
+report-builders-none = Ingen enkeltpersonar er avgjerande for å halde nettverket saman.
+report-table-builders-daily = Brubyggjarar, dagleg kontakt (* = har ikkje svart)
+report-table-builders-weekly = Brubyggjarar, dagleg og vekentleg kontakt (* = har ikkje svart)
 report-col-person = Person
-report-col-why = Hvorfor brobygger
-report-reason-splits = uten denne personen faller nettverket fra hverandre
-report-reason-lengthens = uten denne personen blir avstandene minst 10 % lengre
-report-reason-carries = minst en firedel av korteste veier mellom klynger går gjennom denne personen
+report-col-why = Kvifor brubyggjar
+report-reason-splits = utan denne personen fell nettverket frå kvarandre
+report-reason-lengthens = utan denne personen blir avstandane minst 10 % lengre
+report-reason-carries = minst ein fjerdedel av dei kortaste vegane mellom klynger går gjennom denne personen
 report-isolates-daily = { $count ->
-    [one] Én person
-   *[other] { $count } personer
-} har ingen daglig kontakt: { $list }.
+    [one] Éin person
+   *[other] { $count } personar
+} har ingen dagleg kontakt: { $list }.
 report-isolates-weekly = { $count ->
-    [one] Én person
-   *[other] { $count } personer
-} har verken daglig eller ukentlig kontakt: { $list }.
-report-shape-heading = Nettverkets form
-report-shape-star = Stjerneformet: én person i midten har kontakt med de andre, som ikke har mye kontakt seg imellom. Personen i midten kan samordne, men blir også en flaskehals og et sårbart punkt.
-report-shape-circle = Sirkulært: alle har kontakt med noen få og like god tilgang til informasjon, men ingen har rollen som samordner.
-report-shape-line = Linjeformet: informasjon må gå gjennom mange ledd. Denne formen har ingen egentlige styrker: veiene er lange, og ingen kan samordne helheten.
-report-shape-no-perfect = Det finnes ikke ett perfekt nettverk. Om formen er god, avhenger av hva kommunen vil oppnå: strategisk samordning og operativ samhandling trenger ulike nettverk.
+    [one] Éin person
+   *[other] { $count } personar
+} har verken dagleg eller vekentleg kontakt: { $list }.
+report-shape-heading = Forma på nettverket
+report-shape-star = Stjerneforma: éin person i midten har kontakt med dei andre, som ikkje har mykje kontakt seg imellom. Personen i midten kan samordne, men blir også ein flaskehals og eit sårbart punkt.
+report-shape-circle = Sirkulært: alle har kontakt med nokre få og like god tilgang til informasjon, men ingen har rolla som samordnar.
+report-shape-line = Linjeforma: informasjon må gå gjennom mange ledd. Denne forma har ingen eigentlege styrkar: vegane er lange, og ingen kan samordne heilskapen.
+report-shape-no-perfect = Det finst ikkje eitt perfekt nettverk. Om forma er god, kjem an på kva kommunen vil oppnå: strategisk samordning og operativ samhandling treng ulike nettverk.
 
 ## Politisk forankring
-report-political-intro = Respondentene ble spurt om kontakten med det politiske miljøet: { $bodies }.
-report-political-none = Undersøkelsen spurte ikke om kontakt med politiske organer.
-report-table-political = Antall personer med kontakt, etter politisk organ og type kontakt
-report-table-political-who = Hvem har kontakt med hvilke organer
+report-political-intro = Respondentane vart spurde om kontakten med det politiske miljøet: { $bodies }.
+report-political-none = Undersøkinga spurde ikkje om kontakt med politiske organ.
+report-table-political = Talet på personar med kontakt, etter politisk organ og type kontakt
+report-table-political-who = Kven har kontakt med kva organ
 report-col-body = Politisk organ
 report-col-contact = Kontakt
 report-contact-receives-information = Får informasjon
 report-contact-gives-information = Gir informasjon
 report-contact-political-discussion = Politisk diskusjon
-report-contact-professional-discussion = Faglig diskusjon
-report-political-caveat = De som ikke har svart på undersøkelsen, er ikke med i tallene for politisk kontakt.
+report-contact-professional-discussion = Fagleg diskusjon
+report-political-caveat = Dei som ikkje har svart på undersøkinga, er ikkje med i tala for politisk kontakt.
 
-## Vurderinger og åpne svar
-report-ratings-intro = Respondentene vurderte på en skala fra 1 (svært dårlig) til 6 (svært godt). Gjennomsnittet regnes uten «vet ikke», som vises for seg.
-report-rating-coordination = Hvor godt fungerer samordningen av det boligsosiale arbeidet?
-report-rating-meeting-places = Hvor godt fungerer de formelle møteplassene?
-report-rating-mean = Gjennomsnitt { $mean } av 6 (N = { $n }; { $dontknow } svarte «vet ikke»).
+## Vurderingar og opne svar
+report-ratings-intro = Respondentane vurderte på ein skala frå 1 (svært dårleg) til 6 (svært godt). Gjennomsnittet blir rekna utan «veit ikkje», som blir vist for seg.
+report-rating-coordination = Kor godt fungerer samordninga av det bustadsosiale arbeidet?
+report-rating-meeting-places = Kor godt fungerer dei formelle møteplassane?
+report-rating-mean = Gjennomsnitt { $mean } av 6 (N = { $n }; { $dontknow } svarte «veit ikkje»).
 report-rating-none = Ingen svar på dette spørsmålet.
-report-rating-no-forum = Kommunen har ikke noe formelt samordningsforum; vurderingen av møteplassene gjelder de møtene som finnes.
+report-rating-no-forum = Kommunen har ikkje noko formelt samordningsforum; vurderinga av møteplassane gjeld dei møta som finst.
 report-table-rating-coordination = Svarfordeling, samordning
-report-table-rating-meeting-places = Svarfordeling, formelle møteplasser
+report-table-rating-meeting-places = Svarfordeling, formelle møteplassar
 report-col-answer = Svar
-report-col-count = Antall
-report-col-share = Andel
-report-open-heading = Åpne svar etter tema
-report-open-intro = Svarene er gruppert etter tema. Tallet i parentes er hvor mange svar temaet fikk; like svar er slått sammen.
+report-col-count = Tal
+report-col-share = Del
+report-open-heading = Opne svar etter tema
+report-open-intro = Svara er grupperte etter tema. Talet i parentes er kor mange svar temaet fekk; like svar er slått saman.
 report-open-question = { $question } ({ $count } svar)
 report-open-theme = { $theme } ({ $count }): { $quotes }
-report-open-q-strengths = De to viktigste styrkene i det boligsosiale arbeidet
-report-open-q-challenges = De to største utfordringene i det boligsosiale arbeidet
-report-open-q-coordination = Utfordringer knyttet til samordning
-report-open-q-responsibility = Utfordringer knyttet til ansvarsavklaring
-report-open-q-turnover = Utfordringer knyttet til omløp i kommunale boliger
-report-open-q-refugees = Utfordringer knyttet til bosetting av flyktninger
-report-open-q-focus = Utfordringer knyttet til å skape fokus
-report-theme-housing-shortage = Mangel på egnede boliger
+report-open-q-strengths = Dei to viktigaste styrkane i det bustadsosiale arbeidet
+report-open-q-challenges = Dei to største utfordringane i det bustadsosiale arbeidet
+report-open-q-coordination = Utfordringar knytte til samordning
+report-open-q-responsibility = Utfordringar knytte til ansvarsavklaring
+report-open-q-turnover = Utfordringar knytte til omlaup i kommunale bustader
+report-open-q-refugees = Utfordringar knytte til busetjing av flyktningar
+report-open-q-focus = Utfordringar knytte til å skape fokus
+report-theme-housing-shortage = Mangel på eigna bustader
 report-theme-cooperation = Samarbeid og ansvarsavklaring
 report-theme-plan-strategy = Plan og strategi
-report-theme-follow-up = Oppfølging av brukere
+report-theme-follow-up = Oppfølging av brukarar
 report-theme-competence = Kompetanse og engasjement
-report-theme-resources = Tid og ressurser
-report-theme-meeting-places = Møteplasser og informasjon
-report-theme-refugees = Bosetting av flyktninger
-report-theme-other = Annet
+report-theme-resources = Tid og ressursar
+report-theme-meeting-places = Møteplassar og informasjon
+report-theme-refugees = Busetjing av flyktningar
+report-theme-other = Anna
 
 ## Metode
-report-method-rule = Kombinasjonsregel: to personer kan oppgi samme kontakt ulikt. Vi bruker regelen «en av dem» (den høyeste av de to oppgitte frekvensene), slik undersøkelsen i 2015 gjorde.
-report-method-threshold = Terskel: figurene og tallene viser daglig kontakt og daglig og ukentlig kontakt. Månedlig og sjeldnere kontakt er ikke med.
-report-method-ties = Av { $ties } kontakter med daglig eller ukentlig kontakt er { $confirmed } ({ $share }) bekreftet av begge, { $onesided } oppgitt av bare én av to som begge svarte, og { $reconstructed } bygger på det andre oppga om en som ikke svarte.
-report-method-nonresp = { $missing } personer svarte ikke. De er med i nettverket med kontaktene andre oppga med dem (rekonstruksjon). Tabellen viser hva som endrer seg om de tas ut.
-report-table-reconstruction = Daglig og ukentlig kontakt med og uten dem som ikke svarte
+report-method-rule = Kombinasjonsregel: to personar kan oppgi same kontakt ulikt. Vi brukar regelen «ein av dei» (den høgaste av dei to oppgitte frekvensane), slik undersøkinga i 2015 gjorde.
+report-method-threshold = Terskel: figurane og tala viser dagleg kontakt og dagleg og vekentleg kontakt. Månadleg og sjeldnare kontakt er ikkje med.
+report-method-ties = Av { $ties } kontaktar med dagleg eller vekentleg kontakt er { $confirmed } ({ $share }) stadfesta av begge, { $onesided } oppgitt av berre éin av to som begge svarte, og { $reconstructed } byggjer på det andre oppgav om ein som ikkje svarte.
+report-method-nonresp = { $missing } personar svarte ikkje. Dei er med i nettverket med kontaktane andre oppgav med dei (rekonstruksjon). Tabellen viser kva som endrar seg om dei blir tekne ut.
+report-table-reconstruction = Dagleg og vekentleg kontakt med og utan dei som ikkje svarte
 report-col-with = Med rekonstruksjon
-report-col-without = Uten dem som ikke svarte
-report-method-builders-change = Uten dem som ikke svarte, er { $lost } av brobyggerne som svarte, ikke lenger brobyggere ({ $lostlist }), og { $gained } blir nye brobyggere ({ $gainedlist }).
-report-method-builders-rules = Brobygger er den som oppfyller minst én av tre regler: uten personen faller nettverket fra hverandre; uten personen blir avstandene mellom de andre minst 10 % lengre; eller minst en firedel av de korteste veiene mellom klynger går gjennom personen. Klyngene er funnet med Louvain-metoden med fast startverdi.
-report-method-conventions = Målene følger definisjonene i NetworkX 3. Avstander er antall ledd i den største sammenhengende delen.
-report-method-pseudonyms = Personene vises med funksjonskode og nummer (for eksempel «Tildeling 2»), ikke med navn.
+report-col-without = Utan dei som ikkje svarte
+report-method-builders-change = Utan dei som ikkje svarte, er { $lost } av brubyggjarane som svarte, ikkje lenger brubyggjarar ({ $lostlist }), og { $gained } blir nye brubyggjarar ({ $gainedlist }).
+report-method-builders-rules = Brubyggjar er den som oppfyller minst éin av tre reglar: utan personen fell nettverket frå kvarandre; utan personen blir avstandane mellom dei andre minst 10 % lengre; eller minst ein fjerdedel av dei kortaste vegane mellom klynger går gjennom personen. Klyngene er funne med Louvain-metoden med fast startverdi.
+report-method-conventions = Måla følgjer definisjonane i NetworkX 3. Avstandar er talet på ledd i den største samanhengande delen.
+report-method-pseudonyms = Personane blir viste med funksjonskode og nummer (til dømes «Tildeling 2»), ikkje med namn.
 
-## Funksjoner
-report-fn-name-economic = Økonomiske virkemidler/rådgivning
-report-fn-name-services = Tjenester i bolig
-report-fn-name-allocation = Tildeling av bolig
-report-fn-name-tenancy = Husleiekontrakter
+## Funksjonar
+report-fn-name-economic = Økonomiske verkemiddel/rådgiving
+report-fn-name-services = Tenester i bustad
+report-fn-name-allocation = Tildeling av bustad
+report-fn-name-tenancy = Husleigekontraktar
 report-fn-name-development = Utbygging
-report-fn-name-procurement = Framskaffe boliger
+report-fn-name-procurement = Skaffe bustader
 report-fn-name-land-use = Arealplanlegging
-report-fn-name-maintenance = Drift og vedlikehold
-report-fn-name-housing-planning = Boligsosial planlegging
+report-fn-name-maintenance = Drift og vedlikehald
+report-fn-name-housing-planning = Bustadsosial planlegging
 report-fn-name-community-planning = Samfunnsplanlegging
-report-fn-name-politician = Politisk folkevalgt
+report-fn-name-politician = Politisk folkevald
 
-## Rapport for programmet (på tvers av kommuner)
+## Rapport for programmet (på tvers av kommunar)
 report-yes = ja
 report-no = nei
-report-prog-title = { $name }: samordning av boligsosialt arbeid
-report-prog-subtitle = Sammenstilling for { $count } kommuner · personer vises med funksjonskode
+report-prog-title = { $name }: samordning av bustadsosialt arbeid
+report-prog-subtitle = Samanstilling for { $count } kommunar · personar blir viste med funksjonskode
 report-prog-ch-overview = Oversikt
-report-prog-intro = Rapporten stiller sammen resultatene fra { $count } kommuner. Til sammen ble { $people } personer spurt, og { $respondents } svarte.
+report-prog-intro = Rapporten stiller saman resultata frå { $count } kommunar. Til saman vart { $people } personar spurde, og { $respondents } svarte.
 report-prog-table-response = Svarprosent per kommune
 report-prog-col-municipality = Kommune
 report-prog-col-forum = Formelt samordningsforum
-report-prog-table-functions = Personer per funksjon i hver kommune
-report-prog-ch-ratings = Vurderinger
-report-prog-table-ratings = Gjennomsnittlig vurdering (1–6, uten «vet ikke») og antall svar (N)
+report-prog-table-functions = Personar per funksjon i kvar kommune
+report-prog-ch-ratings = Vurderingar
+report-prog-table-ratings = Gjennomsnittleg vurdering (1–6, utan «veit ikkje») og tal på svar (N)
 report-prog-col-coordination = Samordning
-report-prog-col-meetings = Møteplasser
-report-prog-suppressed = Gjennomsnitt for grupper med færre enn { $min } svar vises ikke (–), for å verne den enkelte.
-report-prog-ch-networks = Nettverkene side om side
-report-prog-table-networks = Daglig og ukentlig kontakt: nøkkeltall per kommune
-report-prog-col-connected = Andel i største del
-report-prog-col-chain = Lengste kjede (personer)
-report-prog-figures = Figurene viser daglig og ukentlig kontakt i hver kommune, tegnet med samme målestokk.
+report-prog-col-meetings = Møteplassar
+report-prog-suppressed = Gjennomsnitt for grupper med færre enn { $min } svar blir ikkje viste (–), for å verne den enkelte.
+report-prog-ch-networks = Nettverka side om side
+report-prog-table-networks = Dagleg og vekentleg kontakt: nøkkeltal per kommune
+report-prog-col-connected = Del i største del
+report-prog-col-chain = Lengste kjede (personar)
+report-prog-figures = Figurane viser dagleg og vekentleg kontakt i kvar kommune, teikna i same målestokk.
 
-## Sammenligning av to runder
-report-wave-title = Endringer i nettverket i { $name }
-report-wave-subtitle = Runde { $from } sammenlignet med runde { $to }
-report-wave-ch-people = Hva har endret seg
-report-wave-people = { $stayed } personer var med i begge rundene. { $joined } kom til ({ $joinedlist }), og { $left } falt fra ({ $leftlist }).
-report-wave-ties = Blant dem som var med begge gangene, kom { $gained } nye kontakter med daglig eller ukentlig kontakt til, { $lost } falt bort, og { $kept } besto.
-report-wave-table-measures = Nøkkeltall, daglig og ukentlig kontakt, i begge rundene
+## Samanlikning av to rundar
+report-wave-title = Endringar i nettverket i { $name }
+report-wave-subtitle = Runde { $from } samanlikna med runde { $to }
+report-wave-ch-people = Kva har endra seg
+report-wave-people = { $stayed } personar var med i begge rundane. { $joined } kom til ({ $joinedlist }), og { $left } fall frå ({ $leftlist }).
+report-wave-ties = Mellom dei som var med begge gongene, kom { $gained } nye kontaktar med dagleg eller vekentleg kontakt til, { $lost } fall bort, og { $kept } stod ved lag.
+report-wave-table-measures = Nøkkeltal, dagleg og vekentleg kontakt, i begge rundane
 report-wave-col-change = Endring
-report-wave-communities = Klynger (alle størrelser)
-report-wave-rating = Samordningen fikk { $before } av 6 (N = { $nbefore }) i første runde og { $after } av 6 (N = { $nafter }) i andre.
-report-wave-table-people = Personene med flest endrede kontakter
-report-wave-col-gained = Nye kontakter
-report-wave-col-lost = Tapte kontakter
-report-wave-note = Personer følges mellom rundene med en fast identitet, ikke med navn eller plass i lista.
+report-wave-communities = Klynger (alle storleikar)
+report-wave-rating = Samordninga fekk { $before } av 6 (N = { $nbefore }) i første runde og { $after } av 6 (N = { $nafter }) i andre.
+report-wave-table-people = Personane med flest endra kontaktar
+report-wave-col-gained = Nye kontaktar
+report-wave-col-lost = Tapte kontaktar
+report-wave-note = Personar blir følgde mellom rundane med ein fast identitet, ikkje med namn eller plass i lista.
 
-## Figurer
-report-fig-daily = Daglig kontakt i { $name }
-report-fig-weekly = Daglig og ukentlig kontakt i { $name }
-report-fig-matrix = Kontakt mellom funksjonene (daglig og ukentlig)
+## Figurar
+report-fig-daily = Dagleg kontakt i { $name }
+report-fig-weekly = Dagleg og vekentleg kontakt i { $name }
+report-fig-matrix = Kontakt mellom funksjonane (dagleg og vekentleg)
 report-fig-political = Kontakt med det politiske miljøet, etter type kontakt
-report-fig-waves = Daglig og ukentlig kontakt, runde { $from } og { $to }
+report-fig-waves = Dagleg og vekentleg kontakt, runde { $from } og { $to }
 
 ## Kommandolinja
-report-cli-needs-demo = samspill report lager foreløpig bare demorapportene: bruk --demo
+report-cli-needs-demo = samspill report lagar førebels berre demorapportane: bruk --demo
 report-cli-demo-programme = Demoprogrammet
