@@ -221,7 +221,7 @@ def main():
     print("| " + " | ".join(head) + " |")
     print("|" + "---|" * len(head))
     for r in rows:
-        cells = [str(c) for c in r[:8]] + [f"{r[8]:.5f}", r[9]]
+        cells = [str(c) for c in r[:8]] + [f"{r[8]:.6f}", r[9]]
         print("| " + " | ".join(cells) + " |")
 
 

@@ -175,7 +175,16 @@ pub fn crossings(pos: &[P], edges: &[(usize, usize)]) -> usize {
             if a == c || a == d || b == c || b == d {
                 continue;
             }
-            if segments_cross(pos[a], pos[b], pos[c], pos[d]) {
+            let (p, q, r, s) = (pos[a], pos[b], pos[c], pos[d]);
+            // Disjoint boxes cannot cross.
+            if p.x.max(q.x) < r.x.min(s.x)
+                || r.x.max(s.x) < p.x.min(q.x)
+                || p.y.max(q.y) < r.y.min(s.y)
+                || r.y.max(s.y) < p.y.min(q.y)
+            {
+                continue;
+            }
+            if segments_cross(p, q, r, s) {
                 count += 1;
             }
         }
@@ -183,119 +192,400 @@ pub fn crossings(pos: &[P], edges: &[(usize, usize)]) -> usize {
     count
 }
 
-/// Stress majorization by localized (Gauss–Seidel) updates, Gansner,
-/// Koren & North 2004, weights `1/d²`, in node order.
-fn majorize(pos: &mut [P], dist: &[Vec<u32>], sweeps: usize) {
-    let m = pos.len();
-    let mut last = f64::INFINITY;
-    for sweep in 0..sweeps {
+/// The pair data of one connected component, as flat `m × m` arrays in a
+/// fixed order: hop distance `d` and weight `w = 1/d²` (0 on the diagonal).
+struct Pairs {
+    m: usize,
+    d: Vec<f64>,
+    w: Vec<f64>,
+    /// Number of pairs `i < j`.
+    count: f64,
+}
+
+impl Pairs {
+    fn new(dist: &[Vec<u32>]) -> Pairs {
+        let m = dist.len();
+        let mut d = vec![0.0; m * m];
+        let mut w = vec![0.0; m * m];
+        let mut count = 0.0;
         for i in 0..m {
-            let (mut sx, mut sy, mut sw) = (0.0, 0.0, 0.0);
             for j in 0..m {
-                let d = dist[i][j];
-                if j == i || d == u32::MAX {
+                let h = dist[i][j];
+                if i != j && h != u32::MAX && h != 0 {
+                    let h = f64::from(h);
+                    d[i * m + j] = h;
+                    w[i * m + j] = 1.0 / (h * h);
+                    if i < j {
+                        count += 1.0;
+                    }
+                }
+            }
+        }
+        Pairs { m, d, w, count }
+    }
+
+    /// `(Σ δ/d, Σ δ²/d²)` over pairs `i < j`, in a fixed order.
+    fn sums(&self, pos: &[P]) -> (f64, f64) {
+        let m = self.m;
+        let (mut a, mut b) = (0.0, 0.0);
+        for i in 0..m {
+            let row = &self.w[i * m..(i + 1) * m];
+            for j in (i + 1)..m {
+                let w = row[j];
+                if w == 0.0 {
                     continue;
                 }
-                let d = f64::from(d);
-                let w = 1.0 / (d * d);
-                let dx = pos[i].x - pos[j].x;
-                let dy = pos[i].y - pos[j].y;
-                let len = (dx * dx + dy * dy).sqrt();
-                let (ux, uy) = if len > 1e-9 {
-                    (dx / len, dy / len)
-                } else {
-                    // Coincident points: push apart along a fixed direction.
-                    let a = (i * 7 + j * 13) as f64;
-                    (a.cos(), a.sin())
-                };
-                sx += w * (pos[j].x + d * ux);
-                sy += w * (pos[j].y + d * uy);
-                sw += w;
-            }
-            if sw > 0.0 {
-                pos[i] = P::new(sx / sw, sy / sw);
+                let delta = pos[i].dist(pos[j]);
+                let x = delta * w.sqrt();
+                a += x;
+                b += x * x;
             }
         }
-        if sweep % 10 == 9 {
-            let s = stress(pos, dist);
-            if last.is_finite() && (last - s).abs() <= 1e-9 * last.max(1e-12) {
-                break;
-            }
-            last = s;
+        (a, b)
+    }
+
+    /// Normalised stress from the sums (see [`stress`]): with the optimal
+    /// scale `s = A/B`, `Σ (sδ/d − 1)² = P − A²/B`.
+    fn stress_of(&self, (a, b): (f64, f64)) -> f64 {
+        if self.count == 0.0 || b <= 0.0 {
+            return 0.0;
         }
+        ((self.count - a * a / b) / self.count).max(0.0)
+    }
+
+    /// How the sums change when node `v` moves from `pos[v]` to `at`;
+    /// `cur[j]` holds `|pos[v] − pos[j]|`.
+    fn delta(&self, pos: &[P], v: usize, at: P, cur: &[f64]) -> (f64, f64) {
+        let m = self.m;
+        let row = &self.w[v * m..(v + 1) * m];
+        let (mut da, mut db) = (0.0, 0.0);
+        for j in 0..m {
+            let w = row[j];
+            if w == 0.0 {
+                continue;
+            }
+            let s = w.sqrt();
+            let new = at.dist(pos[j]);
+            da += (new - cur[j]) * s;
+            db += (new * new - cur[j] * cur[j]) * w;
+        }
+        (da, db)
+    }
+
+    /// How the sums change when nodes `u` and `v` swap places (their own
+    /// pair keeps its length).
+    fn swap_delta(&self, pos: &[P], u: usize, v: usize) -> (f64, f64) {
+        let m = self.m;
+        let (wu, wv) = (&self.w[u * m..(u + 1) * m], &self.w[v * m..(v + 1) * m]);
+        let (mut da, mut db) = (0.0, 0.0);
+        for j in 0..m {
+            if j == u || j == v {
+                continue;
+            }
+            let (lu, lv) = (pos[u].dist(pos[j]), pos[v].dist(pos[j]));
+            da += (lv - lu) * (wu[j].sqrt() - wv[j].sqrt());
+            db += (lv * lv - lu * lu) * (wu[j] - wv[j]);
+        }
+        (da, db)
+    }
+
+    /// The localized majorization target of node `i` (Gansner, Koren &
+    /// North 2004): the minimiser of the stress majorant in `x_i`, and
+    /// node `i`'s share of the (raw) stress before the move.
+    fn target(&self, pos: &[P], i: usize) -> Option<(P, f64)> {
+        let m = self.m;
+        let (dr, wr) = (&self.d[i * m..(i + 1) * m], &self.w[i * m..(i + 1) * m]);
+        let (mut sx, mut sy, mut sw, mut st) = (0.0, 0.0, 0.0, 0.0);
+        let pi = pos[i];
+        for j in 0..m {
+            let w = wr[j];
+            if w == 0.0 {
+                continue;
+            }
+            let d = dr[j];
+            let dx = pi.x - pos[j].x;
+            let dy = pi.y - pos[j].y;
+            let len = (dx * dx + dy * dy).sqrt();
+            let (ux, uy) = if len > 1e-9 {
+                (dx / len, dy / len)
+            } else {
+                // Coincident points: push apart along a fixed direction.
+                let a = (i * 7 + j * 13) as f64;
+                (a.cos(), a.sin())
+            };
+            sx += w * (pos[j].x + d * ux);
+            sy += w * (pos[j].y + d * uy);
+            sw += w;
+            st += w * (len - d) * (len - d);
+        }
+        (sw > 0.0).then(|| (P::new(sx / sw, sy / sw), st))
+    }
+
+    /// Stress majorization by localized (Gauss–Seidel) updates in node
+    /// order, until a sweep lowers the raw stress by less than `rtol` of
+    /// itself. Returns the number of sweeps.
+    fn majorize(&self, pos: &mut [P], rtol: f64, sweeps: usize) -> usize {
+        let mut last = f64::INFINITY;
+        for sw in 0..sweeps {
+            let mut total = 0.0;
+            for i in 0..self.m {
+                if let Some((t, st)) = self.target(pos, i) {
+                    pos[i] = t;
+                    total += st;
+                }
+            }
+            if last - total <= rtol * total {
+                return sw + 1;
+            }
+            last = total;
+        }
+        sweeps
+    }
+}
+
+/// The edges of one component with their end coordinates in flat arrays
+/// (kept in step with the positions), for fast crossing counts.
+struct EdgeSet {
+    a: Vec<usize>,
+    b: Vec<usize>,
+    ax: Vec<f64>,
+    ay: Vec<f64>,
+    bx: Vec<f64>,
+    by: Vec<f64>,
+    /// Edge numbers at each node.
+    inc: Vec<Vec<usize>>,
+}
+
+impl EdgeSet {
+    fn new(m: usize, edges: &[(usize, usize)], pos: &[P]) -> EdgeSet {
+        let mut inc = vec![Vec::new(); m];
+        for (k, &(a, b)) in edges.iter().enumerate() {
+            inc[a].push(k);
+            inc[b].push(k);
+        }
+        EdgeSet {
+            a: edges.iter().map(|e| e.0).collect(),
+            b: edges.iter().map(|e| e.1).collect(),
+            ax: edges.iter().map(|e| pos[e.0].x).collect(),
+            ay: edges.iter().map(|e| pos[e.0].y).collect(),
+            bx: edges.iter().map(|e| pos[e.1].x).collect(),
+            by: edges.iter().map(|e| pos[e.1].y).collect(),
+            inc,
+        }
+    }
+
+    /// Moves node `v` to `p` (the caller moves it in `pos` too).
+    fn set(&mut self, v: usize, p: P) {
+        for &k in &self.inc[v] {
+            if self.a[k] == v {
+                self.ax[k] = p.x;
+                self.ay[k] = p.y;
+            } else {
+                self.bx[k] = p.x;
+                self.by[k] = p.y;
+            }
+        }
+    }
+
+    /// Crossings between an edge at `u` (not at `v`) and an edge at `v`
+    /// (not at `u`): counted by both [`EdgeSet::crossings_at`] of `u` and `v`.
+    fn between(&self, pos: &[P], u: usize, v: usize) -> usize {
+        let mut c = 0;
+        for &k in &self.inc[u] {
+            let (a, b) = (self.a[k], self.b[k]);
+            if a == v || b == v {
+                continue;
+            }
+            for &l in &self.inc[v] {
+                let (x, y) = (self.a[l], self.b[l]);
+                if x == u || y == u || x == a || x == b || y == a || y == b {
+                    continue;
+                }
+                if segments_cross(pos[a], pos[b], pos[x], pos[y]) {
+                    c += 1;
+                }
+            }
+        }
+        c
+    }
+
+    /// Crossings between the edges at `v` (with `v` at `at`) and the edges
+    /// without an end at `v`. Edges at `v` never cross each other (they
+    /// share an end), so moving `v` changes the total number of crossings
+    /// by the difference of two such counts.
+    fn crossings_at(&self, pos: &[P], v: usize, at: P) -> usize {
+        let mut c = 0;
+        for &k in &self.inc[v] {
+            let o = if self.a[k] == v { self.b[k] } else { self.a[k] };
+            let q = pos[o];
+            let (ex, ey) = (q.x - at.x, q.y - at.y);
+            let n = self.a.len();
+            let (ea, eb) = (&self.a[..n], &self.b[..n]);
+            let (eax, eay, ebx, eby) = (&self.ax[..n], &self.ay[..n], &self.bx[..n], &self.by[..n]);
+            for l in 0..n {
+                let (x, y) = (ea[l], eb[l]);
+                let (rx, ry, sx, sy) = (eax[l], eay[l], ebx[l], eby[l]);
+                // orient(c, d, p) = (d − c) × (p − c), as in segments_cross.
+                let (fx, fy) = (sx - rx, sy - ry);
+                let d1 = fx * (at.y - ry) - fy * (at.x - rx);
+                let d2 = fx * (q.y - ry) - fy * (q.x - rx);
+                let d3 = ex * (ry - at.y) - ey * (rx - at.x);
+                let d4 = ex * (sy - at.y) - ey * (sx - at.x);
+                let cross = ((d1 > 0.0) & (d2 < 0.0) | (d1 < 0.0) & (d2 > 0.0))
+                    & ((d3 > 0.0) & (d4 < 0.0) | (d3 < 0.0) & (d4 > 0.0));
+                let shared = (x == v) | (y == v) | (x == o) | (y == o);
+                c += usize::from(cross & !shared);
+            }
+        }
+        c
     }
 }
 
 /// Share of the best stress that crossing reduction may spend.
-pub const STRESS_BUDGET: f64 = 0.001;
+pub const STRESS_BUDGET: f64 = 0.003;
+/// Starts finished to a tight tolerance and given crossing reduction.
+const FINISHED: usize = 2;
+/// Majorization of every start stops when a sweep lowers the stress by
+/// less than this share.
+const SCREEN_RTOL: f64 = 1e-4;
+/// The same for the finished starts.
+const FINISH_RTOL: f64 = 1e-9;
+/// The same for the crossing-constrained polish.
+const POLISH_RTOL: f64 = 1e-7;
+/// Rounds of crossing reduction followed by a polish.
+const REDUCE_ROUNDS: usize = 5;
 
-/// Crossings between the edges at `v` (with `v` at `at`) and all edges.
-fn crossings_at(pos: &[P], edges: &[(usize, usize)], inc: &[usize], v: usize, at: P) -> usize {
-    let p = |x: usize| if x == v { at } else { pos[x] };
-    let mut c = 0;
-    for &k in inc {
-        let (a, b) = edges[k];
-        for (l, &(x, y)) in edges.iter().enumerate() {
-            if l == k || x == a || x == b || y == a || y == b {
-                continue;
-            }
-            // An edge crossing two edges at v is counted once per pair.
-            if segments_cross(p(a), p(b), p(x), p(y)) {
-                c += 1;
-            }
-        }
-    }
-    c
-}
+/// Ring radii (hops) of the trial moves of crossing reduction.
+const RADII: [f64; 7] = [0.05, 0.1, 0.2, 0.35, 0.5, 0.75, 1.0];
+/// Directions per ring.
+const DIRECTIONS: usize = 12;
 
-/// Moves single nodes a little (rings of 0.05–1 hop, eight directions)
-/// wherever that removes crossings and the stress stays within `budget`;
-/// repeats while anything improves (at most 20 rounds).
-fn reduce_crossings(pos: &mut [P], dist: &[Vec<u32>], edges: &[(usize, usize)], budget: f64) {
-    let m = pos.len();
-    let mut incident = vec![Vec::new(); m];
-    for (k, &(a, b)) in edges.iter().enumerate() {
-        incident[a].push(k);
-        incident[b].push(k);
-    }
-    for _ in 0..20 {
+/// Moves single nodes (rings of 0.05–1 hop, twelve directions) wherever
+/// that removes crossings while the stress stays within `budget`; repeats
+/// while anything improves (at most `rounds` rounds). Stress changes are
+/// computed incrementally, `O(m)` per trial move.
+fn reduce_crossings(
+    pr: &Pairs,
+    pos: &mut [P],
+    es: &mut EdgeSet,
+    budget: f64,
+    rounds: usize,
+) -> bool {
+    let mut any = false;
+    let m = pr.m;
+    let dirs: Vec<(f64, f64)> = (0..DIRECTIONS)
+        .map(|k| (std::f64::consts::TAU * k as f64 / DIRECTIONS as f64).sin_cos())
+        .map(|(s, c)| (c, s))
+        .collect();
+    let mut sums = pr.sums(pos);
+    let mut cur = vec![0.0; m];
+    for _ in 0..rounds {
         let mut improved = false;
         for v in 0..m {
-            let here = crossings_at(pos, edges, &incident[v], v, pos[v]);
+            let here = es.crossings_at(pos, v, pos[v]);
             if here == 0 {
                 continue;
             }
+            for (j, c) in cur.iter_mut().enumerate() {
+                *c = pos[v].dist(pos[j]);
+            }
             let mut best: Option<(usize, f64, P)> = None;
-            for radius in [0.05, 0.1, 0.2, 0.35, 0.5, 0.75, 1.0] {
-                for k in 0..8 {
-                    let a = std::f64::consts::TAU * k as f64 / 8.0;
-                    let at = P::new(pos[v].x + radius * a.cos(), pos[v].y + radius * a.sin());
-                    let c = crossings_at(pos, edges, &incident[v], v, at);
-                    if c >= here || best.as_ref().is_some_and(|b| c > b.0) {
+            for radius in RADII {
+                for &(dx, dy) in &dirs {
+                    let at = P::new(pos[v].x + radius * dx, pos[v].y + radius * dy);
+                    let (da, db) = pr.delta(pos, v, at, &cur);
+                    let s = pr.stress_of((sums.0 + da, sums.1 + db));
+                    if s > budget {
                         continue;
                     }
-                    let old = pos[v];
-                    pos[v] = at;
-                    let s = stress(pos, dist);
-                    pos[v] = old;
-                    if s <= budget
-                        && best
-                            .as_ref()
-                            .is_none_or(|b| c < b.0 || (c == b.0 && s < b.1))
-                    {
+                    let c = es.crossings_at(pos, v, at);
+                    if c < here && best.is_none_or(|b| c < b.0 || (c == b.0 && s < b.1)) {
                         best = Some((c, s, at));
                     }
                 }
             }
             if let Some((_, _, at)) = best {
                 pos[v] = at;
+                es.set(v, at);
+                sums = pr.sums(pos);
                 improved = true;
+                any = true;
+            }
+        }
+        // Swaps of two nodes at most two hops apart, one of them on a
+        // crossing: the whole stress and crossing change is measured.
+        for u in 0..m {
+            for v in (u + 1)..m {
+                if pr.d[u * m + v] > 2.0 {
+                    continue;
+                }
+                let (da, db) = pr.swap_delta(pos, u, v);
+                if pr.stress_of((sums.0 + da, sums.1 + db)) > budget {
+                    continue;
+                }
+                let before = es.crossings_at(pos, u, pos[u]) + es.crossings_at(pos, v, pos[v]);
+                if before == 0 {
+                    continue;
+                }
+                let before = before - es.between(pos, u, v);
+                let (pu, pv) = (pos[u], pos[v]);
+                swap_nodes(pos, es, u, v, pv, pu);
+                let after = es.crossings_at(pos, u, pos[u]) + es.crossings_at(pos, v, pos[v])
+                    - es.between(pos, u, v);
+                if after < before {
+                    sums = pr.sums(pos);
+                    improved = true;
+                    any = true;
+                } else {
+                    swap_nodes(pos, es, u, v, pu, pv);
+                }
             }
         }
         if !improved {
             break;
         }
     }
+    any
+}
+
+/// Puts `u` at `pu` and `v` at `pv`.
+fn swap_nodes(pos: &mut [P], es: &mut EdgeSet, u: usize, v: usize, pu: P, pv: P) {
+    pos[u] = pu;
+    pos[v] = pv;
+    es.set(u, pu);
+    es.set(v, pv);
+}
+
+/// Stress majorization that never adds a crossing: each node moves to its
+/// majorization target, or half or a quarter of the way, whichever first
+/// keeps its edges' crossings from growing (each such step lowers the
+/// stress); otherwise it stays.
+fn polish(pr: &Pairs, pos: &mut [P], es: &mut EdgeSet, rtol: f64, sweeps: usize) -> usize {
+    let mut last = f64::INFINITY;
+    for sw in 0..sweeps {
+        let mut total = 0.0;
+        for i in 0..pr.m {
+            let Some((t, st)) = pr.target(pos, i) else {
+                continue;
+            };
+            total += st;
+            let p = pos[i];
+            let here = es.crossings_at(pos, i, p);
+            for f in [1.0, 0.5, 0.25] {
+                let at = P::new(p.x + f * (t.x - p.x), p.y + f * (t.y - p.y));
+                if es.crossings_at(pos, i, at) <= here {
+                    pos[i] = at;
+                    es.set(i, at);
+                    break;
+                }
+            }
+        }
+        if last - total <= rtol * total {
+            return sw + 1;
+        }
+        last = total;
+    }
+    sweeps
 }
 
 /// Classical MDS start: the top two eigenvectors of the double-centred
@@ -469,6 +759,7 @@ fn component_layout(
                 .collect::<Vec<_>>()
         })
         .collect();
+    let pr = Pairs::new(&dist);
 
     let mut starts = vec![
         classical_mds(&dist),
@@ -484,34 +775,56 @@ fn component_layout(
                 .collect(),
         );
     }
-    let results: Vec<(f64, usize, Vec<P>)> = starts
+    // Every start is majorized loosely; the best few by stress are
+    // finished to a tight tolerance.
+    let mut screened: Vec<(f64, usize, Vec<P>)> = starts
         .into_iter()
-        .map(|mut pos| {
-            majorize(&mut pos, &dist, opts.sweeps);
-            let s = stress(&pos, &dist);
-            let c = crossings(&pos, &edges);
-            (s, c, pos)
+        .enumerate()
+        .map(|(k, mut pos)| {
+            pr.majorize(&mut pos, SCREEN_RTOL, opts.sweeps);
+            (pr.stress_of(pr.sums(&pos)), k, pos)
         })
         .collect();
-    let best = results.iter().map(|r| r.0).fold(f64::INFINITY, f64::min);
-    // The few best starts get a crossing-reduction pass that may spend at
-    // most STRESS_BUDGET of the best stress; then the fewest crossings win,
-    // then the lowest stress, then the earlier start (a fixed order).
+    screened.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    let finished: Vec<(usize, Vec<P>)> = screened
+        .into_iter()
+        .take(FINISHED)
+        .map(|(_, k, mut pos)| {
+            pr.majorize(&mut pos, FINISH_RTOL, opts.sweeps);
+            (k, pos)
+        })
+        .collect();
+    let best = finished
+        .iter()
+        .map(|(_, p)| pr.stress_of(pr.sums(p)))
+        .fold(f64::INFINITY, f64::min);
+    // Each finished start also gets a crossing-reduction pass that may
+    // spend at most STRESS_BUDGET of the best stress, then a polish that
+    // lowers the stress again without adding crossings. The fewest
+    // crossings win, then the lowest stress, then the earlier start.
     let budget = best * (1.0 + STRESS_BUDGET);
-    let mut order: Vec<usize> = (0..results.len()).collect();
-    order.sort_by(|&a, &b| results[a].0.total_cmp(&results[b].0).then(a.cmp(&b)));
-    let mut refined: Vec<(usize, f64, usize, Vec<P>)> = order
-        .into_iter()
-        .take(6)
-        .map(|k| {
-            let mut pos = results[k].2.clone();
-            reduce_crossings(&mut pos, &dist, &edges, budget);
-            let s = stress(&pos, &dist);
-            (crossings(&pos, &edges), s, k, pos)
-        })
-        .collect();
-    refined.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)).then(a.2.cmp(&b.2)));
-    let mut pos = refined.swap_remove(0).3;
+    let mut candidates: Vec<(usize, f64, usize, Vec<P>)> = Vec::new();
+    for (k, pos) in finished {
+        let mut r = pos.clone();
+        let mut es = EdgeSet::new(m, &edges, &r);
+        for _ in 0..REDUCE_ROUNDS {
+            if !reduce_crossings(&pr, &mut r, &mut es, budget, 20) {
+                break;
+            }
+            polish(&pr, &mut r, &mut es, POLISH_RTOL, opts.sweeps);
+        }
+        for (kk, p) in [(2 * k, pos), (2 * k + 1, r)] {
+            let s = pr.stress_of(pr.sums(&p));
+            if s <= budget {
+                candidates.push((crossings(&p, &edges), s, kk, p));
+            }
+        }
+    }
+    candidates.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let mut pos = match candidates.into_iter().next() {
+        Some(c) => c.3,
+        None => classical_mds(&dist),
+    };
     let s = optimal_scale(&pos, &dist);
     pos.iter_mut().for_each(|p| {
         p.x *= s;

@@ -62,8 +62,23 @@ pub fn place(
     let isolates: Vec<usize> = (0..n).filter(|&v| unit.isolated[v]).collect();
 
     let start = 4.0 * r;
+    // Scales at which two nodes overlap are skipped without a label search.
+    let mut closest = f64::INFINITY;
+    for (k, &a) in order.iter().enumerate() {
+        for &b in &order[k + 1..] {
+            closest = closest.min(unit.pos[a].dist(unit.pos[b]));
+        }
+    }
+    let first = if closest > 0.0 && closest.is_finite() {
+        let need = (2.0 * r + NODE_GAP) / closest;
+        ((need / start).ln() / 1.08f64.ln())
+            .floor()
+            .clamp(0.0, 47.0) as i32
+    } else {
+        0
+    };
     let mut last = None;
-    for attempt in 0..48 {
+    for attempt in first..48 {
         let s = start * 1.08f64.powi(attempt);
         let mut pos: Vec<P> = unit.pos.iter().map(|p| P::new(p.x * s, p.y * s)).collect();
         let overlap = order.iter().enumerate().any(|(k, &a)| {
@@ -86,7 +101,15 @@ pub fn place(
                     + placed.iter().filter(|&&u| labels[u].overlaps(&b)).count();
                 let soft = edges
                     .iter()
-                    .filter(|&&(a, c)| b.meets_segment(pos[a], pos[c]))
+                    .filter(|&&(a, c)| {
+                        let (p, q) = (pos[a], pos[c]);
+                        // A segment whose box misses the label's cannot meet it.
+                        p.x.max(q.x) >= b.x0
+                            && p.x.min(q.x) <= b.x1
+                            && p.y.max(q.y) >= b.y0
+                            && p.y.min(q.y) <= b.y1
+                            && b.meets_segment(p, q)
+                    })
                     .count();
                 let key = (hard, soft, k, b);
                 if best
