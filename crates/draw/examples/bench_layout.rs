@@ -24,6 +24,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         people.push(p);
     }
     let mut ties = Vec::new();
+    // a and b are person numbers in the tie rule as well as indices.
+    #[allow(clippy::needless_range_loop)]
     for a in 0..n {
         for b in 0..n {
             let same = a % fns.len() == b % fns.len();

@@ -361,6 +361,8 @@ pub fn ratings(
     );
     // Legend: 1 … 6 and "don't know".
     let mut lx = x0;
+    // v is both the rating and the colour index.
+    #[allow(clippy::needless_range_loop)]
     for v in 0..7 {
         let (colour, text) = if v < 6 {
             (RATING_COLOURS[v], t.get(&format!("draw-rating-{}", v + 1)))

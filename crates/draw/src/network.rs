@@ -180,9 +180,9 @@ pub(crate) fn only_present(
 fn threshold_text(th: Threshold, t: &Texts) -> String {
     match th {
         Threshold::All => t.get("draw-threshold-all"),
-        Threshold::AtLeast(x) if x == 3.0 => t.get("draw-threshold-daily"),
-        Threshold::AtLeast(x) if x == 2.0 => t.get("draw-threshold-weekly"),
-        Threshold::AtLeast(x) if x == 1.0 => t.get("draw-threshold-monthly"),
+        Threshold::AtLeast(3.0) => t.get("draw-threshold-daily"),
+        Threshold::AtLeast(2.0) => t.get("draw-threshold-weekly"),
+        Threshold::AtLeast(1.0) => t.get("draw-threshold-monthly"),
         Threshold::AtLeast(x) => {
             t.format("draw-threshold-min", &[("min", Arg::Str(&t.number(x, 1)))])
         }

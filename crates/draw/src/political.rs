@@ -344,6 +344,8 @@ pub fn political(
     header.extend(type_names.iter().cloned());
     let mut table_rows = Vec::new();
     for (&p, node) in rows.iter().zip(&kept) {
+        // b indexes both the bodies and each person's contact flags.
+        #[allow(clippy::needless_range_loop)]
         for b in 0..nb {
             if has[p][b].iter().any(|&x| x) {
                 let mut row = vec![node.label.clone(), contacts.bodies[b].clone()];

@@ -31,6 +31,8 @@ fn municipality(n: usize, drop: usize) -> Network {
     }
     let mut ties = Vec::new();
     let mut k = 0usize;
+    // a and b are person numbers in the tie rule as well as indices.
+    #[allow(clippy::needless_range_loop)]
     for a in 0..n - 1 {
         for b in 0..n - 1 {
             if a == b || !people[a].responded {
@@ -48,7 +50,7 @@ fn municipality(n: usize, drop: usize) -> Network {
             };
             if tie {
                 k += 1;
-                if drop > 0 && k % drop == 0 {
+                if drop > 0 && k.is_multiple_of(drop) {
                     continue;
                 }
                 ties.push(Tie::arc(a, b, (1 + (a + b) % 3) as f64));
