@@ -116,6 +116,12 @@ pub struct StoreConfig {
     pub token_key: [u8; 32],
     /// Maximum pool size.
     pub max_connections: u32,
+    /// SQLite only: `synchronous = FULL` (the default; a commit is on disk
+    /// before it is acknowledged, surviving power loss) or `NORMAL`
+    /// (`false`; in WAL mode still survives a crash or `kill -9` of the
+    /// process, but the last commits may be lost on power loss or an OS
+    /// crash; several times the write throughput on slow disks).
+    pub sqlite_sync_full: bool,
 }
 
 impl std::fmt::Debug for StoreConfig {
@@ -141,6 +147,7 @@ impl StoreConfig {
             url: format!("sqlite://{}?mode=rwc", path.as_ref().display()),
             token_key: random_bytes(),
             max_connections: 8,
+            sqlite_sync_full: true,
         }
     }
 
@@ -156,6 +163,7 @@ impl StoreConfig {
             url,
             token_key: random_bytes(),
             max_connections: 16,
+            sqlite_sync_full: true,
         }
     }
 
@@ -211,15 +219,16 @@ impl Store {
             .max_connections(config.max_connections.max(1))
             .acquire_timeout(Duration::from_secs(30));
         if backend == Backend::Sqlite {
-            opts = opts.after_connect(|conn, _| {
+            let pragmas = if config.sqlite_sync_full {
+                "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000; PRAGMA synchronous = FULL;"
+            } else {
+                "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL;"
+            };
+            opts = opts.after_connect(move |conn, _| {
                 Box::pin(async move {
-                    // Durable commits (an acknowledged answer survives a
-                    // crash), writers wait for each other instead of failing.
-                    sqlx::raw_sql(
-                        "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000; PRAGMA synchronous = FULL;",
-                    )
-                    .execute(conn)
-                    .await?;
+                    // Durable commits, and writers wait for each other
+                    // instead of failing.
+                    sqlx::raw_sql(pragmas).execute(conn).await?;
                     Ok(())
                 })
             });

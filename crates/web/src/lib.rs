@@ -81,6 +81,9 @@ pub struct Config {
     pub mail_interval: Duration,
     /// Database pool size.
     pub max_connections: u32,
+    /// SQLite `synchronous = FULL` (default) or `NORMAL` (see
+    /// `samspill_store::StoreConfig::sqlite_sync_full`).
+    pub sqlite_sync_full: bool,
 }
 
 fn parse_hex32(s: &str) -> Option<[u8; 32]> {
@@ -108,6 +111,7 @@ impl Config {
             secure_cookies: true,
             mail_interval: Duration::from_secs(10),
             max_connections: 16,
+            sqlite_sync_full: true,
         }
     }
 
@@ -118,7 +122,8 @@ impl Config {
     /// `SAMSPILL_SMTP_PORT`, `SAMSPILL_SMTP_TLS` (`none`, `starttls`, `tls`),
     /// `SAMSPILL_SMTP_USER`, `SAMSPILL_SMTP_PASSWORD`,
     /// `SAMSPILL_INSECURE_COOKIES=1`, `SAMSPILL_MAIL_INTERVAL_MS`,
-    /// `SAMSPILL_DB_CONNECTIONS`.
+    /// `SAMSPILL_DB_CONNECTIONS`, `SAMSPILL_SQLITE_SYNC` (`full`, the
+    /// default, or `normal`).
     pub fn from_env() -> Result<Config, WebError> {
         let var = |k: &str| std::env::var(k).ok().filter(|v| !v.trim().is_empty());
         let db = var("SAMSPILL_DATABASE_URL").unwrap_or_else(|| "sqlite://samspill.sqlite3".into());
@@ -183,6 +188,15 @@ impl Config {
         if let Some(n) = var("SAMSPILL_DB_CONNECTIONS").and_then(|v| v.parse().ok()) {
             c.max_connections = n;
         }
+        match var("SAMSPILL_SQLITE_SYNC").as_deref() {
+            None | Some("full") => {}
+            Some("normal") => c.sqlite_sync_full = false,
+            Some(o) => {
+                return Err(WebError::Config(format!(
+                    "SAMSPILL_SQLITE_SYNC={o} (full or normal)"
+                )));
+            }
+        }
         Ok(c)
     }
 }
@@ -240,6 +254,7 @@ impl AppState {
     pub async fn open(config: Config) -> Result<AppState, WebError> {
         let mut sc = StoreConfig::url(config.database_url.clone()).with_token_key(config.token_key);
         sc.max_connections = config.max_connections;
+        sc.sqlite_sync_full = config.sqlite_sync_full;
         let store = Store::open(&sc).await?;
         AppState::new(store, config)
     }

@@ -485,7 +485,7 @@ fn ids(values: Vec<&str>) -> Result<Vec<PersonId>, ()> {
 
 /// What a step's form asks the store to do; `Err` holds field errors.
 async fn save(
-    c: &Ctx,
+    resp: &Respondent,
     step: &str,
     form: &FormData,
 ) -> Result<Result<(), HashMap<String, String>>, StoreError> {
@@ -500,7 +500,7 @@ async fn save(
         "contacts" | "advice" => {
             let chosen =
                 ids(form.all("chosen")).map_err(|_| StoreError::Invalid("person id".into()))?;
-            c.resp.save_contacts(relation, &chosen).await?;
+            resp.save_contacts(relation, &chosen).await?;
         }
         "frequency" | "advice-frequency" => {
             let mut answers = Vec::new();
@@ -512,11 +512,11 @@ async fn save(
                     Frequency::parse(v).ok_or_else(|| StoreError::Invalid("frequency".into()))?;
                 answers.push((PersonId::from_raw(id), f));
             }
-            c.resp.save_frequencies(relation, &answers).await?;
+            resp.save_frequencies(relation, &answers).await?;
             if going_on {
-                let given: HashSet<i64> = answers.iter().map(|a| a.0.get()).collect();
-                for (rel, p, f) in &c.view.answers.contacts {
-                    if rel == relation && f.is_none() && !given.contains(&p.get()) {
+                // After the save: every chosen person needs a frequency.
+                for (rel, p, f) in resp.answers().await?.contacts {
+                    if rel == relation && f.is_none() {
                         errors.insert(format!("f_{}", p.get()), "survey-error-frequency".into());
                     }
                 }
@@ -532,7 +532,7 @@ async fn save(
                     .ok_or_else(|| StoreError::Invalid("contact type".into()))?;
                 answers.push((BodyId::from_raw(id), t));
             }
-            c.resp.save_political(&answers).await?;
+            resp.save_political(&answers).await?;
         }
         "ratings" => {
             let mut answers = Vec::new();
@@ -551,7 +551,7 @@ async fn save(
             if !errors.is_empty() {
                 return Ok(Err(errors));
             }
-            c.resp.save_ratings(&answers).await?;
+            resp.save_ratings(&answers).await?;
         }
         "open" => {
             let mut answers = Vec::new();
@@ -571,7 +571,7 @@ async fn save(
                 }
             }
             // Save what is valid; report the rest beside its field.
-            c.resp.save_open(&answers).await?;
+            resp.save_open(&answers).await?;
         }
         "summary" => {}
         _ => return Err(StoreError::NotFound),
@@ -592,17 +592,19 @@ pub async fn step_save(
     body: Bytes,
 ) -> Response {
     let autosave = headers.get("x-autosave").is_some();
-    let c = match load(&state, &token, &SurveyQuery::default()).await {
-        Ok(c) => c,
+    // The answer path is kept light: the token, the save, the commit. The
+    // full page context is loaded only where a page is rendered.
+    let resp = match state.0.store.respondent(&token).await {
+        Ok(r) => r,
         Err(e) => {
             if autosave {
                 return (StatusCode::NOT_FOUND, Json(json!({"saved": false}))).into_response();
             }
-            return e.into_response();
+            return PageError::new(&state, Lang::Nb, e).into_response();
         }
     };
     let form = FormData::parse(&body);
-    let result = save(&c, &step, &form).await;
+    let result = save(&resp, &step, &form).await;
     let m = &state.0.metrics;
     match result {
         Ok(Ok(())) => {
@@ -610,6 +612,10 @@ pub async fn step_save(
             if autosave {
                 return Json(json!({"saved": true})).into_response();
             }
+            let c = match load(&state, &token, &SurveyQuery::default()).await {
+                Ok(c) => c,
+                Err(e) => return e.into_response(),
+            };
             let all = steps(&c.view);
             let pos = all.iter().position(|s| *s == step).unwrap_or(0);
             let target = match form.get("nav") {
@@ -662,7 +668,11 @@ pub async fn step_save(
                 };
                 return (status, Json(json!({"saved": false}))).into_response();
             }
-            PageError::new(&state, c.lang, WebError::Store(e)).into_response()
+            let lang = match load(&state, &token, &SurveyQuery::default()).await {
+                Ok(c) => c.lang,
+                Err(_) => Lang::Nb,
+            };
+            PageError::new(&state, lang, WebError::Store(e)).into_response()
         }
     }
 }

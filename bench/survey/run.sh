@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Survey intake benchmark (issue 4): 500 concurrent respondents saving
+# answers against the release server, on SQLite and on PostgreSQL.
+# Not a test. Needs wrk (apt-get install wrk) and PostgreSQL binaries.
+#
+#   bash bench/survey/run.sh [DURATION_S] [CONNECTIONS]
+#
+# Prints one RESULT line per database (p50/p90/p99 latency, throughput).
+# Durable settings on both: SQLite WAL with synchronous=FULL, PostgreSQL
+# with fsync and synchronous_commit on (its defaults).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+DURATION="${1:-20}"
+CONN="${2:-500}"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-/work/target-web}"
+cargo build --release -q -p samspill-web --bin samspill-web
+cargo build -q -p samspill-store --example seed_round
+BIN="$CARGO_TARGET_DIR/release/samspill-web"
+SEED="$CARGO_TARGET_DIR/debug/examples/seed_round"
+WORK="$(mktemp -d /tmp/samspill-bench.XXXXXX)"
+chmod 755 "$WORK"
+PIDS=()
+cleanup() {
+  for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done
+  if [ -f "$WORK/pg/data/postmaster.pid" ]; then
+    runuser -u postgres -- "$PGBIN/pg_ctl" -D "$WORK/pg/data" -m fast stop >/dev/null 2>&1 || true
+  fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+ulimit -n 65536 2>/dev/null || true
+
+run_one() { # NAME URL [SQLITE_SYNC]
+  local name="$1" url="$2" sync="${3:-full}" port
+  port=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
+  "$SEED" "$url" 500 > "$WORK/tokens-$name.txt"
+  SAMSPILL_DATABASE_URL="$url" SAMSPILL_LISTEN="127.0.0.1:$port" SAMSPILL_TOKEN_KEY="$(printf '0%.0s' {1..64})" \
+    SAMSPILL_LOG=warn SAMSPILL_DB_CONNECTIONS="${DB_CONNECTIONS:-16}" SAMSPILL_SQLITE_SYNC="$sync" "$BIN" 2>"$WORK/server-$name.log" &
+  PIDS+=($!)
+  for _ in $(seq 100); do curl -fs "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.1; done
+  for think in 0 "${PACED_THINK_MS:-2000}"; do
+    echo "== $name: $CONN connections, ${DURATION}s, 500 respondents, think time ${think} ms"
+    THINK_MS="$think" TOKENS="$WORK/tokens-$name.txt" wrk -t2 -c"$CONN" -d"${DURATION}s" --timeout 10s --latency \
+      -s bench/survey/answer.lua "http://127.0.0.1:$port" | grep -E "RESULT"
+  done
+  kill "${PIDS[-1]}"; wait "${PIDS[-1]}" 2>/dev/null || true
+}
+
+if [ -z "${SKIP_SQLITE:-}" ]; then
+  run_one sqlite-full "sqlite://$WORK/bench-full.sqlite3" full
+  run_one sqlite-normal "sqlite://$WORK/bench-normal.sqlite3" normal
+fi
+
+PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+mkdir -p "$WORK/pg" && chown postgres:postgres "$WORK/pg"
+PGPORT=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
+runuser -u postgres -- "$PGBIN/initdb" -A trust -U postgres -E UTF8 --no-locale -D "$WORK/pg/data" >/dev/null
+runuser -u postgres -- "$PGBIN/pg_ctl" -D "$WORK/pg/data" -l "$WORK/pg/log" -w \
+  -o "-p $PGPORT -k $WORK/pg -c listen_addresses=127.0.0.1 -c max_connections=200" start >/dev/null
+runuser -u postgres -- "$PGBIN/createdb" -h 127.0.0.1 -p "$PGPORT" -U postgres bench
+run_one postgres "postgres://postgres@127.0.0.1:$PGPORT/bench"
