@@ -22,12 +22,13 @@ fn free_port() -> u16 {
 const KEY: &str = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
 
 #[allow(clippy::zombie_processes)] // the caller kills and waits
-async fn start_server(url: &str, port: u16) -> Child {
+async fn start_server(url: &str, port: u16, sync: &str) -> Child {
     let child = Command::new(env!("CARGO_BIN_EXE_samspill-web"))
         .env("SAMSPILL_DATABASE_URL", url)
         .env("SAMSPILL_LISTEN", format!("127.0.0.1:{port}"))
         .env("SAMSPILL_TOKEN_KEY", KEY)
         .env("SAMSPILL_INSECURE_COOKIES", "1")
+        .env("SAMSPILL_SQLITE_SYNC", sync)
         .env("SAMSPILL_LOG", "warn")
         .stdin(Stdio::null())
         .stdout(Stdio::null())
@@ -80,10 +81,21 @@ async fn seed(url: &str, people: usize) -> Vec<(String, i64)> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_acknowledged_answer_survives_kill_9_of_the_server() {
-    for (db, url) in database_urls() {
+    // SQLite with synchronous FULL (the default) and NORMAL (WAL: safe
+    // against a process crash, not against power loss), and PostgreSQL.
+    let mut runs: Vec<(&str, String, &str)> = database_urls()
+        .into_iter()
+        .map(|(d, u)| (d, u, "full"))
+        .collect();
+    runs.push((
+        "sqlite-normal",
+        samspill_store::testing::sqlite_url().1,
+        "normal",
+    ));
+    for (db, url, sync) in runs {
         let links = seed(&url, 30).await;
         let port = free_port();
-        let mut server = start_server(&url, port).await;
+        let mut server = start_server(&url, port, sync).await;
         let addr = format!("127.0.0.1:{port}").parse().unwrap();
         // Answers are acknowledged (303 after commit) one after another,
         // and the server is killed right after the last acknowledgement.
@@ -127,7 +139,7 @@ async fn an_acknowledged_answer_survives_kill_9_of_the_server() {
             "{db}: server is gone"
         );
         let port2 = free_port();
-        let mut server = start_server(&url, port2).await;
+        let mut server = start_server(&url, port2, sync).await;
         let addr2 = format!("127.0.0.1:{port2}").parse().unwrap();
         for i in acked {
             let (token, _) = &links[i];
