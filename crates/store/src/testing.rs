@@ -227,15 +227,29 @@ impl PgCluster {
     }
 }
 
-/// A fresh SQLite database file in a new temporary directory (removed by
-/// the caller or left in the OS temp dir).
+/// A fresh SQLite database file in a new temporary directory. All of a
+/// test process's directories live under one parent that a watchdog
+/// removes when the process ends.
 pub fn sqlite_url() -> (PathBuf, String) {
     static N: AtomicUsize = AtomicUsize::new(0);
-    let dir = std::env::temp_dir().join(format!(
-        "samspill-sqlite-{}-{}",
-        std::process::id(),
-        N.fetch_add(1, Ordering::SeqCst)
-    ));
+    static PARENT: OnceLock<PathBuf> = OnceLock::new();
+    let parent = PARENT.get_or_init(|| {
+        let p = std::env::temp_dir().join(format!("samspill-sqlite-{}", std::process::id()));
+        let _ = std::fs::create_dir_all(&p);
+        let script = format!(
+            "while kill -0 {pid} 2>/dev/null; do sleep 0.5; done; rm -rf {dir}",
+            pid = std::process::id(),
+            dir = p.display()
+        );
+        let _ = Command::new("sh")
+            .args(["-c", &script])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn();
+        p
+    });
+    let dir = parent.join(N.fetch_add(1, Ordering::SeqCst).to_string());
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("create temp dir");
     let url = format!(
