@@ -285,3 +285,57 @@ async fn health_metrics_and_static_files() {
     let r = get(&e.state, "/nope", None).await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_page_renders_in_all_four_languages() {
+    let e = env(&samspill_store::testing::sqlite_url().1, None).await;
+    let (round, links) = round_with_links(&e, 3).await;
+    let t = &links[0];
+    for lang in ["nb", "nn", "da", "en"] {
+        for step in [
+            "",
+            "/contacts",
+            "/frequency",
+            "/political",
+            "/ratings",
+            "/open",
+            "/summary",
+            "/done",
+        ] {
+            let r = get(&e.state, &format!("/s/{t}{step}?lang={lang}"), None).await;
+            assert_eq!(r.status, StatusCode::OK, "{lang} {step}: {}", r.body);
+            assert!(
+                r.body.contains(&format!("<html lang=\"{lang}\">")),
+                "{lang} {step}"
+            );
+        }
+        // The coordinator's pages in the tenant's language.
+        e.store
+            .tenant(e.tenant)
+            .update_settings(
+                "Oppdal kommune",
+                lang,
+                Some("samspill@oppdal.kommune.example"),
+            )
+            .await
+            .unwrap();
+        let (cookie, _) = login(&e).await;
+        for page in [
+            "/coord".to_string(),
+            "/coord/roster".into(),
+            "/coord/settings".into(),
+            format!("/coord/rounds/{round}"),
+            format!("/coord/rounds/{round}/instrument"),
+            format!("/coord/rounds/{round}/letters"),
+        ] {
+            let r = get(&e.state, &page, Some(&cookie)).await;
+            assert_eq!(r.status, StatusCode::OK, "{lang} {page}: {}", r.body);
+            assert!(
+                r.body.contains(&format!("<html lang=\"{lang}\">")),
+                "{lang} {page}"
+            );
+        }
+    }
+    let login_page = get(&e.state, "/login?lang=da", None).await;
+    assert!(login_page.body.contains("Adgangskode"));
+}
