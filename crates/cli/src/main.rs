@@ -8,6 +8,7 @@
 
 mod analyze;
 mod convert;
+mod demo;
 mod draw;
 mod report;
 mod table;
@@ -37,6 +38,9 @@ enum Command {
     Convert(convert::Args),
     /// Draw a network picture (SVG or PNG).
     Draw(draw::Args),
+    /// Start the whole product on embedded SQLite with five generated
+    /// municipalities, closed rounds with reports, and one open round.
+    Demo(demo::Args),
     /// Write municipality reports (HTML and PDF): `report --demo --out DIR`.
     Report(report::Args),
 }
@@ -79,6 +83,7 @@ fn main() -> ExitCode {
         Command::Analyze(args) => analyze::run(&args, &texts),
         Command::Convert(args) => convert::run(&args, &texts),
         Command::Draw(args) => draw::run(&args, &texts),
+        Command::Demo(args) => demo::run(&args, cli.lang.as_deref(), &texts),
         Command::Report(args) => report::run(&args, cli.lang.as_deref(), &texts),
     };
     match result {

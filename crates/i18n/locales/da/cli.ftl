@@ -64,3 +64,20 @@ column-bridge = Brobygger
 value-yes = ja
 value-no = nej
 value-undefined = –
+
+## Demo
+demo-title = samspill-demo
+demo-intro = Fem genererede kommuner, hver med en afsluttet spørgerunde og dens rapport, og én åben runde, du selv kan besvare. Alle data er opdigtede.
+demo-logins = Login for koordinatorer
+demo-login-help = Alle demobrugere har adgangskoden { $password }.
+demo-col-municipality = Kommune
+demo-col-login = Brugernavn (e-mail)
+demo-col-answered = Besvaret / inviteret
+demo-col-reports = Rapport
+demo-programme-report = Rapport for hele programmet
+demo-programme-name = Demoprogram
+demo-answer = Besvar den åbne spørgerunde som en af disse:
+demo-login-link = Log ind som koordinator
+demo-seeding = Opretter demokommunerne, spørgerunderne og rapporterne …
+demo-ready = Demoen kører på { $url }
+demo-reports-written = Rapporterne er skrevet til { $path }

@@ -68,7 +68,10 @@ report-sum-rating-good = Koordineringen vurderes som ret god: { $mean } af 6 i g
 report-sum-rating-middling = Koordineringen vurderes som middel: { $mean } af 6 i gennemsnit (N = { $n }, { $dontknow } svarede »ved ikke«).
 report-sum-rating-weak = Koordineringen vurderes som svag: { $mean } af 6 i gennemsnit (N = { $n }, { $dontknow } svarede »ved ikke«).
 report-sum-no-forum = Kommunen har intet formelt forum for koordinering af det boligsociale arbejde; de formelle mødesteder får { $mean } af 6.
-report-sum-nonresp-independent = { $missing } har ikke svaret, men ingen af brobyggerne er blandt dem.
+report-sum-nonresp-independent = { $missing ->
+    [one] Én person
+   *[other] { $missing } personer
+} har ikke svaret, men ingen af brobyggerne er blandt dem.
 report-sum-nonresp-depends = { $count ->
     [one] Én brobygger
    *[other] { $count } brobyggere

@@ -64,3 +64,20 @@ column-bridge = Bridge builder
 value-yes = yes
 value-no = no
 value-undefined = –
+
+## Demo
+demo-title = samspill demo
+demo-intro = Five generated municipalities, each with a closed survey round and its report, and one open round you can answer yourself. All data is made up.
+demo-logins = Coordinator logins
+demo-login-help = Every demo login has the password { $password }.
+demo-col-municipality = Municipality
+demo-col-login = Login (e-mail)
+demo-col-answered = Answered / invited
+demo-col-reports = Report
+demo-programme-report = Report for the whole programme
+demo-programme-name = Demo programme
+demo-answer = Answer the open survey round as one of these people:
+demo-login-link = Log in as coordinator
+demo-seeding = Creating the demo municipalities, their survey rounds and reports …
+demo-ready = The demo is running at { $url }
+demo-reports-written = Reports written to { $path }

@@ -68,7 +68,10 @@ report-sum-rating-good = Coordination is rated fairly good: { $mean } of 6 on av
 report-sum-rating-middling = Coordination is rated middling: { $mean } of 6 on average (N = { $n }, { $dontknow } answered “don't know”).
 report-sum-rating-weak = Coordination is rated weak: { $mean } of 6 on average (N = { $n }, { $dontknow } answered “don't know”).
 report-sum-no-forum = The municipality has no formal forum for coordinating social housing work; the formal meeting places get { $mean } of 6.
-report-sum-nonresp-independent = { $missing } did not answer, but none of the bridge builders is among them.
+report-sum-nonresp-independent = { $missing ->
+    [one] One person
+   *[other] { $missing } people
+} did not answer, but none of the bridge builders is among them.
 report-sum-nonresp-depends = { $count ->
     [one] One bridge builder
    *[other] { $count } bridge builders

@@ -64,3 +64,20 @@ column-bridge = Brobygger
 value-yes = ja
 value-no = nei
 value-undefined = –
+
+## Demo
+demo-title = samspill-demo
+demo-intro = Fem genererte kommuner, hver med en avsluttet spørrerunde og rapporten fra den, og én åpen runde du kan svare på selv. Alle data er oppdiktet.
+demo-logins = Innlogging for koordinatorer
+demo-login-help = Alle demo-brukere har passordet { $password }.
+demo-col-municipality = Kommune
+demo-col-login = Brukernavn (e-post)
+demo-col-answered = Svart / invitert
+demo-col-reports = Rapport
+demo-programme-report = Rapport for hele programmet
+demo-programme-name = Demoprogram
+demo-answer = Svar på den åpne spørrerunden som en av disse:
+demo-login-link = Logg inn som koordinator
+demo-seeding = Lager demokommunene, spørrerundene og rapportene …
+demo-ready = Demoen kjører på { $url }
+demo-reports-written = Rapportene er skrevet til { $path }

@@ -68,7 +68,10 @@ report-sum-rating-good = Samordningen vurderes som ganske god: { $mean } av 6 i 
 report-sum-rating-middling = Samordningen vurderes som middels: { $mean } av 6 i gjennomsnitt (N = { $n }, { $dontknow } svarte «vet ikke»).
 report-sum-rating-weak = Samordningen vurderes som svak: { $mean } av 6 i gjennomsnitt (N = { $n }, { $dontknow } svarte «vet ikke»).
 report-sum-no-forum = Kommunen har ikke noe formelt forum for samordning av det boligsosiale arbeidet; de formelle møteplassene får { $mean } av 6.
-report-sum-nonresp-independent = { $missing } har ikke svart, men ingen av brobyggerne er blant dem.
+report-sum-nonresp-independent = { $missing ->
+    [one] Én person
+   *[other] { $missing } personer
+} har ikke svart, men ingen av brobyggerne er blant dem.
 report-sum-nonresp-depends = { $count ->
     [one] Én brobygger
    *[other] { $count } brobyggere

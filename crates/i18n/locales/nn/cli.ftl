@@ -64,3 +64,20 @@ column-bridge = Brubyggjar
 value-yes = ja
 value-no = nei
 value-undefined = –
+
+## Demo
+demo-title = samspill-demo
+demo-intro = Fem genererte kommunar, kvar med ein avslutta spørjerunde og rapporten frå han, og ein open runde du kan svare på sjølv. Alle data er oppdikta.
+demo-logins = Innlogging for koordinatorar
+demo-login-help = Alle demobrukarar har passordet { $password }.
+demo-col-municipality = Kommune
+demo-col-login = Brukarnamn (e-post)
+demo-col-answered = Svart / invitert
+demo-col-reports = Rapport
+demo-programme-report = Rapport for heile programmet
+demo-programme-name = Demoprogram
+demo-answer = Svar på den opne spørjerunden som ein av desse:
+demo-login-link = Logg inn som koordinator
+demo-seeding = Lagar demokommunane, spørjerundane og rapportane …
+demo-ready = Demoen køyrer på { $url }
+demo-reports-written = Rapportane er skrivne til { $path }

@@ -68,7 +68,10 @@ report-sum-rating-good = Samordninga blir vurdert som ganske god: { $mean } av 6
 report-sum-rating-middling = Samordninga blir vurdert som middels: { $mean } av 6 i gjennomsnitt (N = { $n }, { $dontknow } svarte «veit ikkje»).
 report-sum-rating-weak = Samordninga blir vurdert som svak: { $mean } av 6 i gjennomsnitt (N = { $n }, { $dontknow } svarte «veit ikkje»).
 report-sum-no-forum = Kommunen har ikkje noko formelt forum for samordning av det bustadsosiale arbeidet; dei formelle møteplassane får { $mean } av 6.
-report-sum-nonresp-independent = { $missing } har ikkje svart, men ingen av brubyggjarane er mellom dei.
+report-sum-nonresp-independent = { $missing ->
+    [one] Éin person
+   *[other] { $missing } personar
+} har ikkje svart, men ingen av brubyggjarane er mellom dei.
 report-sum-nonresp-depends = { $count ->
     [one] Éin brubyggjar
    *[other] { $count } brubyggjarar
