@@ -1,9 +1,13 @@
 //! samspill's own deterministic layout: stress majorization over hop
 //! distances, per connected component, from several seeded starts
-//! (classical MDS, a community-aware start, seeded random starts), keeping
-//! the start with the lowest stress and, among near-ties, the fewest edge
-//! crossings. Components are rotated to their principal axis and packed in
-//! rows; isolated people are left for the caller to set tidily at the side.
+//! (classical MDS, a community-aware start, seeded random starts). Every
+//! start is majorized loosely; the two with the lowest stress are finished,
+//! then alternately untangled (single-node moves and swaps that remove
+//! crossings within a small stress budget, stress changes computed
+//! incrementally) and polished (majorization that never adds a crossing).
+//! The fewest crossings win, then the lowest stress. Components are rotated
+//! to their principal axis and packed in rows; isolated people are left for
+//! the caller to set tidily at the side.
 //!
 //! Everything runs in a fixed order with our own seeded random numbers, so
 //! the same graph gives the same coordinates on every machine.
@@ -198,6 +202,8 @@ struct Pairs {
     m: usize,
     d: Vec<f64>,
     w: Vec<f64>,
+    /// `1/d` (0 on the diagonal).
+    s: Vec<f64>,
     /// Number of pairs `i < j`.
     count: f64,
 }
@@ -207,6 +213,7 @@ impl Pairs {
         let m = dist.len();
         let mut d = vec![0.0; m * m];
         let mut w = vec![0.0; m * m];
+        let mut s = vec![0.0; m * m];
         let mut count = 0.0;
         for i in 0..m {
             for j in 0..m {
@@ -215,13 +222,14 @@ impl Pairs {
                     let h = f64::from(h);
                     d[i * m + j] = h;
                     w[i * m + j] = 1.0 / (h * h);
+                    s[i * m + j] = 1.0 / h;
                     if i < j {
                         count += 1.0;
                     }
                 }
             }
         }
-        Pairs { m, d, w, count }
+        Pairs { m, d, w, s, count }
     }
 
     /// `(Σ δ/d, Σ δ²/d²)` over pairs `i < j`, in a fixed order.
@@ -257,17 +265,12 @@ impl Pairs {
     /// `cur[j]` holds `|pos[v] − pos[j]|`.
     fn delta(&self, pos: &[P], v: usize, at: P, cur: &[f64]) -> (f64, f64) {
         let m = self.m;
-        let row = &self.w[v * m..(v + 1) * m];
+        let (wr, sr) = (&self.w[v * m..(v + 1) * m], &self.s[v * m..(v + 1) * m]);
         let (mut da, mut db) = (0.0, 0.0);
         for j in 0..m {
-            let w = row[j];
-            if w == 0.0 {
-                continue;
-            }
-            let s = w.sqrt();
             let new = at.dist(pos[j]);
-            da += (new - cur[j]) * s;
-            db += (new * new - cur[j] * cur[j]) * w;
+            da += (new - cur[j]) * sr[j];
+            db += (new * new - cur[j] * cur[j]) * wr[j];
         }
         (da, db)
     }
@@ -283,7 +286,7 @@ impl Pairs {
                 continue;
             }
             let (lu, lv) = (pos[u].dist(pos[j]), pos[v].dist(pos[j]));
-            da += (lv - lu) * (wu[j].sqrt() - wv[j].sqrt());
+            da += (lv - lu) * (self.s[u * m + j] - self.s[v * m + j]);
             db += (lv * lv - lu * lu) * (wu[j] - wv[j]);
         }
         (da, db)
@@ -414,31 +417,50 @@ impl EdgeSet {
     /// share an end), so moving `v` changes the total number of crossings
     /// by the difference of two such counts.
     fn crossings_at(&self, pos: &[P], v: usize, at: P) -> usize {
+        self.crossings_below(pos, v, at, usize::MAX)
+    }
+
+    /// [`EdgeSet::crossings_at`], but counting stops (at some value
+    /// `≥ limit`) once `limit` is reached.
+    fn crossings_below(&self, pos: &[P], v: usize, at: P, limit: usize) -> usize {
+        let n = self.a.len();
+        let (eax, eay, ebx, eby) = (&self.ax[..n], &self.ay[..n], &self.bx[..n], &self.by[..n]);
         let mut c = 0;
         for &k in &self.inc[v] {
+            if c >= limit {
+                return c;
+            }
             let o = if self.a[k] == v { self.b[k] } else { self.a[k] };
             let q = pos[o];
-            let (ex, ey) = (q.x - at.x, q.y - at.y);
-            let n = self.a.len();
-            let (ea, eb) = (&self.a[..n], &self.b[..n]);
-            let (eax, eay, ebx, eby) = (&self.ax[..n], &self.ay[..n], &self.bx[..n], &self.by[..n]);
+            // Every edge is tested, branch-free; an edge at `o` never
+            // counts (one of its orientations is exactly 0), and the
+            // edges at `v` are taken off again below.
+            let mut hits = 0usize;
             for l in 0..n {
-                let (x, y) = (ea[l], eb[l]);
-                let (rx, ry, sx, sy) = (eax[l], eay[l], ebx[l], eby[l]);
-                // orient(c, d, p) = (d − c) × (p − c), as in segments_cross.
-                let (fx, fy) = (sx - rx, sy - ry);
-                let d1 = fx * (at.y - ry) - fy * (at.x - rx);
-                let d2 = fx * (q.y - ry) - fy * (q.x - rx);
-                let d3 = ex * (ry - at.y) - ey * (rx - at.x);
-                let d4 = ex * (sy - at.y) - ey * (sx - at.x);
-                let cross = ((d1 > 0.0) & (d2 < 0.0) | (d1 < 0.0) & (d2 > 0.0))
-                    & ((d3 > 0.0) & (d4 < 0.0) | (d3 < 0.0) & (d4 > 0.0));
-                let shared = (x == v) | (y == v) | (x == o) | (y == o);
-                c += usize::from(cross & !shared);
+                hits += usize::from(proper_cross(at, q, eax[l], eay[l], ebx[l], eby[l]));
             }
+            for &l in &self.inc[v] {
+                hits -= usize::from(proper_cross(at, q, eax[l], eay[l], ebx[l], eby[l]));
+            }
+            c += hits;
         }
         c
     }
+}
+
+/// Whether segment `at–q` and segment `(rx, ry)–(sx, sy)` cross properly;
+/// the same arithmetic as [`segments_cross`], without branches.
+#[inline(always)]
+fn proper_cross(at: P, q: P, rx: f64, ry: f64, sx: f64, sy: f64) -> bool {
+    // orient(c, d, p) = (d − c) × (p − c).
+    let (ex, ey) = (q.x - at.x, q.y - at.y);
+    let (fx, fy) = (sx - rx, sy - ry);
+    let d1 = fx * (at.y - ry) - fy * (at.x - rx);
+    let d2 = fx * (q.y - ry) - fy * (q.x - rx);
+    let d3 = ex * (ry - at.y) - ey * (rx - at.x);
+    let d4 = ex * (sy - at.y) - ey * (sx - at.x);
+    ((d1 > 0.0) & (d2 < 0.0) | (d1 < 0.0) & (d2 > 0.0))
+        & ((d3 > 0.0) & (d4 < 0.0) | (d3 < 0.0) & (d4 > 0.0))
 }
 
 /// Share of the best stress that crossing reduction may spend.
@@ -498,7 +520,8 @@ fn reduce_crossings(
                     if s > budget {
                         continue;
                     }
-                    let c = es.crossings_at(pos, v, at);
+                    let limit = best.map_or(here, |b| b.0 + 1);
+                    let c = es.crossings_below(pos, v, at, limit);
                     if c < here && best.is_none_or(|b| c < b.0 || (c == b.0 && s < b.1)) {
                         best = Some((c, s, at));
                     }
@@ -573,7 +596,7 @@ fn polish(pr: &Pairs, pos: &mut [P], es: &mut EdgeSet, rtol: f64, sweeps: usize)
             let here = es.crossings_at(pos, i, p);
             for f in [1.0, 0.5, 0.25] {
                 let at = P::new(p.x + f * (t.x - p.x), p.y + f * (t.y - p.y));
-                if es.crossings_at(pos, i, at) <= here {
+                if es.crossings_below(pos, i, at, here + 1) <= here {
                     pos[i] = at;
                     es.set(i, at);
                     break;
