@@ -34,7 +34,7 @@ impl Default for LayoutOptions {
     fn default() -> Self {
         LayoutOptions {
             seed: 2015,
-            random_starts: 12,
+            random_starts: 8,
             sweeps: 2000,
         }
     }
@@ -473,16 +473,16 @@ const SCREEN_RTOL: f64 = 1e-4;
 /// The same for the finished starts.
 const FINISH_RTOL: f64 = 1e-9;
 /// The same for the crossing-constrained polish.
-const POLISH_RTOL: f64 = 1e-7;
+const POLISH_RTOL: f64 = 1e-6;
 /// Rounds of crossing reduction followed by a polish.
 const REDUCE_ROUNDS: usize = 5;
 
 /// Ring radii (hops) of the trial moves of crossing reduction.
 const RADII: [f64; 7] = [0.05, 0.1, 0.2, 0.35, 0.5, 0.75, 1.0];
 /// Directions per ring.
-const DIRECTIONS: usize = 12;
+const DIRECTIONS: usize = 8;
 
-/// Moves single nodes (rings of 0.05–1 hop, twelve directions) wherever
+/// Moves single nodes (rings of 0.05–1 hop, eight directions) wherever
 /// that removes crossings while the stress stays within `budget`; repeats
 /// while anything improves (at most `rounds` rounds). Stress changes are
 /// computed incrementally, `O(m)` per trial move.

@@ -11,16 +11,33 @@ pub fn num(x: f64) -> String {
     if !x.is_finite() {
         return "0".to_string();
     }
-    let r = (x * 100.0).round() / 100.0;
-    let mut s = format!("{r:.2}");
-    while s.ends_with('0') {
-        s.pop();
+    let k = (x * 100.0).round();
+    if k.abs() >= 1e15 {
+        let mut s = format!("{:.2}", k / 100.0);
+        while s.ends_with('0') {
+            s.pop();
+        }
+        if s.ends_with('.') {
+            s.pop();
+        }
+        return s;
     }
-    if s.ends_with('.') {
-        s.pop();
+    // Whole hundredths, written without float formatting: the same digits
+    // as `{:.2}` of k/100 with trailing zeros (and "-0") dropped.
+    let k = k as i64;
+    let a = k.unsigned_abs();
+    let (int, frac) = (a / 100, a % 100);
+    let mut s = String::with_capacity(12);
+    if k < 0 {
+        s.push('-');
     }
-    if s == "-0" {
-        s = "0".to_string();
+    let _ = write!(s, "{int}");
+    if frac != 0 {
+        if frac % 10 == 0 {
+            let _ = write!(s, ".{}", frac / 10);
+        } else {
+            let _ = write!(s, ".{frac:02}");
+        }
     }
     s
 }
@@ -159,5 +176,40 @@ mod tests {
         assert_eq!(num(12.345678), "12.35");
         assert_eq!(num(f64::NAN), "0");
         assert_eq!(esc("a<b&\"c\""), "a&lt;b&amp;&quot;c&quot;");
+    }
+}
+
+#[cfg(test)]
+mod num_tests {
+    use super::num;
+
+    /// The old formatting, for comparison.
+    fn reference(x: f64) -> String {
+        let r = (x * 100.0).round() / 100.0;
+        let mut s = format!("{r:.2}");
+        while s.ends_with('0') {
+            s.pop();
+        }
+        if s.ends_with('.') {
+            s.pop();
+        }
+        if s == "-0" {
+            s = "0".to_string();
+        }
+        s
+    }
+
+    #[test]
+    fn numbers_are_written_as_before() {
+        let mut x = -2000.0;
+        while x < 2000.0 {
+            assert_eq!(num(x), reference(x), "{x}");
+            x += 0.0037;
+        }
+        for x in [
+            0.0, -0.0, -0.004, 0.005, 1.005, 2.675, 123456.789, -0.5, 9.995,
+        ] {
+            assert_eq!(num(x), reference(x), "{x}");
+        }
     }
 }
