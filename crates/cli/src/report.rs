@@ -54,6 +54,17 @@ pub fn run(args: &Args, lang: Option<&str>, t: &Texts) -> Result<()> {
         return Err(UserError(t.get("report-cli-needs-demo")).into());
     }
     let demo = samspill_synth::demo_programme();
+    // typst needs deep stacks: work in the report crate's pool.
+    let pool = samspill_report::pdf::thread_pool(rayon::current_num_threads())?;
+    pool.install(|| write_all(args, lang, t, &demo))
+}
+
+fn write_all(
+    args: &Args,
+    lang: Option<Lang>,
+    t: &Texts,
+    demo: &[samspill_synth::Municipality],
+) -> Result<()> {
     let made: Vec<(Input, Rendered)> = demo
         .par_iter()
         .map(|m| -> Result<(Input, Rendered)> {

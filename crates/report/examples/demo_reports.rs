@@ -18,6 +18,12 @@ fn report(m: &samspill_synth::Municipality) -> (Input, samspill_report::Rendered
 }
 
 fn main() {
+    let pool =
+        samspill_report::pdf::thread_pool(rayon::current_num_threads()).expect("a thread pool");
+    pool.install(run);
+}
+
+fn run() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let out = args
         .first()
@@ -59,6 +65,35 @@ fn main() {
     );
 
     if let Some(n) = national {
+        // Where the time goes, one thread, on the first 20.
+        let batch = samspill_synth::national_batch(20.min(n), 2015);
+        let (mut tf, mut tx, mut th, mut tp) = (0.0, 0.0, 0.0, 0.0);
+        for m in &batch {
+            let t0 = Instant::now();
+            let mut input = Input::from_synth(m, None);
+            input.figures = figures::for_municipality(&input).expect("figures");
+            let t1 = Instant::now();
+            let facts = samspill_report::facts::Facts::compute(&input).expect("facts");
+            let doc = samspill_report::municipality::document(&input, &facts);
+            let t2 = Instant::now();
+            let _ = samspill_report::html::render(&doc);
+            let t3 = Instant::now();
+            let _ = samspill_report::pdf::render(&doc).expect("pdf");
+            let t4 = Instant::now();
+            tf += (t1 - t0).as_secs_f64();
+            tx += (t2 - t1).as_secs_f64();
+            th += (t3 - t2).as_secs_f64();
+            tp += (t4 - t3).as_secs_f64();
+        }
+        let k = batch.len() as f64;
+        println!(
+            "per report (mean of {k}, one thread): figures {:.0} ms, facts + text {:.0} ms, HTML {:.1} ms, PDF {:.0} ms",
+            1e3 * tf / k,
+            1e3 * tx / k,
+            1e3 * th / k,
+            1e3 * tp / k
+        );
+
         let batch = samspill_synth::national_batch(n, 2015);
         let start = Instant::now();
         let bytes: usize = batch

@@ -155,7 +155,25 @@ fn data(doc: &Doc) -> (serde_json::Value, Vec<(String, Vec<u8>)>) {
     (value, files)
 }
 
-/// Typesets `doc` as an A4, tagged PDF.
+/// Stack size for threads that typeset: typst recurses deeply, more than
+/// the 2 MiB of a default thread. The main thread (8 MiB) is enough for
+/// these reports; for parallel work use [`thread_pool`].
+pub const STACK: usize = 64 << 20;
+
+/// A rayon pool whose threads have a [`STACK`]-sized stack, for making
+/// many reports in parallel (`pool.install(|| inputs.par_iter()...)`).
+/// typst's own parallel work then runs in the same pool.
+pub fn thread_pool(threads: usize) -> Result<rayon::ThreadPool, ReportError> {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .stack_size(STACK)
+        .thread_name(|i| format!("samspill-report-{i}"))
+        .build()
+        .map_err(|e| ReportError::Typeset(e.to_string()))
+}
+
+/// Typesets `doc` as an A4, tagged PDF. Needs a deep stack: run it on the
+/// main thread or in a [`thread_pool`].
 pub fn render(doc: &Doc) -> Result<Vec<u8>, ReportError> {
     let (value, figures) = data(doc);
     let mut files = HashMap::new();

@@ -960,6 +960,9 @@ pub fn next_round(m: &Municipality, seed: u64) -> Municipality {
     let respondents: Vec<usize> = (0..net.people.len())
         .filter(|&v| net.people[v].responded)
         .collect();
+    if respondents.is_empty() {
+        return out;
+    }
     for j in 0..2 {
         let v = net.people.len();
         let mut p = Person::new(
