@@ -212,6 +212,6 @@ pub fn render(doc: &Doc) -> Result<Vec<u8>, ReportError> {
                 .join("; "),
         )),
     };
-    typst::comemo::evict(10);
+    typst::comemo::evict(0);
     out
 }
