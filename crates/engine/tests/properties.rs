@@ -202,11 +202,9 @@ proptest! {
             let (mut sb, mut sa) = (0.0, 0.0);
             for i in 0..members.len() {
                 for j in 0..members.len() {
-                    if i != j {
-                        if let Some(d) = after[i][j] {
-                            sa += d as f64;
-                            sb += full[members[i]][members[j]].unwrap() as f64;
-                        }
+                    if let (true, Some(d)) = (i != j, after[i][j]) {
+                        sa += d as f64;
+                        sb += full[members[i]][members[j]].unwrap() as f64;
                     }
                 }
             }
