@@ -13,9 +13,10 @@ use crate::{DrawError, Picture, Positions, Table, quality};
 
 const MARGIN: f64 = 16.0;
 
-/// Writes a text and records its box.
+/// Writes a text and records its box (for the collision checks of the
+/// charts and the political figure).
 #[allow(clippy::too_many_arguments)]
-fn put(
+pub(crate) fn put(
     svg: &mut Svg,
     font: &Font,
     boxes: &mut Vec<Rect>,

@@ -5,8 +5,8 @@ use samspill_engine::Network;
 use samspill_engine::survey::{ContactType, PoliticalContacts};
 use samspill_i18n::{Arg, Texts};
 
+use crate::chart::put;
 use crate::font::{Anchor, Font};
-use crate::geometry::Rect;
 use crate::network::{NetworkOptions, only_present, roster};
 use crate::style::{self, INK, INK_SOFT};
 use crate::svg::{Svg, num};
@@ -67,33 +67,6 @@ fn marker(k: usize, x: f64, y: f64, fill: &str) -> String {
             style::darker(fill, 0.6)
         ),
     }
-}
-
-#[allow(clippy::too_many_arguments)]
-fn put(
-    svg: &mut Svg,
-    font: &Font,
-    boxes: &mut Vec<Rect>,
-    text: &str,
-    x: f64,
-    y: f64,
-    size: f64,
-    anchor: Anchor,
-    fill: &str,
-) {
-    svg.text(text, x, y, size, anchor, fill);
-    let w = font.width(text, size);
-    let x0 = match anchor {
-        Anchor::Start => x,
-        Anchor::Middle => x - w / 2.0,
-        Anchor::End => x - w,
-    };
-    boxes.push(Rect::new(
-        x0,
-        y - font.ascent(size),
-        w,
-        font.ascent(size) + font.descent(size),
-    ));
 }
 
 /// The two-mode political figure: one row per person with any political
