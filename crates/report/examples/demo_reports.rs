@@ -3,7 +3,10 @@
 //! prints timings. With `--national N`, also times the reports of a
 //! national batch of N municipalities (written nowhere).
 //!
-//! `cargo run --release -p samspill-report --example demo_reports -- OUT_DIR [--national 356]`
+//! `cargo run --release -p samspill-report --example demo_reports -- OUT_DIR [--national 356] [--par-iter]`
+//!
+//! The batch runs through `pdf::par_map`; `--par-iter` runs it as a
+//! parallel iterator inside the pool instead, for comparison.
 
 use std::time::Instant;
 
@@ -20,10 +23,13 @@ fn report(m: &samspill_synth::Municipality) -> (Input, samspill_report::Rendered
 fn main() {
     let pool =
         samspill_report::pdf::thread_pool(rayon::current_num_threads()).expect("a thread pool");
-    pool.install(run);
+    // `--par-iter`: the batch as a parallel iterator inside the pool, the
+    // way it ran before `pdf::par_map` (for comparison).
+    let par_map = !std::env::args().any(|a| a == "--par-iter");
+    run(&pool, par_map);
 }
 
-fn run() {
+fn run(pool: &rayon::ThreadPool, par_map: bool) {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let out = args
         .first()
@@ -38,76 +44,99 @@ fn run() {
 
     let start = Instant::now();
     let demo = samspill_synth::demo_programme();
-    let done: Vec<(Input, samspill_report::Rendered)> = demo.par_iter().map(report).collect();
+    let done: Vec<(Input, samspill_report::Rendered)> =
+        samspill_report::pdf::par_map(pool, &demo, report);
     for (m, (_, r)) in demo.iter().zip(&done) {
         std::fs::write(format!("{out}/{}.html", m.spec.slug), &r.html).expect("write");
         std::fs::write(format!("{out}/{}.pdf", m.spec.slug), &r.pdf).expect("write");
     }
     let inputs: Vec<Input> = done.into_iter().map(|(i, _)| i).collect();
     let lang = inputs[0].lang;
-    let p = samspill_report::programme_report("Demoprogrammet", samspill_i18n::Lang::Nb, &inputs)
+    let p = pool
+        .install(|| {
+            samspill_report::programme_report("Demoprogrammet", samspill_i18n::Lang::Nb, &inputs)
+        })
         .expect("programme report");
     let _ = lang;
     std::fs::write(format!("{out}/programme.html"), &p.html).expect("write");
     std::fs::write(format!("{out}/programme.pdf"), &p.pdf).expect("write");
     let later = samspill_synth::next_round(&demo[3], 1);
-    let w = samspill_report::comparison_report(
-        &Input::from_synth(&demo[3], None),
-        &Input::from_synth(&later, None),
-    )
-    .expect("comparison");
+    let w = pool
+        .install(|| {
+            samspill_report::comparison_report(
+                &Input::from_synth(&demo[3], None),
+                &Input::from_synth(&later, None),
+            )
+        })
+        .expect("comparison");
     std::fs::write(format!("{out}/comparison.html"), &w.html).expect("write");
     std::fs::write(format!("{out}/comparison.pdf"), &w.pdf).expect("write");
     println!(
         "demo: 5 municipality reports + programme + comparison (HTML + PDF with figures) in {:.2} s on {} threads",
         start.elapsed().as_secs_f64(),
-        rayon::current_num_threads()
+        pool.current_num_threads()
     );
 
     if let Some(n) = national {
         // Where the time goes, one thread, on the first 20.
         let batch = samspill_synth::national_batch(20.min(n), 2015);
-        let (mut tf, mut tx, mut th, mut tp) = (0.0, 0.0, 0.0, 0.0);
-        for m in &batch {
-            let t0 = Instant::now();
-            let mut input = Input::from_synth(m, None);
-            input.figures = figures::for_municipality(&input).expect("figures");
-            let t1 = Instant::now();
-            let facts = samspill_report::facts::Facts::compute(&input).expect("facts");
-            let doc = samspill_report::municipality::document(&input, &facts);
-            let t2 = Instant::now();
-            let _ = samspill_report::html::render(&doc);
-            let t3 = Instant::now();
-            let _ = samspill_report::pdf::render(&doc).expect("pdf");
-            let t4 = Instant::now();
-            tf += (t1 - t0).as_secs_f64();
-            tx += (t2 - t1).as_secs_f64();
-            th += (t3 - t2).as_secs_f64();
-            tp += (t4 - t3).as_secs_f64();
-        }
-        let k = batch.len() as f64;
-        println!(
-            "per report (mean of {k}, one thread): figures {:.0} ms, facts + text {:.0} ms, HTML {:.1} ms, PDF {:.0} ms",
-            1e3 * tf / k,
-            1e3 * tx / k,
-            1e3 * th / k,
-            1e3 * tp / k
-        );
+        pool.install(|| breakdown(&batch));
 
         let batch = samspill_synth::national_batch(n, 2015);
         let start = Instant::now();
-        let bytes: usize = batch
-            .par_iter()
-            .map(|m| {
-                let (_, r) = report(m);
-                r.html.len() + r.pdf.len()
-            })
-            .sum();
+        let size = |m: &samspill_synth::Municipality| {
+            let (_, r) = report(m);
+            r.html.len() + r.pdf.len()
+        };
+        let bytes: usize = if par_map {
+            samspill_report::pdf::par_map(pool, &batch, size)
+                .into_iter()
+                .sum()
+        } else {
+            pool.install(|| batch.par_iter().map(size).sum())
+        };
         println!(
             "national batch: {n} municipality reports (HTML + PDF with figures, {:.1} MB) in {:.2} s on {} threads",
             bytes as f64 / 1e6,
             start.elapsed().as_secs_f64(),
-            rayon::current_num_threads()
+            pool.current_num_threads()
         );
     }
+}
+
+/// Where the time of one report goes, one report at a time.
+fn breakdown(batch: &[samspill_synth::Municipality]) {
+    let (mut tf, mut tx, mut th, mut tp) = (0.0, 0.0, 0.0, 0.0);
+    let mut tpdf = samspill_report::pdf::Timing::default();
+    for m in batch {
+        let t0 = Instant::now();
+        let mut input = Input::from_synth(m, None);
+        input.figures = figures::for_municipality(&input).expect("figures");
+        let t1 = Instant::now();
+        let facts = samspill_report::facts::Facts::compute(&input).expect("facts");
+        let doc = samspill_report::municipality::document(&input, &facts);
+        let t2 = Instant::now();
+        let _ = samspill_report::html::render(&doc);
+        let t3 = Instant::now();
+        let (_, t) = samspill_report::pdf::render_timed(&doc).expect("pdf");
+        tpdf.prepare += t.prepare;
+        tpdf.layout += t.layout;
+        tpdf.export += t.export;
+        let t4 = Instant::now();
+        tf += (t1 - t0).as_secs_f64();
+        tx += (t2 - t1).as_secs_f64();
+        th += (t3 - t2).as_secs_f64();
+        tp += (t4 - t3).as_secs_f64();
+    }
+    let k = batch.len() as f64;
+    println!(
+        "per report (mean of {k}, one thread): figures {:.0} ms, facts + text {:.0} ms, HTML {:.1} ms, PDF {:.0} ms (data {:.1} ms, typst layout {:.0} ms, PDF export {:.0} ms)",
+        1e3 * tf / k,
+        1e3 * tx / k,
+        1e3 * th / k,
+        1e3 * tp / k,
+        1e3 * tpdf.prepare.as_secs_f64() / k,
+        1e3 * tpdf.layout.as_secs_f64() / k,
+        1e3 * tpdf.export.as_secs_f64() / k,
+    );
 }

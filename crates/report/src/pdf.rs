@@ -10,9 +10,20 @@
 //! `comemo::evict` runs after every compile, failed ones too, so a server's
 //! memory does not grow; virtual file paths are stable (`/main.typ`,
 //! `/doc.json`, `/fig-<n>.svg`) because file ids are never freed.
+//!
+//! Speed (a national batch is hundreds of reports): the template is parsed
+//! once per process and every compile sees the same `/main.typ`, so typst's
+//! caches can serve what two reports share (the template's definitions,
+//! shaped headings and labels, font data). The eviction after a compile
+//! therefore drops only results unused for [`CACHE_AGE`] compiles, never the
+//! whole cache: emptying it outright also threw away the results of a
+//! compile in progress on another thread (or suspended beneath it on the
+//! same one, see [`par_map`]), which then had to lay everything out again.
+//! A batch of reports should go through [`par_map`].
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
+use std::time::{Duration, Instant};
 
 use typst::diag::{FileError, FileResult};
 use typst::foundations::{Bytes, Datetime};
@@ -44,6 +55,16 @@ static FONTS: LazyLock<Fonts> = LazyLock::new(|| {
 });
 
 static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| LazyHash::new(Library::default()));
+
+/// The template, parsed once: one `Source` with one id for every compile.
+static MAIN: LazyLock<Source> =
+    LazyLock::new(|| Source::new(file_id("/main.typ"), TEMPLATE.to_string()));
+
+/// How many compiles (on any thread) a cached typst result may go unused
+/// before the eviction after a compile drops it. Small, so memory stays
+/// bounded in a long-running server; more than the number of compiles that
+/// can finish on other threads while one compile runs.
+pub const CACHE_AGE: usize = 8;
 
 fn file_id(path: &str) -> FileId {
     // Paths are fixed strings of this module: always valid.
@@ -98,6 +119,15 @@ impl World for ReportWorld {
     }
 }
 
+/// Whether a table cell reads as a number and is right-aligned in the PDF:
+/// digits, spaces, `,.%–×+-` only (the template's former
+/// `^[0-9\s,.%–×+-]+$`).
+fn is_number(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_digit() || c.is_whitespace() || ",.%–×+-".contains(c))
+}
+
 /// The document as the template reads it: figures point at their files.
 fn data(doc: &Doc) -> (serde_json::Value, Vec<(String, Vec<u8>)>) {
     let mut files = Vec::new();
@@ -141,6 +171,27 @@ fn data(doc: &Doc) -> (serde_json::Value, Vec<(String, Vec<u8>)>) {
                     .collect();
                 serde_json::json!({ "kind": "figure_grid", "figures": list })
             }
+            Block::Table { rows, header, .. } => {
+                let mut v = serde_json::to_value(b).unwrap_or(serde_json::Value::Null);
+                // Which cells are numbers (right-aligned), decided here once
+                // rather than by a regular expression per cell in typst.
+                let numeric: Vec<Vec<bool>> = rows
+                    .iter()
+                    .map(|r| r.iter().map(|c| is_number(c)).collect())
+                    .collect();
+                let header_numeric: Vec<bool> = (0..header.len())
+                    .map(|i| {
+                        i > 0
+                            && rows
+                                .first()
+                                .and_then(|r| r.get(i))
+                                .is_some_and(|c| is_number(c))
+                    })
+                    .collect();
+                v["numeric"] = numeric.into();
+                v["header_numeric"] = header_numeric.into();
+                v
+            }
             other => serde_json::to_value(other).unwrap_or(serde_json::Value::Null),
         })
         .collect();
@@ -172,9 +223,79 @@ pub fn thread_pool(threads: usize) -> Result<rayon::ThreadPool, ReportError> {
         .map_err(|e| ReportError::Typeset(e.to_string()))
 }
 
+/// Where the time of one [`render_timed`] went.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Timing {
+    /// Writing `/doc.json` and the figure files.
+    pub prepare: Duration,
+    /// typst: evaluation and layout.
+    pub layout: Duration,
+    /// typst-pdf: the PDF file (fonts subset, figures converted, streams
+    /// compressed).
+    pub export: Duration,
+}
+
+/// Maps `f` over `items` in `pool` (a [`thread_pool`]), as many items at a
+/// time as the pool has threads; results in input order.
+///
+/// Use this rather than a parallel iterator inside the pool for many
+/// reports. typst and typst-pdf wait for their own parallel work (pages,
+/// PDF streams), and a rayon thread that waits steals whatever is queued: a
+/// parallel iterator over reports queues the rest of the batch, so the
+/// waiting thread starts other reports on top of the one it is in the
+/// middle of. Reports then pile up on the stacks (memory grew by about
+/// 10 MB per report) and the suspended ones finish late. Here each item is
+/// handed to the pool by a plain thread that only waits, so nothing but
+/// typst's own work is ever queued. Call it from outside the pool: from one
+/// of the pool's own threads it falls back to a parallel iterator.
+pub fn par_map<T, R, F>(pool: &rayon::ThreadPool, items: &[T], f: F) -> Vec<R>
+where
+    T: Sync,
+    R: Send,
+    F: Fn(&T) -> R + Sync,
+{
+    use rayon::prelude::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    if pool.current_thread_index().is_some() {
+        return items.par_iter().map(&f).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let threads = pool.current_num_threads().clamp(1, items.len().max(1));
+    let mut done: Vec<(usize, R)> = std::thread::scope(|s| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut out = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(item) = items.get(i) else { break };
+                        out.push((i, pool.install(|| f(item))));
+                    }
+                    out
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| match w.join() {
+                Ok(out) => out,
+                Err(panic) => std::panic::resume_unwind(panic),
+            })
+            .collect()
+    });
+    done.sort_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, r)| r).collect()
+}
+
 /// Typesets `doc` as an A4, tagged PDF. Needs a deep stack: run it on the
 /// main thread or in a [`thread_pool`].
 pub fn render(doc: &Doc) -> Result<Vec<u8>, ReportError> {
+    render_timed(doc).map(|(pdf, _)| pdf)
+}
+
+/// [`render`], also saying where the time went (for benchmarks).
+pub fn render_timed(doc: &Doc) -> Result<(Vec<u8>, Timing), ReportError> {
+    let t0 = Instant::now();
     let (value, figures) = data(doc);
     let mut files = HashMap::new();
     files.insert(
@@ -185,17 +306,24 @@ pub fn render(doc: &Doc) -> Result<Vec<u8>, ReportError> {
         files.insert(file_id(&path), Bytes::new(bytes));
     }
     let world = ReportWorld {
-        main: Source::new(file_id("/main.typ"), TEMPLATE.to_string()),
+        main: MAIN.clone(),
         files,
     };
+    let mut timing = Timing::default();
+    let t1 = Instant::now();
+    timing.prepare = t1 - t0;
     let result = typst::compile::<PagedDocument>(&world).output;
+    let t2 = Instant::now();
+    timing.layout = t2 - t1;
     let out = match result {
         Ok(document) => {
             let options = typst_pdf::PdfOptions {
                 ident: typst::foundations::Smart::Custom(doc.title.clone()),
                 ..typst_pdf::PdfOptions::default()
             };
-            typst_pdf::pdf(&document, &options).map_err(|e| {
+            let pdf = typst_pdf::pdf(&document, &options);
+            timing.export = t2.elapsed();
+            pdf.map(|pdf| (pdf, timing)).map_err(|e| {
                 ReportError::Typeset(
                     e.iter()
                         .map(|d| d.message.to_string())
@@ -212,6 +340,6 @@ pub fn render(doc: &Doc) -> Result<Vec<u8>, ReportError> {
                 .join("; "),
         )),
     };
-    typst::comemo::evict(0);
+    typst::comemo::evict(CACHE_AGE);
     out
 }
