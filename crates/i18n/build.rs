@@ -19,11 +19,21 @@ fn main() {
             .collect();
         files.sort();
         writeln!(out, "/// Fluent sources of `{lang}`: (file name, content).").unwrap();
-        writeln!(out, "pub const {}: &[(&str, &str)] = &[", lang.to_uppercase()).unwrap();
+        writeln!(
+            out,
+            "pub const {}: &[(&str, &str)] = &[",
+            lang.to_uppercase()
+        )
+        .unwrap();
         for f in files {
             println!("cargo:rerun-if-changed={}", f.display());
             let name = f.file_name().unwrap().to_string_lossy().into_owned();
-            writeln!(out, "    ({name:?}, include_str!({:?})),", f.display().to_string()).unwrap();
+            writeln!(
+                out,
+                "    ({name:?}, include_str!({:?})),",
+                f.display().to_string()
+            )
+            .unwrap();
         }
         writeln!(out, "];").unwrap();
     }

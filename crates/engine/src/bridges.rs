@@ -21,7 +21,7 @@ use serde::Serialize;
 
 use crate::graph::Graph;
 use crate::measures::components::{articulation_points, weak_components};
-use crate::measures::paths::{Lengths, raw_betweenness, shortest_chain};
+use crate::measures::paths::shortest_chain;
 
 /// Relative growth of the average distance that makes a person a bridge
 /// builder by rule 2.
@@ -103,6 +103,91 @@ fn bfs_alive(g: &Graph, alive: &[bool], s: usize, dist: &mut [u32], queue: &mut 
     }
 }
 
+/// Hop distances and numbers of shortest paths between every two people
+/// (rows of `n`, `u32::MAX` = unreached), with raw Brandes betweenness summed
+/// over ordered pairs: `plain` over all pairs, `between` over pairs in
+/// different communities (as [`crate::measures::paths::raw_betweenness`]
+/// with a pair weight; undirected pairs are met from both ends).
+struct AllPairs {
+    n: usize,
+    dist: Vec<u32>,
+    sigma: Vec<f64>,
+    plain: Vec<f64>,
+    between: Vec<f64>,
+}
+
+impl AllPairs {
+    fn new(g: &Graph, community: &[usize], with_between: bool) -> AllPairs {
+        let n = g.node_count();
+        let mut all = AllPairs {
+            n,
+            dist: vec![u32::MAX; n * n],
+            sigma: vec![0.0; n * n],
+            plain: vec![0.0; n],
+            between: vec![0.0; n],
+        };
+        let mut order: Vec<usize> = Vec::with_capacity(n);
+        let (mut dp, mut db) = (vec![0.0f64; n], vec![0.0f64; n]);
+        for s in 0..n {
+            let dist = &mut all.dist[s * n..(s + 1) * n];
+            let sigma = &mut all.sigma[s * n..(s + 1) * n];
+            order.clear();
+            dist[s] = 0;
+            sigma[s] = 1.0;
+            order.push(s);
+            let mut head = 0;
+            while head < order.len() {
+                let v = order[head];
+                head += 1;
+                let dv = dist[v];
+                for &w in g.out_neighbors(v) {
+                    let w = w as usize;
+                    if dist[w] == u32::MAX {
+                        dist[w] = dv + 1;
+                        order.push(w);
+                    }
+                    if dist[w] == dv + 1 {
+                        sigma[w] += sigma[v];
+                    }
+                }
+            }
+            for &w in &order {
+                dp[w] = 0.0;
+                db[w] = 0.0;
+            }
+            for &w in order.iter().rev() {
+                let (dw, sw) = (dist[w], sigma[w]);
+                let pair = if with_between && community[s] != community[w] {
+                    1.0
+                } else {
+                    0.0
+                };
+                let (up_p, up_b) = ((1.0 + dp[w]) / sw, (pair + db[w]) / sw);
+                for &v in g.out_neighbors(w) {
+                    let v = v as usize;
+                    if dist[v] != u32::MAX && dist[v] + 1 == dw {
+                        dp[v] += sigma[v] * up_p;
+                        db[v] += sigma[v] * up_b;
+                    }
+                }
+                if w != s {
+                    all.plain[w] += dp[w];
+                    all.between[w] += db[w];
+                }
+            }
+        }
+        all
+    }
+
+    fn dist_row(&self, s: usize) -> &[u32] {
+        &self.dist[s * self.n..(s + 1) * self.n]
+    }
+
+    fn sigma_row(&self, s: usize) -> &[f64] {
+        &self.sigma[s * self.n..(s + 1) * self.n]
+    }
+}
+
 /// Bridge builders and chains for `g` with the given communities.
 ///
 /// `g` may be directed; the rules run on its undirected version.
@@ -119,17 +204,13 @@ pub fn bridges(g: &Graph, community: &[usize]) -> Bridges {
     let (comp, _) = weak_components(g);
     let k = community.iter().copied().max().map_or(0, |x| x + 1);
 
-    // Rule 3: betweenness over between-community pairs only.
+    // One breadth-first search per person gives the hop distances and
+    // numbers of shortest paths (rule 2) and, by Brandes' accumulation, both
+    // the plain betweenness and the betweenness over between-community pairs
+    // (rule 3). Three separate all-source searches cost three times as much
+    // on the 25–45-person networks the batch runs on.
+    let all = AllPairs::new(g, community, k >= 2);
     let share: Option<Vec<f64>> = (k >= 2).then(|| {
-        let sources: Vec<usize> = (0..n).collect();
-        let pair = |s: usize, t: usize| {
-            if community[s] != community[t] {
-                1.0
-            } else {
-                0.0
-            }
-        };
-        let raw = raw_betweenness(g, &Lengths::Hops, &sources, Some(&pair));
         // Ordered, connected between-community pairs not involving v.
         let mut per_comp_comm: std::collections::HashMap<(usize, usize), usize> =
             std::collections::HashMap::new();
@@ -153,15 +234,19 @@ pub fn bridges(g: &Graph, community: &[usize]) -> Bridges {
                 let same_comm = per_comp_comm[&(comp[v], community[v])];
                 let total = comp_size[&comp[v]];
                 let pairs = pairs_in_comp[&comp[v]] - 2.0 * (total - same_comm) as f64;
-                if pairs > 0.0 { raw[v] / pairs } else { 0.0 }
+                if pairs > 0.0 {
+                    all.between[v] / pairs
+                } else {
+                    0.0
+                }
             })
             .collect()
     });
 
     // Rules 1 and 2: remove each person in turn from their component. A
     // person on no shortest path between two others (betweenness 0) changes
-    // no distance and splits nothing, so only the others are searched again.
-    let hop_betweenness = raw_betweenness(g, &Lengths::Hops, &(0..n).collect::<Vec<_>>(), None);
+    // no distance and splits nothing, and one who is no articulation point
+    // leaves the others in one piece, so only the others are searched again.
     let mut members_of: std::collections::BTreeMap<usize, Vec<usize>> =
         std::collections::BTreeMap::new();
     for v in 0..n {
@@ -171,84 +256,122 @@ pub fn bridges(g: &Graph, community: &[usize]) -> Bridges {
     let mut dist = vec![u32::MAX; n];
     let mut queue: Vec<usize> = Vec::with_capacity(n);
     let mut effect: Vec<(usize, Option<f64>)> = vec![(0, None); n];
+    let mut moved: Vec<usize> = Vec::with_capacity(n);
+    let mut in_moved = vec![false; n];
+    // Distances of the moved targets (separate from `dist`, which
+    // `bfs_alive` resets from its own queue).
+    let mut repair = vec![u32::MAX; n];
+    let row_sum: Vec<f64> = (0..n)
+        .map(|s| {
+            all.dist[s * n..(s + 1) * n]
+                .iter()
+                .filter(|&&d| d != u32::MAX)
+                .map(|&d| d as f64)
+                .sum()
+        })
+        .collect();
     for members in members_of.values() {
-        let c = members.len();
-        if c < 3 {
+        if members.len() < 3 {
             continue;
         }
-        let mut pos = vec![usize::MAX; n];
-        for (i, &m) in members.iter().enumerate() {
-            pos[m] = i;
-        }
-        // Distances and numbers of shortest paths before any removal.
-        let mut before = vec![u32::MAX; c * c];
-        let mut paths = vec![0.0f64; c * c];
-        let mut sigma = vec![0.0f64; n];
-        for (i, &s) in members.iter().enumerate() {
-            bfs_alive(g, &alive, s, &mut dist, &mut queue);
-            for &t in &queue {
-                sigma[t] = 0.0;
-            }
-            sigma[s] = 1.0;
-            for &t in &queue {
-                for &w in g.out_neighbors(t) {
-                    let w = w as usize;
-                    if dist[w] == dist[t] + 1 {
-                        sigma[w] += sigma[t];
-                    }
-                }
-            }
-            for &t in &queue {
-                before[i * c + pos[t]] = dist[t];
-                paths[i * c + pos[t]] = sigma[t];
-            }
-        }
         for &v in members {
-            if hop_betweenness[v] <= 0.0 {
+            if all.plain[v] <= 0.0 {
                 effect[v] = (0, Some(0.0));
                 continue;
             }
             alive[v] = false;
             // Pieces among the others.
-            let mut seen = vec![false; c];
-            let mut pieces: usize = 0;
-            for (i, &s) in members.iter().enumerate() {
-                if s == v || seen[i] {
-                    continue;
-                }
-                pieces += 1;
-                bfs_alive(g, &alive, s, &mut dist, &mut queue);
-                for &t in &queue {
-                    seen[pos[t]] = true;
+            let mut pieces: usize = 1;
+            if cut[v] {
+                let mut seen = vec![false; n];
+                pieces = 0;
+                for &s in members {
+                    if s == v || seen[s] {
+                        continue;
+                    }
+                    pieces += 1;
+                    bfs_alive(g, &alive, s, &mut dist, &mut queue);
+                    for &t in &queue {
+                        seen[t] = true;
+                    }
                 }
             }
-            // Distances: only a source from which every shortest path to
-            // some target runs through `v` (d(s,v) + d(v,t) = d(s,t) and
-            // σ(s,v)·σ(v,t) = σ(s,t)) can see a distance change; the
-            // others keep their row.
-            let vi = pos[v];
+            // Distances: from a source `s`, only the targets all of whose
+            // shortest paths run through `v` (d(s,v) + d(v,t) = d(s,t) and
+            // σ(s,v)·σ(v,t) = σ(s,t)) can move further away; every other
+            // target keeps its distance. The moved ones are found again by a
+            // small Dijkstra seeded from their unmoved neighbours, instead of
+            // a whole new search from every source.
             let (mut sum_before, mut sum_after) = (0.0, 0.0);
-            for (i, &s) in members.iter().enumerate() {
+            let (vd, vp) = (all.dist_row(v), all.sigma_row(v));
+            for &s in members {
                 if s == v {
                     continue;
                 }
-                let dsv = before[i * c + vi];
-                let through = (0..c)
-                    .any(|j| j != i && j != vi && dsv + before[vi * c + j] == before[i * c + j]);
-                if through {
-                    bfs_alive(g, &alive, s, &mut dist, &mut queue);
-                    for &t in &queue {
-                        if t != s {
-                            sum_after += dist[t] as f64;
-                            sum_before += before[i * c + pos[t]] as f64;
+                let (sd, sp) = (all.dist_row(s), all.sigma_row(s));
+                let (dsv, psv) = (sd[v], sp[v]);
+                moved.clear();
+                let mut moved_before = 0.0;
+                // Whole rows, zipped: targets in other components fail the
+                // distance test (u64 sums, so unreached + anything ≠ unreached),
+                // and this loop is the innermost of the whole analysis.
+                for (t, (((&dst, &dvt), &pst), &pvt)) in
+                    sd.iter().zip(vd).zip(sp).zip(vp).enumerate()
+                {
+                    // Path counts are exact below 2^53; the relative slack
+                    // only ever recomputes a distance that would not change.
+                    if dsv as u64 + dvt as u64 == dst as u64
+                        && t != v
+                        && psv * pvt >= pst * (1.0 - 1e-9)
+                    {
+                        moved.push(t);
+                        in_moved[t] = true;
+                        moved_before += dst as f64;
+                    }
+                }
+                let kept = row_sum[s] - dsv as f64 - moved_before;
+                sum_before += kept;
+                sum_after += kept;
+                if moved.is_empty() {
+                    continue;
+                }
+                for &t in &moved {
+                    repair[t] = g
+                        .out_neighbors(t)
+                        .iter()
+                        .map(|&u| u as usize)
+                        .filter(|&u| u != v && !in_moved[u])
+                        .map(|u| sd[u].saturating_add(1))
+                        .min()
+                        .unwrap_or(u32::MAX);
+                }
+                // Unit lengths and a handful of nodes: pick the nearest
+                // unsettled one by scanning.
+                let mut open = moved.len();
+                while open > 0 {
+                    let (k, _) = moved[..open]
+                        .iter()
+                        .enumerate()
+                        .min_by_key(|&(_, &t)| repair[t])
+                        .unwrap_or((0, &moved[0]));
+                    let t = moved[k];
+                    moved.swap(k, open - 1);
+                    open -= 1;
+                    in_moved[t] = false;
+                    if repair[t] == u32::MAX {
+                        continue; // cut off from s
+                    }
+                    sum_after += repair[t] as f64;
+                    sum_before += sd[t] as f64;
+                    for &u in g.out_neighbors(t) {
+                        let u = u as usize;
+                        if in_moved[u] && repair[t] + 1 < repair[u] {
+                            repair[u] = repair[t] + 1;
                         }
                     }
-                } else {
-                    for j in (0..c).filter(|&j| j != i && j != vi) {
-                        let d = before[i * c + j] as f64;
-                        sum_after += d;
-                        sum_before += d;
-                    }
+                }
+                for &t in &moved {
+                    in_moved[t] = false;
                 }
             }
             alive[v] = true;

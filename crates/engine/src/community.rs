@@ -8,7 +8,7 @@
 
 use serde::Serialize;
 
-use crate::graph::Graph;
+use crate::graph::{Graph, Rows};
 use crate::rng::SplitMix64;
 
 /// Modularity of a partition as NetworkX `community.modularity(G, c)`.
@@ -54,31 +54,40 @@ pub fn modularity(g: &Graph, community: &[usize], weighted: bool) -> Option<f64>
     Some(q)
 }
 
-/// The working graph of one Louvain level: symmetric neighbour weights
-/// (in + out combined, self-loops apart) and degrees.
+/// The working graph of one Louvain level in CSR form: symmetric neighbour
+/// weights (in + out combined, self-loops apart) and degrees.
 struct Level {
-    adj: Vec<Vec<(usize, f64)>>,
+    adj: Rows,
     self_w: Vec<f64>,
     dout: Vec<f64>,
     din: Vec<f64>,
 }
 
 impl Level {
+    fn len(&self) -> usize {
+        self.self_w.len()
+    }
+
+    fn neighbours(&self, u: usize) -> impl Iterator<Item = (usize, f64)> + '_ {
+        let (lo, hi) = (self.adj.off[u], self.adj.off[u + 1]);
+        self.adj.nbr[lo..hi]
+            .iter()
+            .zip(&self.adj.w[lo..hi])
+            .map(|(&v, &x)| (v as usize, x))
+    }
+
     fn from_graph(g: &Graph, weighted: bool) -> Level {
         let n = g.node_count();
         let w = |x: f64| if weighted { x } else { 1.0 };
-        let mut adj: Vec<Vec<(usize, f64)>> = vec![Vec::new(); n];
+        let mut triples = Vec::with_capacity(2 * g.edge_count());
         let mut dout = vec![0.0; n];
         let mut din = vec![0.0; n];
         for (u, v, x) in g.edges() {
             let x = w(x);
-            adj[u].push((v, x));
-            adj[v].push((u, x));
+            triples.push((u as u32, v as u32, x));
+            triples.push((v as u32, u as u32, x));
             dout[u] += x;
             din[v] += x;
-        }
-        for a in adj.iter_mut() {
-            merge_sorted(a);
         }
         if !g.is_directed() {
             for v in 0..n {
@@ -88,7 +97,7 @@ impl Level {
             }
         }
         Level {
-            adj,
+            adj: Rows::group_summed(n, &triples),
             self_w: vec![0.0; n],
             dout,
             din,
@@ -97,30 +106,27 @@ impl Level {
 
     /// The graph whose nodes are the communities of `com` (numbered 0..k).
     fn aggregate(&self, com: &[usize], k: usize) -> Level {
-        let mut adj: Vec<Vec<(usize, f64)>> = vec![Vec::new(); k];
+        let mut triples = Vec::new();
         let mut self_w = vec![0.0; k];
         let mut dout = vec![0.0; k];
         let mut din = vec![0.0; k];
-        for u in 0..self.adj.len() {
+        for u in 0..self.len() {
             let cu = com[u];
             self_w[cu] += self.self_w[u];
             dout[cu] += self.dout[u];
             din[cu] += self.din[u];
-            for &(v, x) in &self.adj[u] {
+            for (v, x) in self.neighbours(u) {
                 let cv = com[v];
                 if cu == cv {
                     // Each internal tie is seen from both ends.
                     self_w[cu] += x / 2.0;
                 } else {
-                    adj[cu].push((cv, x));
+                    triples.push((cu as u32, cv as u32, x));
                 }
             }
         }
-        for a in adj.iter_mut() {
-            merge_sorted(a);
-        }
         Level {
-            adj,
+            adj: Rows::group_summed(k, &triples),
             self_w,
             dout,
             din,
@@ -128,93 +134,100 @@ impl Level {
     }
 }
 
-/// Sorts a neighbour list and sums repeated neighbours.
-fn merge_sorted(a: &mut Vec<(usize, f64)>) {
-    a.sort_by_key(|p| p.0);
-    let mut out: Vec<(usize, f64)> = Vec::with_capacity(a.len());
-    for &(v, x) in a.iter() {
-        match out.last_mut() {
-            Some(last) if last.0 == v => last.1 += x,
-            _ => out.push((v, x)),
-        }
-    }
-    *a = out;
-}
-
-/// Smallest modularity gain of a whole pass of local moves worth another
-/// pass (NetworkX's threshold between levels, 1e-7).
+/// Smallest modularity gain of a round of local moves worth another round
+/// (NetworkX's threshold between levels, 1e-7).
 const PASS_THRESHOLD: f64 = 1e-7;
 
-/// One pass of local moves (Blondel, Guillaume, Lambiotte & Lefebvre 2008,
+/// Local moves on one level (Blondel, Guillaume, Lambiotte & Lefebvre 2008,
 /// "Fast unfolding of communities in large networks", *J. Stat. Mech.*
 /// P10008), with NetworkX's gain formulas for undirected and directed
 /// modularity. Returns the community per node (renumbered 0..k in order of
 /// first node) and whether anything moved.
+///
+/// Nodes are visited from a queue, first all in a seeded random order; after
+/// a move only the mover's neighbours outside its new community are queued
+/// again (the pruning of Ozaki, Tezuka & Inaba 2016, "A simple acceleration
+/// method for the Louvain algorithm", *Int. J. Comput. Electr. Eng.* 8:207,
+/// also Leiden's fast local moving, Traag, Waltman & van Eck 2019). A node
+/// whose neighbourhood did not change cannot gain by moving, so this skips
+/// only work that would find nothing; on the 1M-edge benchmark graph the
+/// later sweeps of the classic algorithm moved a handful of nodes each.
+/// It stops when the queue is empty, or when `n` visits in a row (the work
+/// of one classic sweep) gain less than [`PASS_THRESHOLD`] together.
 fn one_level(
     lv: &Level,
     m: f64,
     directed: bool,
     rng: &mut SplitMix64,
 ) -> (Vec<usize>, usize, bool) {
-    let n = lv.adj.len();
+    let n = lv.len();
     let mut com: Vec<usize> = (0..n).collect();
     let mut tot_in = lv.din.clone();
     let mut tot_out = lv.dout.clone();
     let mut order: Vec<usize> = (0..n).collect();
     rng.shuffle(&mut order);
+    let mut queue: std::collections::VecDeque<usize> = order.into();
+    let mut queued = vec![true; n];
     let mut w2c = vec![0.0; n];
     let mut touched: Vec<usize> = Vec::new();
     let mut improved = false;
-    loop {
-        let mut moves = 0;
-        let mut pass_gain = 0.0;
-        for &u in &order {
-            let cu = com[u];
-            for &(v, x) in &lv.adj[u] {
-                let c = com[v];
-                if w2c[c] == 0.0 {
-                    touched.push(c);
-                }
-                w2c[c] += x;
+    let (mut round_left, mut round_moves, mut round_gain) = (queue.len(), 0usize, 0.0);
+    while let Some(u) = queue.pop_front() {
+        queued[u] = false;
+        let cu = com[u];
+        for (v, x) in lv.neighbours(u) {
+            let c = com[v];
+            if w2c[c] == 0.0 {
+                touched.push(c);
             }
-            let (kin, kout) = (lv.din[u], lv.dout[u]);
-            tot_in[cu] -= kin;
-            tot_out[cu] -= kout;
-            let cost = |c: usize, tin: &[f64], tout: &[f64]| -> f64 {
-                if directed {
-                    (kout * tin[c] + kin * tout[c]) / (m * m)
-                } else {
-                    tin[c] * kin / (2.0 * m * m)
-                }
-            };
-            let remove = -w2c[cu] / m + cost(cu, &tot_in, &tot_out);
-            let mut best = cu;
-            let mut best_gain = 0.0;
-            for &c in &touched {
-                let gain = remove + w2c[c] / m - cost(c, &tot_in, &tot_out);
-                if gain > best_gain {
-                    best_gain = gain;
-                    best = c;
-                }
-            }
-            tot_in[best] += kin;
-            tot_out[best] += kout;
-            if best != cu {
-                com[u] = best;
-                moves += 1;
-                pass_gain += best_gain;
-                improved = true;
-            }
-            for &c in &touched {
-                w2c[c] = 0.0;
-            }
-            touched.clear();
+            w2c[c] += x;
         }
-        // Stop when a pass no longer moves anyone, or when all its moves
-        // together gain less than NetworkX's level threshold: on large
-        // graphs the last passes shuffle a few nodes for nothing.
-        if moves == 0 || pass_gain < PASS_THRESHOLD {
-            break;
+        let (kin, kout) = (lv.din[u], lv.dout[u]);
+        tot_in[cu] -= kin;
+        tot_out[cu] -= kout;
+        let cost = |c: usize, tin: &[f64], tout: &[f64]| -> f64 {
+            if directed {
+                (kout * tin[c] + kin * tout[c]) / (m * m)
+            } else {
+                tin[c] * kin / (2.0 * m * m)
+            }
+        };
+        let remove = -w2c[cu] / m + cost(cu, &tot_in, &tot_out);
+        let mut best = cu;
+        let mut best_gain = 0.0;
+        for &c in &touched {
+            let gain = remove + w2c[c] / m - cost(c, &tot_in, &tot_out);
+            if gain > best_gain {
+                best_gain = gain;
+                best = c;
+            }
+        }
+        tot_in[best] += kin;
+        tot_out[best] += kout;
+        if best != cu {
+            com[u] = best;
+            round_moves += 1;
+            round_gain += best_gain;
+            improved = true;
+            for (v, _) in lv.neighbours(u) {
+                if !queued[v] && com[v] != best {
+                    queued[v] = true;
+                    queue.push_back(v);
+                }
+            }
+        }
+        for &c in &touched {
+            w2c[c] = 0.0;
+        }
+        touched.clear();
+        round_left -= 1;
+        if round_left == 0 {
+            // On large graphs the last rounds shuffle a few nodes for
+            // nothing: stop when a whole round gains less than the threshold.
+            if round_moves == 0 || round_gain < PASS_THRESHOLD {
+                break;
+            }
+            (round_left, round_moves, round_gain) = (n, 0, 0.0);
         }
     }
     let (com, k) = renumber(&com);
@@ -223,15 +236,20 @@ fn one_level(
 
 /// Renumbers labels 0..k in order of first appearance.
 fn renumber(labels: &[usize]) -> (Vec<usize>, usize) {
-    let mut map = std::collections::HashMap::new();
+    let top = labels.iter().copied().max().map_or(0, |x| x + 1);
+    let mut map = vec![usize::MAX; top];
+    let mut k = 0;
     let out = labels
         .iter()
         .map(|&l| {
-            let next = map.len();
-            *map.entry(l).or_insert(next)
+            if map[l] == usize::MAX {
+                map[l] = k;
+                k += 1;
+            }
+            map[l]
         })
         .collect();
-    (out, map.len())
+    (out, k)
 }
 
 /// Louvain communities of `g` from one seed: community per node, numbered in

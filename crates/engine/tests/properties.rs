@@ -221,3 +221,62 @@ proptest! {
         }
     }
 }
+
+/// Closeness and harmonic closeness by hops on graphs large enough for the
+/// parallel, direction-optimising search (top-down and bottom-up levels)
+/// equal a plain breadth-first search, directed (incoming distances) and
+/// undirected, connected or not.
+#[test]
+fn large_hop_closeness_equals_plain_bfs() {
+    let mut rng = samspill_engine::rng::SplitMix64::new(7);
+    for (directed, n, m) in [
+        (false, 3000, 30_000),
+        (true, 2500, 20_000),
+        (false, 2000, 1500),
+    ] {
+        let edges: Vec<(usize, usize, f64)> = (0..m)
+            .map(|_| {
+                let u = (rng.next_u64() % n as u64) as usize;
+                let v = (rng.next_u64() % n as u64) as usize;
+                (u, v, 1.0)
+            })
+            .collect();
+        let g = Graph::from_edges(n, directed, &edges).0;
+        let nodes: Vec<usize> = (0..n).step_by(7).collect();
+        let clo = paths::closeness(&g, &paths::Lengths::Hops, &nodes);
+        let har = paths::harmonic(&g, &paths::Lengths::Hops, &nodes);
+        for (i, &u) in nodes.iter().enumerate() {
+            // Distances *to* u: follow in-ties from u.
+            let mut d = vec![u32::MAX; n];
+            d[u] = 0;
+            let mut q = std::collections::VecDeque::from([u]);
+            while let Some(v) = q.pop_front() {
+                for &w in g.in_neighbors(v) {
+                    if d[w as usize] == u32::MAX {
+                        d[w as usize] = d[v] + 1;
+                        q.push_back(w as usize);
+                    }
+                }
+            }
+            let reached: Vec<u32> = d.iter().copied().filter(|&x| x != u32::MAX).collect();
+            let total: f64 = reached.iter().map(|&x| x as f64).sum();
+            let r = reached.len() as f64;
+            let expected = if total > 0.0 {
+                (r - 1.0) / total * (r - 1.0) / (n as f64 - 1.0)
+            } else {
+                0.0
+            };
+            let h: f64 = reached
+                .iter()
+                .filter(|&&x| x > 0)
+                .map(|&x| 1.0 / x as f64)
+                .sum();
+            assert!(
+                close(clo[i], expected),
+                "closeness of {u}: {} vs {expected}",
+                clo[i]
+            );
+            assert!(close(har[i], h), "harmonic of {u}: {} vs {h}", har[i]);
+        }
+    }
+}

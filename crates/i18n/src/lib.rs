@@ -188,14 +188,21 @@ pub fn problems(lang: Lang) -> Vec<String> {
     let mut out = Vec::new();
     for (file, src) in lang.sources() {
         if let Err((_, errs)) = FluentResource::try_new(src.to_string()) {
-            out.extend(errs.iter().map(|e| format!("{}/{file}: {e:?}", lang.code())));
+            out.extend(
+                errs.iter()
+                    .map(|e| format!("{}/{file}: {e:?}", lang.code())),
+            );
         }
     }
     let mut k = keys(lang);
     let before = k.len();
     k.dedup();
     if k.len() != before {
-        out.push(format!("{}: {} duplicate keys across files", lang.code(), before - k.len()));
+        out.push(format!(
+            "{}: {} duplicate keys across files",
+            lang.code(),
+            before - k.len()
+        ));
     }
     out
 }

@@ -620,14 +620,41 @@ pub fn reach(
     })
 }
 
-/// [`reach`] by hops: a plain breadth-first search with 32-bit distances and
-/// no path counting, about twice as fast as the general kernel on large
-/// graphs (closeness of many people needs nothing more).
+/// [`reach`] by hops: a breadth-first search with 32-bit distances and no
+/// path counting (closeness of many people needs nothing more).
+///
+/// Direction-optimising (Beamer, Asanović & Patterson 2012, "Direction-
+/// optimizing breadth-first search", *SC'12*): while the frontier is small
+/// the search expands it top-down; once the frontier's ties outnumber a
+/// fourteenth of the unvisited nodes' ties, it goes bottom-up instead, each
+/// unvisited node looking for any neighbour on the frontier and stopping at
+/// the first. On the 1M-edge benchmark graph most nodes are found in one or
+/// two levels, where bottom-up reads a fraction of the ties top-down would.
+/// Distances are the same either way, so the result does not change.
 fn reach_hops(g: &Graph, nodes: &[usize], incoming: bool, targets: Option<&[bool]>) -> Vec<Reach> {
     let n = g.node_count();
+    // Searching "incoming" follows in-ties forward; bottom-up then looks at
+    // the other direction. Undirected graphs have one list for both.
+    let forward = |v: usize| {
+        if incoming {
+            g.in_neighbors(v)
+        } else {
+            g.out_neighbors(v)
+        }
+    };
+    let backward = |v: usize| {
+        if incoming {
+            g.out_neighbors(v)
+        } else {
+            g.in_neighbors(v)
+        }
+    };
+    let total_ties: usize = (0..n).map(|v| forward(v).len()).sum();
     let work = |chunk: &[usize]| -> Vec<Reach> {
         let mut dist = vec![u32::MAX; n];
         let mut queue: Vec<u32> = Vec::with_capacity(n);
+        let mut unvisited: Vec<u32> = Vec::new();
+        let mut per_distance: Vec<u64> = Vec::new();
         chunk
             .iter()
             .map(|&s| {
@@ -637,36 +664,81 @@ fn reach_hops(g: &Graph, nodes: &[usize], incoming: bool, targets: Option<&[bool
                 queue.clear();
                 dist[s] = 0;
                 queue.push(s as u32);
-                let mut head = 0;
-                while head < queue.len() {
-                    let v = queue[head] as usize;
-                    head += 1;
-                    let d = dist[v] + 1;
-                    let nbrs = if incoming {
-                        g.in_neighbors(v)
-                    } else {
-                        g.out_neighbors(v)
-                    };
-                    for &w in nbrs {
-                        if dist[w as usize] == u32::MAX {
-                            dist[w as usize] = d;
-                            queue.push(w);
+                let (mut level_start, mut level) = (0usize, 0u32);
+                let mut unvisited_ties = total_ties - forward(s).len();
+                let mut bottom_up = false;
+                unvisited.clear();
+                while level_start < queue.len() {
+                    let level_end = queue.len();
+                    let frontier_ties: usize = queue[level_start..level_end]
+                        .iter()
+                        .map(|&v| forward(v as usize).len())
+                        .sum();
+                    if !bottom_up && frontier_ties * 14 > unvisited_ties {
+                        bottom_up = true;
+                        unvisited.clear();
+                        unvisited.extend((0..n as u32).filter(|&v| dist[v as usize] == u32::MAX));
+                    } else if bottom_up && (level_end - level_start) * 24 < n {
+                        bottom_up = false;
+                    }
+                    let d = level + 1;
+                    if bottom_up {
+                        let mut kept = 0;
+                        for i in 0..unvisited.len() {
+                            let w = unvisited[i];
+                            if dist[w as usize] != u32::MAX {
+                                continue; // found by a top-down step meanwhile
+                            }
+                            if backward(w as usize)
+                                .iter()
+                                .any(|&u| dist[u as usize] == level)
+                            {
+                                dist[w as usize] = d;
+                                queue.push(w);
+                            } else {
+                                unvisited[kept] = w;
+                                kept += 1;
+                            }
                         }
+                        unvisited.truncate(kept);
+                    } else {
+                        for i in level_start..level_end {
+                            let v = queue[i] as usize;
+                            for &w in forward(v) {
+                                if dist[w as usize] == u32::MAX {
+                                    dist[w as usize] = d;
+                                    queue.push(w);
+                                }
+                            }
+                        }
+                    }
+                    for &w in &queue[level_end..] {
+                        unvisited_ties -= forward(w as usize).len();
+                    }
+                    level_start = level_end;
+                    level = d;
+                }
+                // Counted per distance, so the harmonic sum is Σ count/d in
+                // distance order whatever order the search found nodes in.
+                per_distance.clear();
+                per_distance.resize(level as usize + 1, 0);
+                for &t in &queue {
+                    if targets.is_none_or(|m| m[t as usize]) {
+                        per_distance[dist[t as usize] as usize] += 1;
                     }
                 }
                 let mut r = Reach::default();
                 let mut total: u64 = 0;
-                for &t in &queue {
-                    if targets.is_some_and(|m| !m[t as usize]) {
+                for (d, &count) in per_distance.iter().enumerate() {
+                    if count == 0 {
                         continue;
                     }
-                    let d = dist[t as usize];
-                    r.reached += 1;
-                    total += d as u64;
+                    r.reached += count as usize;
+                    total += d as u64 * count;
                     if d > 0 {
-                        r.inverse_total += 1.0 / d as f64;
+                        r.inverse_total += count as f64 / d as f64;
                     }
-                    r.farthest = r.farthest.max(d as f64);
+                    r.farthest = d as f64;
                 }
                 r.total = total as f64;
                 r
