@@ -20,6 +20,11 @@ people (written to a temporary directory) with function codes as labels.
 
 Usage (from the repository root, after `cargo build -p samspill-cli`):
     tools/layout-compare/.venv/bin/python tools/layout-compare/compare.py
+or, without building the whole CLI, with samspill-draw's stand-in for
+`samspill draw` (same reading, building and drawing):
+    cargo build --release -p samspill-draw --example draw_positions
+    SAMSPILL=target/release/examples/draw_positions \
+        tools/layout-compare/.venv/bin/python tools/layout-compare/compare.py
 Setup: apt-get install -y graphviz; python3 -m venv tools/layout-compare/.venv;
        tools/layout-compare/.venv/bin/pip install -r tools/layout-compare/requirements.txt
 """

@@ -1,5 +1,6 @@
 //! Benchmark (not a test): layout + SVG of a 45-person municipal network.
-//! `cargo run --release -p samspill-draw --example bench_layout`
+//! `cargo run --release -p samspill-draw --example bench_layout` (`RUNS=n` to
+//! change the number of runs, e.g. for `perf record`).
 
 use samspill_draw::{NetworkOptions, people_network};
 use samspill_engine::model::{Network, Person, Relation, Tie};
@@ -58,7 +59,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     )?;
     let res = analyze(&net, &an, &AnalysisOptions::default());
     let t = Texts::new(Lang::Nb);
-    let runs = 20;
+    let runs: usize = std::env::var("RUNS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(20);
     let mut times = Vec::new();
     let mut bytes = 0;
     for _ in 0..runs {
