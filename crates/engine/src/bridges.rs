@@ -310,6 +310,20 @@ pub fn bridges(g: &Graph, community: &[usize]) -> Bridges {
                 }
                 let (sd, sp) = (all.dist_row(s), all.sigma_row(s));
                 let (dsv, psv) = (sd[v], sp[v]);
+                // If `v` is the only way to some target, it is the only way
+                // to a neighbour one step further on (the rest of a shortest
+                // path to that target does not pass `v` again): checking
+                // v's neighbours first skips most sources cheaply.
+                let gate = g.out_neighbors(v).iter().any(|&w| {
+                    let w = w as usize;
+                    sd[w] == dsv + 1 && sp[w] <= psv * (1.0 + 1e-9)
+                });
+                if !gate {
+                    let d = row_sum[s] - dsv as f64;
+                    sum_before += d;
+                    sum_after += d;
+                    continue;
+                }
                 moved.clear();
                 let mut moved_before = 0.0;
                 // Whole rows, zipped: targets in other components fail the

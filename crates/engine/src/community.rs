@@ -104,6 +104,37 @@ impl Level {
         }
     }
 
+    /// Modularity of the partition `com` (numbered 0..k) of this level's
+    /// nodes, which is the modularity of the corresponding partition of the
+    /// original graph (ties inside a node are its `self_w`). Computed here
+    /// in O(level size) rather than over every original tie.
+    fn modularity(&self, com: &[usize], k: usize, m: f64, directed: bool) -> f64 {
+        let mut inside = vec![0.0; k];
+        let mut dout = vec![0.0; k];
+        let mut din = vec![0.0; k];
+        for u in 0..self.len() {
+            let c = com[u];
+            inside[c] += self.self_w[u];
+            dout[c] += self.dout[u];
+            din[c] += self.din[u];
+            for (v, x) in self.neighbours(u) {
+                if com[v] == c {
+                    // Seen from both ends.
+                    inside[c] += x / 2.0;
+                }
+            }
+        }
+        (0..k)
+            .map(|c| {
+                if directed {
+                    inside[c] / m - dout[c] * din[c] / (m * m)
+                } else {
+                    inside[c] / m - (dout[c] / (2.0 * m)) * (dout[c] / (2.0 * m))
+                }
+            })
+            .sum()
+    }
+
     /// The graph whose nodes are the communities of `com` (numbered 0..k).
     fn aggregate(&self, com: &[usize], k: usize) -> Level {
         let mut triples = Vec::new();
@@ -258,22 +289,29 @@ fn renumber(labels: &[usize]) -> (Vec<usize>, usize) {
 /// Levels repeat while modularity grows by more than 1e-7 (NetworkX's
 /// threshold). A graph without ties gives every node its own community.
 pub fn louvain(g: &Graph, weighted: bool, seed: u64) -> Vec<usize> {
-    let n = g.node_count();
+    louvain_from(&Level::from_graph(g, weighted), g.is_directed(), seed)
+}
+
+/// [`louvain`] from an already built first level (shared by the runs of
+/// [`detect`], which differ only in their seed).
+fn louvain_from(first: &Level, directed: bool, seed: u64) -> Vec<usize> {
+    let n = first.len();
     let mut rng = SplitMix64::new(seed);
-    let mut level = Level::from_graph(g, weighted);
-    let m: f64 = level.dout.iter().sum::<f64>() / if g.is_directed() { 1.0 } else { 2.0 };
+    let m: f64 = first.dout.iter().sum::<f64>() / if directed { 1.0 } else { 2.0 };
     let mut membership: Vec<usize> = (0..n).collect();
     if m == 0.0 {
         return membership;
     }
-    let mut q = modularity(g, &membership, weighted).unwrap_or(0.0);
+    let mut q = first.modularity(&membership, n, m, directed);
+    let mut aggregated: Option<Level> = None;
     loop {
-        let (com, k, improved) = one_level(&level, m, g.is_directed(), &mut rng);
+        let level = aggregated.as_ref().unwrap_or(first);
+        let (com, k, improved) = one_level(level, m, directed, &mut rng);
         if !improved {
             break;
         }
+        let new_q = level.modularity(&com, k, m, directed);
         let candidate: Vec<usize> = membership.iter().map(|&c| com[c]).collect();
-        let new_q = modularity(g, &candidate, weighted).unwrap_or(0.0);
         if new_q - q <= 1e-7 {
             if new_q > q {
                 membership = candidate;
@@ -282,7 +320,7 @@ pub fn louvain(g: &Graph, weighted: bool, seed: u64) -> Vec<usize> {
         }
         q = new_q;
         membership = candidate;
-        level = level.aggregate(&com, k);
+        aggregated = Some(level.aggregate(&com, k));
     }
     renumber(&membership).0
 }
@@ -313,8 +351,9 @@ pub struct Communities {
 pub fn detect(g: &Graph, weighted: bool, seed: u64, runs: usize) -> Communities {
     let runs = runs.max(1);
     let mut mix = SplitMix64::new(seed);
+    let first = Level::from_graph(g, weighted);
     let parts: Vec<Vec<usize>> = (0..runs)
-        .map(|_| louvain(g, weighted, mix.next_u64()))
+        .map(|_| louvain_from(&first, g.is_directed(), mix.next_u64()))
         .collect();
     let mods: Vec<Option<f64>> = parts.iter().map(|p| modularity(g, p, weighted)).collect();
     let mut best = 0;
