@@ -12,6 +12,7 @@
 //! Everything runs in a fixed order with our own seeded random numbers, so
 //! the same graph gives the same coordinates on every machine.
 
+use rayon::prelude::*;
 use samspill_engine::rng::SplitMix64;
 
 use crate::geometry::{P, segments_cross};
@@ -612,6 +613,18 @@ impl EdgeSet {
         }
     }
 
+    /// Bounding box `(x0, y0, x1, y1)` of node `v` widened by `reach` and
+    /// its neighbours.
+    fn region(&self, pos: &[P], v: usize, reach: f64) -> (f64, f64, f64, f64) {
+        let p = pos[v];
+        let mut r = (p.x - reach, p.y - reach, p.x + reach, p.y + reach);
+        for &k in &self.inc[v] {
+            let q = pos[if self.a[k] == v { self.b[k] } else { self.a[k] }];
+            r = (r.0.min(q.x), r.1.min(q.y), r.2.max(q.x), r.3.max(q.y));
+        }
+        r
+    }
+
     /// Fills `star` with the edges that node `v`'s edges can cross while
     /// `v` stays within `reach` of its place (bounding boxes), per edge at
     /// `v`, without the edges that share an end with it.
@@ -783,10 +796,17 @@ fn reduce_crossings(
     let mut sums = pr.sums(pos);
     let mut cur = vec![0.0; m];
     let mut star = Star::default();
+    let reach = RADII[RADII.len() - 1];
+    // A node whose moves (or swaps) all failed is not tried again until
+    // something moves within reach of its edges.
+    let mut quiet = Quiet::new(m);
     for _ in 0..rounds {
         let mut improved = false;
         for v in 0..m {
-            es.star(pos, v, RADII[RADII.len() - 1], &mut star);
+            if quiet.ring[v] {
+                continue;
+            }
+            es.star(pos, v, reach, &mut star);
             let here = star.crossings_below(pos[v], usize::MAX);
             if here == 0 {
                 continue;
@@ -811,11 +831,15 @@ fn reduce_crossings(
                 }
             }
             if let Some((_, _, at)) = best {
+                quiet.wake(es, pos, v, at);
                 pos[v] = at;
                 es.set(v, at);
                 sums = pr.sums(pos);
                 improved = true;
                 any = true;
+            } else {
+                quiet.ring[v] = true;
+                quiet.region[v] = es.region(pos, v, reach);
             }
         }
         // Swaps of two nodes at most two hops apart, one of them on a
@@ -824,7 +848,8 @@ fn reduce_crossings(
         let mut cnt = es.per_node(pos);
         for u in 0..m {
             for v in (u + 1)..m {
-                if pr.d[u * m + v] > 2.0 || cnt[u] + cnt[v] == 0 {
+                if pr.d[u * m + v] > 2.0 || cnt[u] + cnt[v] == 0 || (quiet.swap[u] && quiet.swap[v])
+                {
                     continue;
                 }
                 let (da, db) = pr.swap_delta(pos, u, v);
@@ -840,6 +865,8 @@ fn reduce_crossings(
                 let better =
                     cu < limit && cu + es.crossings_below(pos, v, pos[v], limit - cu) < limit;
                 if better {
+                    quiet.wake(es, pos, u, pu);
+                    quiet.wake(es, pos, v, pv);
                     sums = pr.sums(pos);
                     swap_nodes(pos, es, u, v, pu, pv);
                     es.recount(pos, u, v, &mut cnt, false);
@@ -852,11 +879,55 @@ fn reduce_crossings(
                 }
             }
         }
+        for v in 0..m {
+            if !quiet.swap[v] {
+                quiet.swap[v] = true;
+                if !quiet.ring[v] {
+                    quiet.region[v] = es.region(pos, v, reach);
+                }
+            }
+        }
         if !improved {
             break;
         }
     }
     any
+}
+
+/// Which nodes [`reduce_crossings`] may skip: `ring` after all single
+/// moves of the node failed, `swap` after a pass of swaps; both until a
+/// node moves whose edges (before or after) meet the node's `region`.
+struct Quiet {
+    ring: Vec<bool>,
+    swap: Vec<bool>,
+    region: Vec<(f64, f64, f64, f64)>,
+}
+
+impl Quiet {
+    fn new(m: usize) -> Quiet {
+        Quiet {
+            ring: vec![false; m],
+            swap: vec![false; m],
+            region: vec![(0.0, 0.0, 0.0, 0.0); m],
+        }
+    }
+
+    /// Node `x` (with its edges) moves from `pos[x]` to `to`: wakes every
+    /// node whose region the edges at `x` meet, before or after.
+    fn wake(&mut self, es: &EdgeSet, pos: &[P], x: usize, to: P) {
+        let mut r = es.region(pos, x, 0.0);
+        r = (r.0.min(to.x), r.1.min(to.y), r.2.max(to.x), r.3.max(to.y));
+        for y in 0..self.ring.len() {
+            let q = self.region[y];
+            if (self.ring[y] || self.swap[y]) && !(q.2 < r.0 || q.0 > r.2 || q.3 < r.1 || q.1 > r.3)
+            {
+                self.ring[y] = false;
+                self.swap[y] = false;
+            }
+        }
+        self.ring[x] = false;
+        self.swap[x] = false;
+    }
 }
 
 /// Puts `u` at `pu` and `v` at `pv`.
@@ -1115,8 +1186,10 @@ fn component_layout(
     }
     // Every start is majorized loosely; the best few by stress are
     // finished to a tight tolerance.
+    // Starts are independent: they run in parallel, and their results are
+    // collected in start order, so the outcome does not depend on threads.
     let mut screened: Vec<(f64, usize, Vec<P>)> = starts
-        .into_iter()
+        .into_par_iter()
         .enumerate()
         .map(|(k, mut pos)| {
             pr.majorize(&mut pos, SCREEN_RTOL, opts.sweeps);
@@ -1124,9 +1197,9 @@ fn component_layout(
         })
         .collect();
     screened.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    screened.truncate(FINISHED);
     let finished: Vec<(usize, Vec<P>)> = screened
-        .into_iter()
-        .take(FINISHED)
+        .into_par_iter()
         .map(|(_, k, mut pos)| {
             pr.majorize(&mut pos, FINISH_RTOL, opts.sweeps);
             (k, pos)
@@ -1141,16 +1214,22 @@ fn component_layout(
     // lowers the stress again without adding crossings. The fewest
     // crossings win, then the lowest stress, then the earlier start.
     let budget = best * (1.0 + STRESS_BUDGET);
-    let mut candidates: Vec<(usize, f64, usize, Vec<P>)> = Vec::new();
-    for (k, pos) in finished {
-        let mut r = pos.clone();
-        let mut es = EdgeSet::new(m, &edges, &r);
-        for _ in 0..REDUCE_ROUNDS {
-            if !reduce_crossings(&pr, &mut r, &mut es, budget, 20) {
-                break;
+    let reduced: Vec<(usize, Vec<P>, Vec<P>)> = finished
+        .into_par_iter()
+        .map(|(k, pos)| {
+            let mut r = pos.clone();
+            let mut es = EdgeSet::new(m, &edges, &r);
+            for _ in 0..REDUCE_ROUNDS {
+                if !reduce_crossings(&pr, &mut r, &mut es, budget, 20) {
+                    break;
+                }
+                polish(&pr, &mut r, &mut es, POLISH_RTOL, opts.sweeps);
             }
-            polish(&pr, &mut r, &mut es, POLISH_RTOL, opts.sweeps);
-        }
+            (k, pos, r)
+        })
+        .collect();
+    let mut candidates: Vec<(usize, f64, usize, Vec<P>)> = Vec::new();
+    for (k, pos, r) in reduced {
         for (kk, p) in [(2 * k, pos), (2 * k + 1, r)] {
             let s = pr.stress_of(pr.sums(&p));
             if s <= budget {
