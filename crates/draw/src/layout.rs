@@ -4,13 +4,18 @@
 //! start is majorized loosely; the two with the lowest stress are finished,
 //! then alternately untangled (single-node moves and swaps that remove
 //! crossings within a small stress budget, stress changes computed
-//! incrementally) and polished (majorization that never adds a crossing).
-//! The fewest crossings win, then the lowest stress. Components are rotated
-//! to their principal axis and packed in rows; isolated people are left for
-//! the caller to set tidily at the side.
+//! incrementally, crossings counted against per-node lists of nearby
+//! edges) and polished (majorization whose steps provably change no
+//! crossing). The fewest crossings win, then the lowest stress; when few
+//! crossings remain, wider stress budgets are tried and kept only if the
+//! crossings removed are worth the stress. Components are rotated to their
+//! principal axis and packed in rows; isolated people are left for the
+//! caller to set tidily at the side.
 //!
 //! Everything runs in a fixed order with our own seeded random numbers, so
-//! the same graph gives the same coordinates on every machine.
+//! the same graph gives the same coordinates on every machine; the starts
+//! run in parallel but are collected in start order, so threads change
+//! nothing.
 
 use rayon::prelude::*;
 use samspill_engine::rng::SplitMix64;
