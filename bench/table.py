@@ -160,8 +160,10 @@ def render(sections, res):
     out += [
         "samspill: wall time of the whole process (reading the files and writing JSON included), best of 3",
         "when under 10 s. References: compute only (best of 3 when under 2 s); their loading is the 'load'",
-        "row, added in the last column. Ratios below 1 mean samspill is faster.",
-        "[1] samspill default suite vs NetworkX's full suite without the weighted measures.",
+        "row, added in the last column. Ratios below 1 mean samspill is faster. samspill uses every core",
+        "(files in parallel in the batch, sources in parallel on large graphs), as networkit does.",
+        "[1] samspill default suite (which also runs 10 Louvain seeds, bridge builders and chains) vs",
+        "    NetworkX's full suite without the weighted measures.",
         "[2] samspill --weighted (default suite + weighted measures) vs NetworkX's full suite incl. weighted",
         "    betweenness/closeness (distance 1/strength).",
         "[3] sum over the measures igraph and networkit also have (see README); no samspill figure.",

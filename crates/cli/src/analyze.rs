@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use anyhow::Result;
+use rayon::prelude::*;
 use samspill_engine::analysis::{AnalysisOptions, GroupSource, Metric, MetricSet};
 use samspill_engine::build::{BuildOptions, Combine, NonRespondents, Threshold};
 use samspill_engine::{Analysis, Network, analyze, build};
@@ -189,74 +190,51 @@ pub fn run(args: &Args, t: &Texts) -> Result<()> {
         undirected: args.undirected,
         ..ReadOptions::default()
     };
+    // Files are independent: read, build and analyse them on all cores,
+    // then report in the order given (the first failing file's error, the
+    // warnings in file order), so the output does not depend on timing.
+    let per_file: Vec<Result<(Vec<String>, Vec<Output>)>> = args
+        .files
+        .par_iter()
+        .map(|path| analyse_file(path, args, t, &read_opts, &build_opts, &analysis_opts))
+        .collect();
     let mut outputs = Vec::new();
-    for path in &args.files {
-        let file = path.display().to_string();
-        let doc = samspill_formats::read_path(path, &read_opts)
-            .map_err(|e| user(t, "cli-error", &[("message", Arg::Str(&e.to_string()))]))?;
-        for w in &doc.warnings {
-            eprintln!(
-                "{}",
-                t.format("cli-warning", &[("message", Arg::Str(&w.to_string()))])
-            );
+    for result in per_file {
+        let (warnings, outs) = result?;
+        for w in warnings {
+            eprintln!("{w}");
         }
-        let selected: Vec<Network> = match &args.network {
-            None => doc.networks,
-            Some(name) => {
-                let available = doc
-                    .networks
-                    .iter()
-                    .map(|n| n.name.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                let found: Vec<Network> = doc
-                    .networks
-                    .into_iter()
-                    .filter(|n| &n.name == name)
-                    .collect();
-                if found.is_empty() {
-                    return Err(user(
-                        t,
-                        "cli-no-network",
-                        &[
-                            ("file", Arg::Str(&file)),
-                            ("name", Arg::Str(name)),
-                            ("available", Arg::Str(&available)),
-                        ],
-                    ));
-                }
-                found
-            }
-        };
-        for mut net in selected {
-            mark_no_answer(&mut net, &args.no_answer, &file, t)?;
-            let an = build(&net, &build_opts).map_err(|e| {
-                user(
-                    t,
-                    "cli-error-file",
-                    &[
-                        ("file", Arg::Str(&file)),
-                        ("message", Arg::Str(&e.to_string())),
-                    ],
-                )
-            })?;
-            tracing::info!(file = %file, network = %net.name, nodes = an.graph.node_count(), "analysing");
-            let analysis = analyze(&net, &an, &analysis_opts);
-            outputs.push(Output {
-                source: Source {
-                    file: file.clone(),
-                    network: net.name.clone(),
-                },
-                analysis,
-            });
-        }
+        outputs.extend(outs);
     }
     let text = match args.format {
         OutputFormat::Json => {
-            let mut s = if outputs.len() == 1 {
-                serde_json::to_string_pretty(&outputs[0])?
-            } else {
-                serde_json::to_string_pretty(&outputs)?
+            // Each network is serialised on its own core; the array around
+            // them is written here exactly as serde_json's pretty printer
+            // would (elements indented by two spaces, one per line group).
+            let parts: Vec<String> = outputs
+                .par_iter()
+                .map(serde_json::to_string_pretty)
+                .collect::<Result<_, _>>()?;
+            let mut s = match parts.as_slice() {
+                [one] => one.clone(),
+                [] => "[]".to_string(),
+                many => {
+                    let mut s =
+                        String::with_capacity(many.iter().map(|p| p.len() * 9 / 8 + 4).sum());
+                    s.push('[');
+                    for (i, p) in many.iter().enumerate() {
+                        s.push_str(if i == 0 { "\n" } else { ",\n" });
+                        for (j, line) in p.split('\n').enumerate() {
+                            if j > 0 {
+                                s.push('\n');
+                            }
+                            s.push_str("  ");
+                            s.push_str(line);
+                        }
+                    }
+                    s.push_str("\n]");
+                    s
+                }
             };
             s.push('\n');
             s
@@ -286,4 +264,76 @@ pub fn run(args: &Args, t: &Texts) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// Reads one file and analyses every selected network in it: the warnings
+/// to print (already formatted) and the outputs, or the file's first error.
+fn analyse_file(
+    path: &std::path::Path,
+    args: &Args,
+    t: &Texts,
+    read_opts: &ReadOptions,
+    build_opts: &BuildOptions,
+    analysis_opts: &AnalysisOptions,
+) -> Result<(Vec<String>, Vec<Output>)> {
+    let mut outputs = Vec::new();
+    let file = path.display().to_string();
+    let doc = samspill_formats::read_path(path, read_opts)
+        .map_err(|e| user(t, "cli-error", &[("message", Arg::Str(&e.to_string()))]))?;
+    let warnings = doc
+        .warnings
+        .iter()
+        .map(|w| t.format("cli-warning", &[("message", Arg::Str(&w.to_string()))]))
+        .collect();
+    let selected: Vec<Network> = match &args.network {
+        None => doc.networks,
+        Some(name) => {
+            let available = doc
+                .networks
+                .iter()
+                .map(|n| n.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", ");
+            let found: Vec<Network> = doc
+                .networks
+                .into_iter()
+                .filter(|n| &n.name == name)
+                .collect();
+            if found.is_empty() {
+                return Err(user(
+                    t,
+                    "cli-no-network",
+                    &[
+                        ("file", Arg::Str(&file)),
+                        ("name", Arg::Str(name)),
+                        ("available", Arg::Str(&available)),
+                    ],
+                ));
+            }
+            found
+        }
+    };
+    for mut net in selected {
+        mark_no_answer(&mut net, &args.no_answer, &file, t)?;
+        let an = build(&net, build_opts).map_err(|e| {
+            user(
+                t,
+                "cli-error-file",
+                &[
+                    ("file", Arg::Str(&file)),
+                    ("message", Arg::Str(&e.to_string())),
+                ],
+            )
+        })?;
+        tracing::info!(file = %file, network = %net.name, nodes = an.graph.node_count(), "analysing");
+        let analysis = analyze(&net, &an, analysis_opts);
+        outputs.push(Output {
+            source: Source {
+                file: file.clone(),
+                network: net.name.clone(),
+            },
+            analysis,
+        });
+    }
+    Ok((warnings, outputs))
 }

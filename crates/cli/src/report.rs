@@ -5,7 +5,6 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
-use rayon::prelude::*;
 use samspill_i18n::{Arg, Lang, Texts};
 use samspill_report::{Input, Rendered, figures};
 
@@ -56,7 +55,18 @@ pub fn run(args: &Args, lang: Option<&str>, t: &Texts) -> Result<()> {
     let demo = samspill_synth::demo_programme();
     // typst needs deep stacks: work in the report crate's pool.
     let pool = samspill_report::pdf::thread_pool(rayon::current_num_threads())?;
-    pool.install(|| write_all(args, lang, t, &demo))
+    // One report per pool thread at a time (`par_map`), so a thread waiting
+    // for typst's own parallel work never starts another report meanwhile.
+    let made: Vec<(Input, Rendered)> =
+        samspill_report::pdf::par_map(&pool, &demo, |m| -> Result<(Input, Rendered)> {
+            let mut input = Input::from_synth(m, lang);
+            input.figures = figures::for_municipality(&input)?;
+            let r = samspill_report::municipality_report(&input)?;
+            Ok((input, r))
+        })
+        .into_iter()
+        .collect::<Result<_>>()?;
+    pool.install(|| write_all(args, lang, t, &demo, made))
 }
 
 fn write_all(
@@ -64,16 +74,8 @@ fn write_all(
     lang: Option<Lang>,
     t: &Texts,
     demo: &[samspill_synth::Municipality],
+    made: Vec<(Input, Rendered)>,
 ) -> Result<()> {
-    let made: Vec<(Input, Rendered)> = demo
-        .par_iter()
-        .map(|m| -> Result<(Input, Rendered)> {
-            let mut input = Input::from_synth(m, lang);
-            input.figures = figures::for_municipality(&input)?;
-            let r = samspill_report::municipality_report(&input)?;
-            Ok((input, r))
-        })
-        .collect::<Result<_>>()?;
     let inputs: Vec<Input> = made.iter().map(|(i, _)| i.clone()).collect();
     let programme_lang = lang.unwrap_or(Lang::Nb);
     let programme = samspill_report::programme_report(

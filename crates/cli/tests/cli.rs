@@ -62,6 +62,42 @@ fn json_is_one_object_for_one_network_and_an_array_for_several() {
     ]);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v.as_array().unwrap().len(), 2);
+    // Files are analysed in parallel but reported in the order given.
+    assert!(
+        v[0]["source"]["file"]
+            .as_str()
+            .unwrap()
+            .ends_with("strike.paj")
+    );
+    assert!(
+        v[1]["source"]["file"]
+            .as_str()
+            .unwrap()
+            .ends_with("sawmill.net")
+    );
+    // The array is assembled from separately printed elements: same content
+    // as the one-file run, and laid out as a pretty-printed array.
+    let one = samspill(&["analyze", &real("strike.paj"), "--format", "json"]);
+    let one_v: serde_json::Value = serde_json::from_slice(&one.stdout).unwrap();
+    assert_eq!(v[0], one_v);
+    let text = String::from_utf8(out.stdout.clone()).unwrap();
+    assert!(
+        text.starts_with("[\n  {\n    \"source\": {\n"),
+        "{}",
+        &text[..40]
+    );
+    assert!(text.ends_with("\n  }\n]\n"));
+    let indented: Vec<String> = String::from_utf8(one.stdout)
+        .unwrap()
+        .trim_end()
+        .lines()
+        .map(|l| format!("  {l}"))
+        .collect();
+    let indented = format!("[\n{},\n", indented.join("\n"));
+    assert!(
+        text.contains(&indented),
+        "the first element is the one-file output, indented"
+    );
     // sampson.paj holds two networks: all are analysed unless one is chosen.
     let out = samspill(&[
         "analyze",
@@ -210,6 +246,23 @@ fn bad_input_names_file_and_line_and_writes_nothing() {
     assert!(err.contains("bad.net:7"), "names file and line: {err}");
     assert!(err.contains('9'), "names the bad value: {err}");
     assert!(!err.contains("panicked"));
+
+    // Two bad files: the error is always the first one's, whichever thread
+    // finished first.
+    let bad2 = tmp("bad2.net");
+    std::fs::write(&bad2, "*Vertices 2\n*Edges\n1 x\n").unwrap();
+    for _ in 0..3 {
+        let out = samspill(&[
+            "analyze",
+            bad2.to_str().unwrap(),
+            &real("strike.paj"),
+            bad.to_str().unwrap(),
+        ]);
+        assert_eq!(out.status.code(), Some(1));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("bad2.net:3"), "first bad file: {err}");
+        assert!(!err.contains("bad.net:7"), "only the first error: {err}");
+    }
 }
 
 #[test]
