@@ -280,3 +280,78 @@ fn large_hop_closeness_equals_plain_bfs() {
         }
     }
 }
+
+/// On a graph large enough for the parallel iteration, eigenvector
+/// centrality and PageRank equal a plain sequential power iteration.
+#[test]
+fn large_spectral_measures_equal_plain_iteration() {
+    use samspill_engine::measures::spectral;
+    let n = 25_000;
+    let mut rng = samspill_engine::rng::SplitMix64::new(11);
+    let mut edges: Vec<(usize, usize, f64)> = (0..n).map(|v| (v, (v + 1) % n, 1.0)).collect();
+    for _ in 0..4 * n {
+        let u = (rng.next_u64() % n as u64) as usize;
+        let v = (rng.next_u64() % n as u64) as usize;
+        edges.push((u, v, 1.0));
+    }
+    let g = Graph::from_edges(n, false, &edges).0;
+    let got = spectral::eigenvector(&g, false).expect("connected");
+    let mut x = vec![1.0 / n as f64; n];
+    for _ in 0..10_000 {
+        let mut next: Vec<f64> = (0..n)
+            .map(|v| {
+                x[v] + g
+                    .in_neighbors(v)
+                    .iter()
+                    .map(|&u| x[u as usize])
+                    .sum::<f64>()
+            })
+            .collect();
+        let norm = next.iter().map(|a| a * a).sum::<f64>().sqrt();
+        next.iter_mut().for_each(|a| *a /= norm);
+        let diff = next
+            .iter()
+            .zip(&x)
+            .map(|(a, b)| (a - b).abs())
+            .fold(0.0, f64::max);
+        x = next;
+        if diff < 1e-13 {
+            break;
+        }
+    }
+    for v in 0..n {
+        assert!(
+            (got[v] - x[v]).abs() < 1e-9,
+            "eigenvector of {v}: {} vs {}",
+            got[v],
+            x[v]
+        );
+    }
+    let pr = spectral::pagerank(&g, false, 0.85);
+    let mut p = vec![1.0 / n as f64; n];
+    for _ in 0..10_000 {
+        let next: Vec<f64> = (0..n)
+            .map(|v| {
+                0.15 / n as f64
+                    + 0.85
+                        * g.in_neighbors(v)
+                            .iter()
+                            .map(|&u| p[u as usize] / g.out_degree(u as usize) as f64)
+                            .sum::<f64>()
+            })
+            .collect();
+        let err: f64 = next.iter().zip(&p).map(|(a, b)| (a - b).abs()).sum();
+        p = next;
+        if err < 1e-15 {
+            break;
+        }
+    }
+    for v in 0..n {
+        assert!(
+            (pr[v] - p[v]).abs() < 1e-12,
+            "pagerank of {v}: {} vs {}",
+            pr[v],
+            p[v]
+        );
+    }
+}

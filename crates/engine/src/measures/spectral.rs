@@ -1,7 +1,33 @@
 //! Eigenvector centrality and PageRank.
 
+use rayon::prelude::*;
+
 use crate::graph::Graph;
 use crate::measures::components::{strong_components, weak_components};
+
+/// Graphs with at least this many nodes compute each iteration's new
+/// values on all cores.
+const PARALLEL_FROM: usize = 20_000;
+
+/// Sets `out[v] = value(v)` for every node, in parallel on large graphs.
+/// Every value is computed by the same operations whichever thread does it,
+/// so the result never depends on the number of threads.
+fn per_node(out: &mut [f64], value: impl Fn(usize) -> f64 + Sync) {
+    if out.len() < PARALLEL_FROM {
+        for (v, slot) in out.iter_mut().enumerate() {
+            *slot = value(v);
+        }
+        return;
+    }
+    const CHUNK: usize = 4096;
+    out.par_chunks_mut(CHUNK)
+        .enumerate()
+        .for_each(|(c, chunk)| {
+            for (i, slot) in chunk.iter_mut().enumerate() {
+                *slot = value(c * CHUNK + i);
+            }
+        });
+}
 
 /// Iterations allowed before an eigenvector is declared not to converge.
 const MAX_ITER: usize = 100_000;
@@ -48,7 +74,7 @@ pub fn eigenvector(g: &Graph, weighted: bool) -> Option<Vec<f64>> {
     let mut x = vec![1.0 / n as f64; n];
     let mut next = vec![0.0; n];
     for _ in 0..MAX_ITER {
-        for v in 0..n {
+        per_node(&mut next, |v| {
             let mut s = x[v];
             let nbrs = g.in_neighbors(v);
             if weighted {
@@ -60,8 +86,8 @@ pub fn eigenvector(g: &Graph, weighted: bool) -> Option<Vec<f64>> {
                     s += x[u as usize];
                 }
             }
-            next[v] = s;
-        }
+            s
+        });
         let norm = next.iter().map(|a| a * a).sum::<f64>().sqrt();
         if norm == 0.0 || !norm.is_finite() {
             return None;
@@ -114,7 +140,7 @@ pub fn pagerank(g: &Graph, weighted: bool, alpha: f64) -> Vec<f64> {
                 0.0
             };
         }
-        for v in 0..n {
+        per_node(&mut next, |v| {
             let nbrs = g.in_neighbors(v);
             let s: f64 = if weighted {
                 nbrs.iter()
@@ -124,8 +150,8 @@ pub fn pagerank(g: &Graph, weighted: bool, alpha: f64) -> Vec<f64> {
             } else {
                 nbrs.iter().map(|&u| share[u as usize]).sum()
             };
-            next[v] = base + alpha * s;
-        }
+            base + alpha * s
+        });
         let err: f64 = next.iter().zip(&x).map(|(a, b)| (a - b).abs()).sum();
         std::mem::swap(&mut x, &mut next);
         if err < nf * 1e-13 {
