@@ -799,47 +799,24 @@ pub async fn round_action(
             };
             round_view(&state, &c, round, Some(msg), status).await
         }
-        Err(StoreError::Invalid(_)) => {
-            round_view(
-                &state,
-                &c,
-                round,
-                Some(("error", "web-error-invalid")),
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
+        Err(e) => {
+            // Errors the coordinator can act on are shown on the round page.
+            let shown = match &e {
+                StoreError::Invalid(_) => {
+                    Some(("web-error-invalid", StatusCode::UNPROCESSABLE_ENTITY))
+                }
+                StoreError::Conflict(_) => Some(("web-error-conflict", StatusCode::CONFLICT)),
+                StoreError::Frozen => Some(("web-error-frozen", StatusCode::CONFLICT)),
+                StoreError::NotOpen => Some(("web-error-not-open", StatusCode::CONFLICT)),
+                _ => None,
+            };
+            match shown {
+                Some((key, status)) => {
+                    round_view(&state, &c, round, Some(("error", key)), status).await
+                }
+                None => fail(&state, &c, e),
+            }
         }
-        Err(StoreError::Conflict(_)) => {
-            round_view(
-                &state,
-                &c,
-                round,
-                Some(("error", "web-error-conflict")),
-                StatusCode::CONFLICT,
-            )
-            .await
-        }
-        Err(StoreError::Frozen) => {
-            round_view(
-                &state,
-                &c,
-                round,
-                Some(("error", "web-error-frozen")),
-                StatusCode::CONFLICT,
-            )
-            .await
-        }
-        Err(StoreError::NotOpen) => {
-            round_view(
-                &state,
-                &c,
-                round,
-                Some(("error", "web-error-not-open")),
-                StatusCode::CONFLICT,
-            )
-            .await
-        }
-        Err(e) => fail(&state, &c, e),
     }
 }
 
