@@ -39,19 +39,28 @@ pub fn modularity(g: &Graph, community: &[usize], weighted: bool) -> Option<f64>
     if m == 0.0 {
         return None;
     }
-    let q = if g.is_directed() {
-        (0..k)
-            .map(|c| inside[c] / m - dout[c] * din[c] / (m * m))
-            .sum()
-    } else {
-        (0..k)
-            .map(|c| {
-                let d = dout[c] + din[c];
-                inside[c] / m - (d / (2.0 * m)) * (d / (2.0 * m))
-            })
-            .sum()
-    };
-    Some(q)
+    if !g.is_directed() {
+        // Undirected: a community's degree counts both ends of its ties.
+        for c in 0..k {
+            dout[c] += din[c];
+        }
+    }
+    Some(quality(&inside, &dout, &din, m, g.is_directed()))
+}
+
+/// `Σ_c [L_c / m − d⁺_c d⁻_c / m²]` (directed) or `Σ_c [L_c / m − (d_c / 2m)²]`
+/// (undirected, `d_c` in `dout`): the modularity formulas of [`modularity`],
+/// from per-community inside weights and degrees.
+fn quality(inside: &[f64], dout: &[f64], din: &[f64], m: f64, directed: bool) -> f64 {
+    (0..inside.len())
+        .map(|c| {
+            if directed {
+                inside[c] / m - dout[c] * din[c] / (m * m)
+            } else {
+                inside[c] / m - (dout[c] / (2.0 * m)) * (dout[c] / (2.0 * m))
+            }
+        })
+        .sum()
 }
 
 /// The working graph of one Louvain level in CSR form: symmetric neighbour
@@ -149,15 +158,7 @@ impl Level {
                 }
             }
         }
-        (0..k)
-            .map(|c| {
-                if directed {
-                    inside[c] / m - dout[c] * din[c] / (m * m)
-                } else {
-                    inside[c] / m - (dout[c] / (2.0 * m)) * (dout[c] / (2.0 * m))
-                }
-            })
-            .sum()
+        quality(&inside, &dout, &din, m, directed)
     }
 
     /// The graph whose nodes are the communities of `com` (numbered 0..k).
