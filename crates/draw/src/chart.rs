@@ -277,8 +277,10 @@ pub fn function_matrix(
             row
         })
         .collect();
+    let (svg, svg_text) = svg.finish_both(&title, &alt);
     Ok(Picture {
-        svg: svg.finish(&title, &alt),
+        svg,
+        svg_text,
         alt_text: alt,
         table: Table { header, rows },
         quality: quality::chart(&boxes),
@@ -572,8 +574,10 @@ pub fn ratings(
             row
         })
         .collect();
+    let (svg, svg_text) = svg.finish_both(title, &alt);
     Ok(Picture {
-        svg: svg.finish(title, &alt),
+        svg,
+        svg_text,
         alt_text: alt,
         table: Table {
             header,

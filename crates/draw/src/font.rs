@@ -7,7 +7,13 @@ use std::fmt::Write;
 
 use crate::DrawError;
 
-static FONT_DATA: &[u8] = include_bytes!("../assets/DejaVuSansCondensed.ttf");
+/// The embedded font file (DejaVu Sans Condensed), for renderers that draw
+/// the `<text>` version of a picture (see [`crate::svg::Svg::finish_both`]).
+pub static FONT_DATA: &[u8] = include_bytes!("../assets/DejaVuSansCondensed.ttf");
+
+/// The family name under which [`FONT_DATA`] is found (its typographic
+/// family; the face is the family's condensed width).
+pub const FAMILY: &str = "DejaVu Sans";
 
 /// Horizontal anchoring of a text run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -7,7 +7,8 @@
 //!
 //! Every picture is a [`Picture`]: an SVG (text converted to glyph paths
 //! from the embedded DejaVu Sans Condensed, so it renders the same in a
-//! browser, in typst and in resvg), a text alternative that states the
+//! browser, in typst and in resvg) and the same SVG with `<text>` in that
+//! font for renderers given it (the PDF report), a text alternative that states the
 //! numbers, a table view of the same data, and a [`QualityReport`].
 //! [`png`] renders an SVG at print resolution.
 //!
@@ -101,8 +102,14 @@ pub struct Hull {
 /// One finished picture.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Picture {
-    /// The SVG document.
+    /// The SVG document, its text as glyph paths of the embedded font (the
+    /// same in every browser and renderer).
     pub svg: String,
+    /// The same picture with its text as `<text>` elements in
+    /// [`font::FAMILY`], for renderers given [`font::FONT_DATA`]: the PDF
+    /// report hands it to typst, which embeds the labels as selectable text.
+    #[serde(skip)]
+    pub svg_text: String,
     /// What the picture shows, in words and numbers.
     pub alt_text: String,
     /// The same data as a table.

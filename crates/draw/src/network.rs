@@ -860,8 +860,10 @@ pub fn people_network(
     };
     let legend_functions = sc.styles.iter().map(|s| s.key.clone()).collect();
     let title_desc = alt.clone();
+    let (svg, svg_text) = svg.finish_both(&title, &title_desc);
     Ok(Picture {
-        svg: svg.finish(&title, &title_desc),
+        svg,
+        svg_text,
         alt_text: alt,
         table,
         quality,
@@ -1122,8 +1124,10 @@ pub fn two_waves(
         rows,
     };
     let legend_functions = sc.styles.iter().map(|s| s.key.clone()).collect();
+    let (svg, svg_text) = svg.finish_both(&title, &alt);
     Ok(Picture {
-        svg: svg.finish(&title, &alt),
+        svg,
+        svg_text,
         alt_text: alt,
         table,
         quality,

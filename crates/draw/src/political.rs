@@ -331,8 +331,10 @@ pub fn political(
             }
         }
     }
+    let (svg, svg_text) = svg.finish_both(&title, &alt);
     Ok(Picture {
-        svg: svg.finish(&title, &alt),
+        svg,
+        svg_text,
         alt_text: alt,
         table: Table {
             header,

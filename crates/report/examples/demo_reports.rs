@@ -10,6 +10,10 @@
 
 use std::time::Instant;
 
+/// The allocator of the `samspill` binary, so that the figures are its own.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use rayon::prelude::*;
 use samspill_report::{Input, figures};
 

@@ -12,8 +12,13 @@ pub struct Figure {
     pub id: String,
     /// Caption (already in the report's language).
     pub caption: String,
-    /// The picture as a standalone SVG document.
+    /// The picture as a standalone SVG document (text as glyph paths, for
+    /// HTML).
     pub svg: String,
+    /// The same picture with its text as `<text>` in samspill-draw's
+    /// embedded font, which the PDF gives typst (empty: use `svg`).
+    #[serde(skip)]
+    pub svg_text: String,
     /// Text alternative: what the picture shows, in numbers.
     pub alt_text: String,
     /// Table view: the first row is the header.
@@ -94,6 +99,7 @@ fn figure(id: &str, caption: String, p: Picture) -> Figure {
         id: id.into(),
         caption,
         svg: p.svg,
+        svg_text: p.svg_text,
         alt_text: p.alt_text,
         table,
     }

@@ -3,8 +3,12 @@
 //! The document travels to typst as data, not as markup: [`Doc`] is written
 //! to a virtual `/doc.json` and a fixed template (`report.typ`) lays it out,
 //! so no text from a survey can ever be read as typst code. Figures become
-//! virtual SVG files. The fonts are typst-assets' bundled fonts (Libertinus
-//! Serif), loaded once per process.
+//! virtual SVG files, in their `<text>` version ([`Figure::svg_text`]) so
+//! that their labels are real text in the PDF. The fonts are typst-assets'
+//! bundled fonts (Libertinus Serif) and the pictures' DejaVu Sans Condensed
+//! (samspill-draw's embedded font), loaded once per process.
+//!
+//! [`Figure::svg_text`]: crate::figures::Figure::svg_text
 //!
 //! Traps handled (STACK.md): the typst crates are pinned with `=`;
 //! `comemo::evict` runs after every compile, failed ones too, so a server's
@@ -46,6 +50,7 @@ struct Fonts {
 
 static FONTS: LazyLock<Fonts> = LazyLock::new(|| {
     let fonts: Vec<Font> = typst_assets::fonts()
+        .chain([samspill_draw::font::FONT_DATA])
         .flat_map(|data| Font::iter(Bytes::new(data)))
         .collect();
     Fonts {
@@ -133,7 +138,15 @@ fn data(doc: &Doc) -> (serde_json::Value, Vec<(String, Vec<u8>)>) {
     let mut files = Vec::new();
     let mut fig = |f: &crate::figures::Figure| -> serde_json::Value {
         let path = format!("/fig-{}.svg", files.len());
-        files.push((path.clone(), f.svg.clone().into_bytes()));
+        // The `<text>` version when there is one: typst converts one
+        // `<text>` per label far faster than a `<use>` per glyph, and the
+        // labels become selectable text.
+        let svg = if f.svg_text.is_empty() {
+            &f.svg
+        } else {
+            &f.svg_text
+        };
+        files.push((path.clone(), svg.clone().into_bytes()));
         // Very wide pictures (two waves side by side) get a landscape page.
         let aspect = match (
             crate::figures::svg_width(&f.svg),

@@ -45,6 +45,45 @@ fn strip_tags(html: &str) -> String {
     squash(&out)
 }
 
+/// The PDF's text as poppler's `pdftotext` extracts it (figures included),
+/// or `None` when pdftotext is not installed; with `CI` set, a missing
+/// pdftotext fails the test (`.ci/run` installs poppler-utils).
+fn pdftotext(pdf: &[u8]) -> Option<String> {
+    let dir = std::env::temp_dir().join(format!("samspill-pdftotext-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join(format!("{:x}.pdf", pdf.len()));
+    std::fs::write(&file, pdf).unwrap();
+    let out = std::process::Command::new("pdftotext")
+        .arg(&file)
+        .arg("-")
+        .output();
+    let _ = std::fs::remove_file(&file);
+    match out {
+        Ok(o) if o.status.success() => Some(squash(&String::from_utf8_lossy(&o.stdout))),
+        Ok(o) => panic!("pdftotext failed: {}", String::from_utf8_lossy(&o.stderr)),
+        Err(e) if std::env::var_os("CI").is_none() => {
+            eprintln!("skipping the pdftotext checks: {e}");
+            None
+        }
+        Err(e) => panic!("pdftotext is needed with CI set (poppler-utils): {e}"),
+    }
+}
+
+/// The contents of every `<text>` element of an SVG, unescaped.
+fn svg_text_runs(svg: &str) -> Vec<String> {
+    svg.split("<text ")
+        .skip(1)
+        .map(|t| {
+            let body = &t[t.find('>').unwrap() + 1..t.find("</text>").unwrap()];
+            body.replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&apos;", "'")
+                .replace("&amp;", "&")
+        })
+        .collect()
+}
+
 fn pct(x: f64) -> String {
     format!("{} %", x.round() as i64)
 }
@@ -144,6 +183,19 @@ fn every_demo_report_states_the_engines_numbers_and_shows_every_figure() {
         );
         for f in &inp.figures {
             assert!(r.html.contains(&format!("data-figure=\"{}\"", f.id)));
+        }
+        // In the PDF the pictures' words are real text (typst gets the
+        // `<text>` version): every label, legend entry and in-picture
+        // caption line of every figure can be extracted. pdf-extract does
+        // not read the figures' form XObjects; poppler's pdftotext does.
+        if let Some(all) = pdftotext(&r.pdf) {
+            for f in &inp.figures {
+                let runs = svg_text_runs(&f.svg_text);
+                assert!(!runs.is_empty(), "{}: no text runs", f.id);
+                for run in runs {
+                    assert!(all.contains(&squash(&run)), "{}: {run}", f.id);
+                }
+            }
         }
         assert_eq!(r.html.matches("<svg").count(), inp.figures.len());
         assert_eq!(r.html.matches("<details>").count(), inp.figures.len());
