@@ -28,6 +28,11 @@ RESULTS = os.path.join(HERE, "work", "results")
 K = 256
 REPEAT_BELOW = 10.0
 ALL = "components,betweenness,closeness,communities,eigenvector,pagerank"
+# The measures of NetworkX's batch suite (reference.py batch_networkx), one
+# Louvain run as NetworkX does: the like-for-like batch comparison.
+NX_SUITE = ("density,reciprocity,components,distances,transitivity,centralization,degree,"
+            "betweenness,closeness,harmonic,eigenvector,clustering,constraint,effective_size,"
+            "core_number,articulation_point,communities,function_matrix,ei_index,brokerage")
 
 # task name -> (--metrics, sampled?) ; "sampled" adds --sample 256
 LARGE_TASKS = {
@@ -146,6 +151,9 @@ def main():
             rec = {"files": len(files)}
             rec["default"] = timed_run(base + ["--out", out1], "batch_default", out1)
             rec["weighted"] = timed_run(base + ["--weighted", "--out", out2], "batch_weighted", out2)
+            out3 = os.path.join(RESULTS, "samspill_batch_nx_suite.json")
+            rec["nx_suite"] = timed_run(base + ["--community-runs", "1", "--metrics", NX_SUITE,
+                                                "--out", out3], "batch_nx_suite", out3)
             if "seconds" in rec["default"] and "seconds" in rec["weighted"]:
                 rec["both_s"] = rec["default"]["seconds"] + rec["weighted"]["seconds"]
             result["batch"] = rec

@@ -85,14 +85,15 @@ def build_rows(res):
     rows.append(("load: parse + build graphs", "(in each run)", {t: b[t].get("load_s") for t in REFS}, None))
     nx_ = b["networkx"]
     r = {"networkx": nx_.get("compute_unweighted_s"), "igraph": None, "networkit": None}
-    rows.append(("full suite, unweighted [1]", task_value(sd), r, "ratio"))
+    rows.append(("NetworkX's suite, same measures [1]", task_value(sb.get("nx_suite", {})), dict(r), "ratio+load"))
+    rows.append(("samspill default suite vs NetworkX's suite [2]", task_value(sd), r, "ratio+load"))
     r = {"networkx": nx_.get("compute_s"), "igraph": None, "networkit": None}
-    rows.append(("--weighted run vs full suite + weighted [2]", task_value(sw), r, "ratio"))
-    rows.append(("both samspill runs summed vs full suite", sb.get("both_s"), dict(r), "ratio"))
+    rows.append(("--weighted run vs full suite + weighted [3]", task_value(sw), r, "ratio+load"))
+    rows.append(("both samspill runs summed vs full suite", sb.get("both_s"), dict(r), "ratio+load"))
     shared = {t: (sum(b[t].get("measures_s", {}).get(k, 0.0) for k in SHARED) if b[t].get("measures_s") else None)
               for t in REFS}
-    rows.append(("measures all three libraries have [3]", None, shared, None))
-    rows.append(("peak memory (RSS)", max([x.get("peak_rss_mb", 0) for x in (sd, sw)]) or None,
+    rows.append(("measures all three libraries have [4]", None, shared, None))
+    rows.append(("peak memory (RSS)", max([x.get("peak_rss_mb", 0) for x in (sd, sw, sb.get("nx_suite", {}))]) or None,
                  {t: b[t].get("peak_rss_mb") for t in REFS}, "mem"))
     sections.append(("National batch: 356 municipal networks (25-45 people), one process per tool", rows))
     # ---- large graphs
@@ -109,7 +110,7 @@ def build_rows(res):
             if key == "closeness":
                 label += " (all vertices)" if part == "g10k" else " (vertices 1..256)"
             if key == "betweenness_sample":
-                label += " [4]"
+                label += " [5]"
             rows.append((label, sv, refs, "ratio+load"))
         refs = {}
         btw = "betweenness_exact" if part == "g10k" else "betweenness_sample"
@@ -118,8 +119,8 @@ def build_rows(res):
             vals = [tasks.get(k, {}).get("seconds") for k in ("components", btw, "closeness",
                                                                 "communities", "eigenvector", "pagerank")]
             refs[t] = (sum(vals) + lp[t].get("load_s", 0)) if vals and all(isinstance(v, float) for v in vals) else None
-        rows.append(("all six metrics, 1 process [5]", task_value(sp.get("all_metrics")), refs, "ratio"))
-        rows.append(("peak memory (RSS) [6]", s.get(part, {}).get("peak_rss_mb"),
+        rows.append(("all six metrics, 1 process [6]", task_value(sp.get("all_metrics")), refs, "ratio"))
+        rows.append(("peak memory (RSS) [7]", s.get(part, {}).get("peak_rss_mb"),
                      {t: lp[t].get("peak_rss_mb") for t in REFS}, "mem"))
         sections.append((f"Large graph {part}: {title}", rows))
     return sections
@@ -162,16 +163,18 @@ def render(sections, res):
         "when under 10 s. References: compute only (best of 3 when under 2 s); their loading is the 'load'",
         "row, added in the last column. Ratios below 1 mean samspill is faster. samspill uses every core",
         "(files in parallel in the batch, sources in parallel on large graphs), as networkit does.",
-        "[1] samspill default suite (which also runs 10 Louvain seeds, bridge builders and chains) vs",
-        "    NetworkX's full suite without the weighted measures.",
-        "[2] samspill --weighted (default suite + weighted measures) vs NetworkX's full suite incl. weighted",
+        "[1] samspill --community-runs 1 --metrics <the measures of NetworkX's suite> vs NetworkX's full",
+        "    suite without the weighted measures (one Louvain run each; see NX_SUITE in samspill_bench.py).",
+        "[2] samspill default suite (which also runs 10 Louvain seeds for the stability score, bridge",
+        "    builders, chains and PageRank) vs the same NetworkX suite as [1].",
+        "[3] samspill --weighted (default suite + weighted measures) vs NetworkX's full suite incl. weighted",
         "    betweenness/closeness (distance 1/strength).",
-        "[3] sum over the measures igraph and networkit also have (see README); no samspill figure.",
-        "[4] samspill, NetworkX, igraph: sources = vertices 1..256. networkit: EstimateBetweenness with",
+        "[4] sum over the measures igraph and networkit also have (see README); no samspill figure.",
+        "[5] samspill, NetworkX, igraph: sources = vertices 1..256. networkit: EstimateBetweenness with",
         "    256 random sources (it has no fixed-source betweenness): the same amount of work.",
-        "[5] samspill: --metrics with all six in one run (g10k: exact, all vertices; g100k: --sample 256).",
+        "[6] samspill: --metrics with all six in one run (g10k: exact, all vertices; g100k: --sample 256).",
         "    References: the sum of the same six task rows + load; no figure where a task was skipped.",
-        "[6] samspill: the largest peak over its runs on this graph; references: the whole worker process",
+        "[7] samspill: the largest peak over its runs on this graph; references: the whole worker process",
         "    (Python interpreter and libraries included).",
         f"versions: {', '.join(f'{k} {x}' for k, x in v.items())}; {res['samspill'].get('version', 'samspill ?')};"
         f" networkit threads: {th}",
@@ -182,7 +185,7 @@ def render(sections, res):
             p = r.get(part, {})
             vals = [p.get("load_avg_at_start"), p.get("load_avg_at_end")]
             vals += [t.get("load_avg_after") for t in p.get("tasks", {}).values()]
-            vals += [p.get(k, {}).get("load_avg_after") for k in ("default", "weighted")]
+            vals += [p.get(k, {}).get("load_avg_after") for k in ("default", "weighted", "nx_suite")]
             vals = [x for x in vals if isinstance(x, (int, float))]
             if vals:
                 loads[tool] = max(loads.get(tool, 0.0), max(vals))

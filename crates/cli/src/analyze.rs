@@ -11,7 +11,7 @@ use samspill_formats::ReadOptions;
 use samspill_i18n::{Arg, Texts};
 use serde::Serialize;
 
-use crate::UserError;
+use crate::user;
 
 /// Output format of `analyze`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -106,10 +106,6 @@ pub struct Source {
     pub file: String,
     /// Network name inside the file.
     pub network: String,
-}
-
-fn user(t: &Texts, key: &str, args: &[(&str, Arg<'_>)]) -> anyhow::Error {
-    UserError(t.format(key, args)).into()
 }
 
 /// Parses the options that do not depend on the input.
@@ -208,33 +204,44 @@ pub fn run(args: &Args, t: &Texts) -> Result<()> {
     }
     let text = match args.format {
         OutputFormat::Json => {
-            // Each network is serialised on its own core; the array around
-            // them is written here exactly as serde_json's pretty printer
-            // would (elements indented by two spaces, one per line group).
-            let parts: Vec<String> = outputs
-                .par_iter()
-                .map(serde_json::to_string_pretty)
-                .collect::<Result<_, _>>()?;
-            let mut s = match parts.as_slice() {
-                [one] => one.clone(),
-                [] => "[]".to_string(),
-                many => {
-                    let mut s =
-                        String::with_capacity(many.iter().map(|p| p.len() * 9 / 8 + 4).sum());
-                    s.push('[');
-                    for (i, p) in many.iter().enumerate() {
-                        s.push_str(if i == 0 { "\n" } else { ",\n" });
-                        for (j, line) in p.split('\n').enumerate() {
-                            if j > 0 {
-                                s.push('\n');
-                            }
-                            s.push_str("  ");
-                            s.push_str(line);
-                        }
+            // Each network is serialised on its own core, and indented there
+            // for its place in the array, which is written exactly as
+            // serde_json's pretty printer would (elements indented by two
+            // spaces): the thread that collects only concatenates. The
+            // outputs are consumed there too, so they are freed in parallel.
+            let many = outputs.len() != 1;
+            let parts: Vec<String> = std::mem::take(&mut outputs)
+                .into_par_iter()
+                .map(|o| {
+                    let p = serde_json::to_string_pretty(&o)?;
+                    if !many {
+                        return Ok(p);
                     }
-                    s.push_str("\n]");
-                    s
+                    let mut s = String::with_capacity(p.len() + p.len() / 8 + 4);
+                    for (j, line) in p.split('\n').enumerate() {
+                        if j > 0 {
+                            s.push('\n');
+                        }
+                        s.push_str("  ");
+                        s.push_str(line);
+                    }
+                    Ok(s)
+                })
+                .collect::<Result<_, serde_json::Error>>()?;
+            let mut s = if !many {
+                parts.into_iter().next().unwrap_or_default()
+            } else if parts.is_empty() {
+                "[]".to_string()
+            } else {
+                let mut s =
+                    String::with_capacity(parts.iter().map(|p| p.len() + 2).sum::<usize>() + 4);
+                s.push('[');
+                for (i, p) in parts.iter().enumerate() {
+                    s.push_str(if i == 0 { "\n" } else { ",\n" });
+                    s.push_str(p);
                 }
+                s.push_str("\n]");
+                s
             };
             s.push('\n');
             s
@@ -285,34 +292,7 @@ fn analyse_file(
         .iter()
         .map(|w| t.format("cli-warning", &[("message", Arg::Str(&w.to_string()))]))
         .collect();
-    let selected: Vec<Network> = match &args.network {
-        None => doc.networks,
-        Some(name) => {
-            let available = doc
-                .networks
-                .iter()
-                .map(|n| n.name.as_str())
-                .collect::<Vec<_>>()
-                .join(", ");
-            let found: Vec<Network> = doc
-                .networks
-                .into_iter()
-                .filter(|n| &n.name == name)
-                .collect();
-            if found.is_empty() {
-                return Err(user(
-                    t,
-                    "cli-no-network",
-                    &[
-                        ("file", Arg::Str(&file)),
-                        ("name", Arg::Str(name)),
-                        ("available", Arg::Str(&available)),
-                    ],
-                ));
-            }
-            found
-        }
-    };
+    let selected = crate::select_networks(doc.networks, args.network.as_deref(), &file, false, t)?;
     for mut net in selected {
         mark_no_answer(&mut net, &args.no_answer, &file, t)?;
         let an = build(&net, build_opts).map_err(|e| {

@@ -10,7 +10,7 @@ use samspill_engine::{Network, analyze, build};
 use samspill_formats::ReadOptions;
 use samspill_i18n::{Arg, Texts};
 
-use crate::UserError;
+use crate::user;
 
 /// Which picture to draw.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -60,10 +60,6 @@ pub struct Args {
     seed: u64,
 }
 
-fn user(t: &Texts, key: &str, args: &[(&str, Arg<'_>)]) -> anyhow::Error {
-    UserError(t.format(key, args)).into()
-}
-
 /// Reads, analyses, draws, and writes the picture (and positions).
 pub fn run(args: &Args, t: &Texts) -> Result<()> {
     let combine = Combine::parse(&args.combine)
@@ -88,27 +84,11 @@ pub fn run(args: &Args, t: &Texts) -> Result<()> {
     };
     let doc = samspill_formats::read_path(&args.file, &read_opts)
         .map_err(|e| user(t, "cli-error", &[("message", Arg::Str(&e.to_string()))]))?;
-    let available = doc
-        .networks
-        .iter()
-        .map(|n| n.name.as_str())
-        .collect::<Vec<_>>()
-        .join(", ");
-    let net: Network = match &args.network {
-        None => doc.networks.into_iter().next(),
-        Some(name) => doc.networks.into_iter().find(|n| &n.name == name),
-    }
-    .ok_or_else(|| {
-        user(
-            t,
-            "cli-no-network",
-            &[
-                ("file", Arg::Str(&file)),
-                ("name", Arg::Str(args.network.as_deref().unwrap_or(""))),
-                ("available", Arg::Str(&available)),
-            ],
-        )
-    })?;
+    let net: Network =
+        crate::select_networks(doc.networks, args.network.as_deref(), &file, true, t)?
+            .into_iter()
+            .next()
+            .expect("select_networks returns at least one network when asked to");
     let threshold = match args.view {
         View::Daily => Threshold::DAILY,
         View::Weekly => Threshold::WEEKLY,

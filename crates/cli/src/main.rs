@@ -63,6 +63,44 @@ impl std::fmt::Display for UserError {
 
 impl std::error::Error for UserError {}
 
+/// A [`UserError`] from a message key and its arguments.
+pub(crate) fn user(t: &Texts, key: &str, args: &[(&str, Arg<'_>)]) -> anyhow::Error {
+    UserError(t.format(key, args)).into()
+}
+
+/// The networks of a file to work on: all of them, or those named `name`.
+/// An error names the file and the networks it has when nothing is selected
+/// by name, or when `at_least_one` and the file has none.
+pub(crate) fn select_networks(
+    networks: Vec<samspill_engine::model::Network>,
+    name: Option<&str>,
+    file: &str,
+    at_least_one: bool,
+    t: &Texts,
+) -> anyhow::Result<Vec<samspill_engine::model::Network>> {
+    let available = networks
+        .iter()
+        .map(|n| n.name.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let selected: Vec<_> = match name {
+        None => networks,
+        Some(name) => networks.into_iter().filter(|n| n.name == name).collect(),
+    };
+    if selected.is_empty() && (name.is_some() || at_least_one) {
+        return Err(user(
+            t,
+            "cli-no-network",
+            &[
+                ("file", Arg::Str(file)),
+                ("name", Arg::Str(name.unwrap_or(""))),
+                ("available", Arg::Str(&available)),
+            ],
+        ));
+    }
+    Ok(selected)
+}
+
 fn language(flag: Option<&str>) -> Lang {
     flag.and_then(Lang::parse)
         .or_else(|| {

@@ -211,29 +211,27 @@ pub fn bridges(g: &Graph, community: &[usize]) -> Bridges {
     // on the 25–45-person networks the batch runs on.
     let all = AllPairs::new(g, community, k >= 2);
     let share: Option<Vec<f64>> = (k >= 2).then(|| {
-        // Ordered, connected between-community pairs not involving v.
-        let mut per_comp_comm: std::collections::HashMap<(usize, usize), usize> =
-            std::collections::HashMap::new();
+        // Ordered, connected between-community pairs not involving v
+        // (components are numbered 0.., communities 0..k).
+        let ncomp = comp.iter().copied().max().map_or(0, |c| c + 1);
+        let mut per_comp_comm = vec![0usize; ncomp * k];
+        let mut comp_size = vec![0usize; ncomp];
         for v in 0..n {
-            *per_comp_comm.entry((comp[v], community[v])).or_default() += 1;
+            per_comp_comm[comp[v] * k + community[v]] += 1;
+            comp_size[comp[v]] += 1;
         }
-        let mut comp_size: std::collections::HashMap<usize, usize> =
-            std::collections::HashMap::new();
-        for v in 0..n {
-            *comp_size.entry(comp[v]).or_default() += 1;
-        }
-        let mut pairs_in_comp: std::collections::HashMap<usize, f64> =
-            std::collections::HashMap::new();
-        for (&(c, _), &size) in &per_comp_comm {
-            let total = comp_size[&c];
-            *pairs_in_comp.entry(c).or_default() += (size * (total - size)) as f64;
+        let mut pairs_in_comp = vec![0.0f64; ncomp];
+        for c in 0..ncomp {
+            for &size in &per_comp_comm[c * k..(c + 1) * k] {
+                pairs_in_comp[c] += (size * (comp_size[c] - size)) as f64;
+            }
         }
         (0..n)
             .map(|v| {
                 // Pairs with v itself as an end do not count.
-                let same_comm = per_comp_comm[&(comp[v], community[v])];
-                let total = comp_size[&comp[v]];
-                let pairs = pairs_in_comp[&comp[v]] - 2.0 * (total - same_comm) as f64;
+                let same_comm = per_comp_comm[comp[v] * k + community[v]];
+                let total = comp_size[comp[v]];
+                let pairs = pairs_in_comp[comp[v]] - 2.0 * (total - same_comm) as f64;
                 if pairs > 0.0 {
                     all.between[v] / pairs
                 } else {

@@ -437,20 +437,19 @@ pub fn adjusted_rand_index(a: &[usize], b: &[usize]) -> f64 {
     if n < 2 {
         return 1.0;
     }
-    let mut table: std::collections::HashMap<(usize, usize), f64> =
-        std::collections::HashMap::new();
-    let mut ra: std::collections::HashMap<usize, f64> = std::collections::HashMap::new();
-    let mut rb: std::collections::HashMap<usize, f64> = std::collections::HashMap::new();
+    let (a, ka) = dense(a);
+    let (b, kb) = dense(b);
+    let (mut ra, mut rb) = (vec![0usize; ka], vec![0usize; kb]);
     for i in 0..n {
-        *table.entry((a[i], b[i])).or_default() += 1.0;
-        *ra.entry(a[i]).or_default() += 1.0;
-        *rb.entry(b[i]).or_default() += 1.0;
+        ra[a[i]] += 1;
+        rb[b[i]] += 1;
     }
-    let c2 = |x: f64| x * (x - 1.0) / 2.0;
-    let index: f64 = table.values().map(|&x| c2(x)).sum();
-    let sa: f64 = ra.values().map(|&x| c2(x)).sum();
-    let sb: f64 = rb.values().map(|&x| c2(x)).sum();
-    let total = c2(n as f64);
+    // Every count is an integer, so the sums below are exact in any order.
+    let c2 = |x: usize| (x * x.saturating_sub(1) / 2) as f64;
+    let index: f64 = runs(pair_codes(&a, &b, kb)).map(c2).sum();
+    let sa: f64 = ra.into_iter().map(c2).sum();
+    let sb: f64 = rb.into_iter().map(c2).sum();
+    let total = c2(n);
     let expected = sa * sb / total;
     let max = (sa + sb) / 2.0;
     if (max - expected).abs() < 1e-15 {
@@ -459,23 +458,76 @@ pub fn adjusted_rand_index(a: &[usize], b: &[usize]) -> f64 {
     (index - expected) / (max - expected)
 }
 
+/// Labels renumbered `0..k` in order of first appearance, and `k`. The
+/// stability scores compare ten partitions of a few dozen people for every
+/// network of a batch: counting in vectors instead of hash maps keeps that
+/// cheap.
+fn dense(labels: &[usize]) -> (Vec<usize>, usize) {
+    let mut out = Vec::with_capacity(labels.len());
+    let mut k = 0;
+    let max = labels.iter().copied().max().unwrap_or(0);
+    if max < 4 * labels.len() + 64 {
+        let mut map = vec![usize::MAX; max + 1];
+        for &l in labels {
+            if map[l] == usize::MAX {
+                map[l] = k;
+                k += 1;
+            }
+            out.push(map[l]);
+        }
+    } else {
+        let mut map: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+        for &l in labels {
+            let id = *map.entry(l).or_insert_with(|| {
+                k += 1;
+                k - 1
+            });
+            out.push(id);
+        }
+    }
+    (out, k)
+}
+
+/// The pairs `(a[i], b[i])` as sorted codes `a·kb + b`.
+fn pair_codes(a: &[usize], b: &[usize], kb: usize) -> Vec<usize> {
+    let mut codes: Vec<usize> = a.iter().zip(b).map(|(&x, &y)| x * kb + y).collect();
+    codes.sort_unstable();
+    codes
+}
+
+/// Lengths of the runs of equal values in a sorted list.
+fn runs(sorted: Vec<usize>) -> impl Iterator<Item = usize> {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let start = i;
+        let v = *sorted.get(start)?;
+        while i < sorted.len() && sorted[i] == v {
+            i += 1;
+        }
+        Some(i - start)
+    })
+}
+
 /// Per node: `|A ∩ B| / |A ∪ B|` where `A` is the node's community in `a`
 /// and `B` its community in `b`.
 fn node_jaccards(a: &[usize], b: &[usize]) -> Vec<f64> {
-    let mut size_a: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
-    let mut size_b: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
-    let mut both: std::collections::HashMap<(usize, usize), usize> =
-        std::collections::HashMap::new();
-    for (&x, &y) in a.iter().zip(b) {
-        *size_a.entry(x).or_default() += 1;
-        *size_b.entry(y).or_default() += 1;
-        *both.entry((x, y)).or_default() += 1;
+    let (a, ka) = dense(a);
+    let (b, kb) = dense(b);
+    let (mut size_a, mut size_b) = (vec![0usize; ka], vec![0usize; kb]);
+    for (&x, &y) in a.iter().zip(&b) {
+        size_a[x] += 1;
+        size_b[y] += 1;
     }
+    let codes = pair_codes(&a, &b, kb);
+    let both = |x: usize, y: usize| {
+        let c = x * kb + y;
+        codes.partition_point(|&v| v <= c) - codes.partition_point(|&v| v < c)
+    };
     a.iter()
-        .zip(b)
+        .zip(&b)
         .map(|(&x, &y)| {
-            let inter = both[&(x, y)] as f64;
-            let union = (size_a[&x] + size_b[&y]) as f64 - inter;
+            let inter = both(x, y) as f64;
+            let union = (size_a[x] + size_b[y]) as f64 - inter;
             inter / union
         })
         .collect()
@@ -484,6 +536,50 @@ fn node_jaccards(a: &[usize], b: &[usize]) -> Vec<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn adjusted_rand_index_equals_the_pair_counting_definition() {
+        let mut rng = crate::rng::SplitMix64::new(5);
+        for case in 0..300 {
+            let n = 2 + case % 40;
+            // Dense labels, and sparse ones far above n (another path).
+            let spread = if case % 3 == 0 {
+                1_000_003
+            } else {
+                1 + case % 7
+            };
+            let mut part = || -> Vec<usize> {
+                (0..n)
+                    .map(|_| (rng.next_u64() % (1 + case as u64 % 6)) as usize * spread)
+                    .collect()
+            };
+            let (a, b) = (part(), part());
+            let (mut both, mut sa, mut sb) = (0.0, 0.0, 0.0);
+            for i in 0..n {
+                for j in (i + 1)..n {
+                    let (x, y) = (a[i] == a[j], b[i] == b[j]);
+                    both += f64::from(u8::from(x && y));
+                    sa += f64::from(u8::from(x));
+                    sb += f64::from(u8::from(y));
+                }
+            }
+            let total = (n * (n - 1) / 2) as f64;
+            let (expected, max) = (sa * sb / total, (sa + sb) / 2.0);
+            let want = if (max - expected).abs() < 1e-15 {
+                1.0
+            } else {
+                (both - expected) / (max - expected)
+            };
+            let got = adjusted_rand_index(&a, &b);
+            assert!((got - want).abs() < 1e-12, "case {case}: {got} vs {want}");
+            let jac = node_jaccards(&a, &b);
+            for v in 0..n {
+                let inter = (0..n).filter(|&u| a[u] == a[v] && b[u] == b[v]).count();
+                let union = (0..n).filter(|&u| a[u] == a[v] || b[u] == b[v]).count();
+                assert!((jac[v] - inter as f64 / union as f64).abs() < 1e-15);
+            }
+        }
+    }
 
     #[test]
     fn node_jaccards_equal_the_pairwise_definition() {

@@ -64,6 +64,9 @@ pub(crate) struct Rows {
     pub(crate) merged: usize,
 }
 
+/// Triples from which [`Rows`] sorts its rows on all cores.
+const PARALLEL_ROWS: usize = 1 << 18;
+
 impl Rows {
     /// Groups `triples` (every index `< n`) by source; a repeated pair keeps
     /// its largest weight.
@@ -80,7 +83,7 @@ impl Rows {
     fn group_with(
         n: usize,
         triples: &[(u32, u32, f64)],
-        tie_order: impl Fn(&(u32, f64), &(u32, f64)) -> std::cmp::Ordering,
+        tie_order: impl Fn(&(u32, f64), &(u32, f64)) -> std::cmp::Ordering + Sync,
         merge: impl Fn(f64, f64) -> f64,
     ) -> Rows {
         let mut start = vec![0usize; n + 1];
@@ -103,11 +106,29 @@ impl Rows {
             w: Vec::with_capacity(triples.len()),
             merged: 0,
         };
+        // Stable within equal keys, so sums add up in input order.
+        let order = |a: &(u32, f64), b: &(u32, f64)| a.0.cmp(&b.0).then_with(|| tie_order(a, b));
+        if triples.len() >= PARALLEL_ROWS {
+            // Rows are disjoint: on large graphs they are sorted on all
+            // cores (the same sort per row, so the result does not depend
+            // on threads). A million-edge graph has two million cells.
+            use rayon::prelude::*;
+            let mut slices: Vec<&mut [(u32, f64)]> = Vec::with_capacity(n);
+            let mut rest = cells.as_mut_slice();
+            for u in 0..n {
+                let (row, tail) = rest.split_at_mut(start[u + 1] - start[u]);
+                slices.push(row);
+                rest = tail;
+            }
+            slices.par_iter_mut().for_each(|row| row.sort_by(order));
+        } else {
+            for u in 0..n {
+                cells[start[u]..start[u + 1]].sort_by(order);
+            }
+        }
         rows.off.push(0);
         for u in 0..n {
-            let row = &mut cells[start[u]..start[u + 1]];
-            // Stable within equal keys, so sums add up in input order.
-            row.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| tie_order(a, b)));
+            let row = &cells[start[u]..start[u + 1]];
             let row_start = rows.nbr.len();
             for &(v, w) in row.iter() {
                 if rows.nbr.len() > row_start && rows.nbr.last() == Some(&v) {
@@ -367,5 +388,81 @@ impl Graph {
     /// Whether every tie weight is a positive finite number.
     pub fn weights_positive(&self) -> bool {
         self.out_w.iter().all(|w| w.is_finite() && *w > 0.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Rows as a plain sort would give them: by (source, target), a
+    /// repeated pair keeping its largest weight or the sum in input order.
+    fn reference(n: usize, triples: &[(u32, u32, f64)], sum: bool) -> Rows {
+        let mut sorted: Vec<(usize, (u32, u32, f64))> =
+            triples.iter().copied().enumerate().collect();
+        sorted.sort_by(|(i, a), (j, b)| {
+            (a.0, a.1).cmp(&(b.0, b.1)).then_with(|| {
+                if sum {
+                    i.cmp(j)
+                } else {
+                    b.2.total_cmp(&a.2).then(i.cmp(j))
+                }
+            })
+        });
+        let mut rows = Rows {
+            off: vec![0; n + 1],
+            nbr: Vec::new(),
+            w: Vec::new(),
+            merged: 0,
+        };
+        let mut last: Option<(u32, u32)> = None;
+        for (_, (u, v, w)) in sorted {
+            if last == Some((u, v)) {
+                rows.merged += 1;
+                if sum {
+                    *rows.w.last_mut().unwrap() += w;
+                }
+                continue;
+            }
+            last = Some((u, v));
+            rows.nbr.push(v);
+            rows.w.push(w);
+            rows.off[u as usize + 1] = rows.nbr.len();
+        }
+        for u in 0..n {
+            rows.off[u + 1] = rows.off[u + 1].max(rows.off[u]);
+        }
+        rows
+    }
+
+    #[test]
+    fn rows_equal_a_plain_sort_on_both_sides_of_the_parallel_threshold() {
+        let mut rng = crate::rng::SplitMix64::new(11);
+        for (n, len) in [(50, 400), (3000, PARALLEL_ROWS + 12_345)] {
+            let triples: Vec<(u32, u32, f64)> = (0..len)
+                .map(|_| {
+                    let u = (rng.next_u64() % n as u64) as u32;
+                    let v = (rng.next_u64() % n as u64) as u32;
+                    (u, v, (rng.next_u64() % 7) as f64 * 0.5)
+                })
+                .collect();
+            for sum in [false, true] {
+                let got = if sum {
+                    Rows::group_summed(n, &triples)
+                } else {
+                    Rows::group(n, &triples)
+                };
+                let want = reference(n, &triples, sum);
+                assert_eq!(got.off, want.off, "n {n}, sum {sum}");
+                assert_eq!(got.nbr, want.nbr, "n {n}, sum {sum}");
+                assert_eq!(got.merged, want.merged, "n {n}, sum {sum}");
+                let same = got
+                    .w
+                    .iter()
+                    .zip(&want.w)
+                    .all(|(a, b)| a.to_bits() == b.to_bits());
+                assert!(same && got.w.len() == want.w.len(), "n {n}, sum {sum}");
+            }
+        }
     }
 }

@@ -330,7 +330,8 @@ pub enum ModelError {
 impl Network {
     /// Checks the model's invariants (see the module documentation).
     pub fn validate(&self) -> Result<(), ModelError> {
-        let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        let mut seen: std::collections::HashMap<&str, usize> =
+            std::collections::HashMap::with_capacity(self.people.len());
         for (i, p) in self.people.iter().enumerate() {
             if p.id.is_empty() {
                 return Err(ModelError::EmptyId { index: i });

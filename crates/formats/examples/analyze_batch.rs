@@ -12,6 +12,9 @@
 //!
 //! With `ANALYZE_BATCH_DUMP=FILE` every result is also written to `FILE`, one
 //! JSON document per line, to compare two versions of the engine.
+//! `ANALYZE_BATCH_METRICS=LIST` and `ANALYZE_BATCH_RUNS=N` restrict the suite
+//! as `samspill analyze --metrics LIST --community-runs N` do (e.g. to the
+//! measures of the NetworkX reference suite).
 
 use std::time::{Duration, Instant};
 
@@ -30,7 +33,19 @@ fn main() {
         threshold: Threshold::All,
         ..BuildOptions::file()
     };
-    let opts = AnalysisOptions::default();
+    let mut opts = AnalysisOptions::default();
+    if let Ok(list) = std::env::var("ANALYZE_BATCH_METRICS") {
+        opts.metrics = samspill_engine::analysis::MetricSet::parse(&list).unwrap_or_else(|name| {
+            eprintln!("unknown metric {name}");
+            std::process::exit(2);
+        });
+    }
+    if let Ok(runs) = std::env::var("ANALYZE_BATCH_RUNS") {
+        opts.community_runs = Some(runs.parse().unwrap_or_else(|_| {
+            eprintln!("ANALYZE_BATCH_RUNS: not a number: {runs}");
+            std::process::exit(2);
+        }));
+    }
     let (mut read, mut built, mut analysed, mut json) = (
         Duration::ZERO,
         Duration::ZERO,

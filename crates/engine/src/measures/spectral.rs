@@ -7,7 +7,7 @@ use crate::measures::components::{strong_components, weak_components};
 
 /// Graphs with at least this many nodes compute each iteration's new
 /// values on all cores.
-const PARALLEL_FROM: usize = 20_000;
+const PARALLEL_FROM: usize = 4096;
 
 /// Sets `out[v] = value(v)` for every node, in parallel on large graphs.
 /// Every value is computed by the same operations whichever thread does it,
@@ -19,7 +19,7 @@ fn per_node(out: &mut [f64], value: impl Fn(usize) -> f64 + Sync) {
         }
         return;
     }
-    const CHUNK: usize = 4096;
+    const CHUNK: usize = 2048;
     out.par_chunks_mut(CHUNK)
         .enumerate()
         .for_each(|(c, chunk)| {
