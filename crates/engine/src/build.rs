@@ -296,6 +296,7 @@ pub fn build(net: &Network, opts: &BuildOptions) -> Result<Analysed, BuildError>
     counts.self_loops = self_loops;
     counts.reports = reports.nbr.len();
     let responded = |i: usize| net.people[people[i]].responded;
+    let not_positive = |w: f64| w.partial_cmp(&0.0) != Some(std::cmp::Ordering::Greater);
     // Every report (a, b, value) in (a, b) order.
     let rows = &reports;
     let each = || {
@@ -304,6 +305,31 @@ pub fn build(net: &Network, opts: &BuildOptions) -> Result<Analysed, BuildError>
         })
     };
 
+    // Only undirected ties, all admitted by the threshold: every combination
+    // rule gives each pair its one value, every tie is confirmed from both
+    // ends, and the grouped reports already are the analysed graph.
+    if symmetric && reports.w.iter().all(|&v| opts.threshold.admits(v)) {
+        for (a, b, v) in each() {
+            if a > b {
+                continue;
+            }
+            if opts.weighted && not_positive(v) {
+                return Err(BuildError::NonPositiveWeight {
+                    from: net.people[people[a]].id.clone(),
+                    to: net.people[people[b]].id.clone(),
+                    value: v,
+                });
+            }
+            classify(&mut counts, true, responded(a), responded(b));
+        }
+        return Ok(Analysed {
+            graph: Graph::from_symmetric_rows(n, reports),
+            people,
+            options: opts.clone(),
+            ties: counts,
+            relation: relation.name.clone(),
+        });
+    }
     let mut edges: Vec<Edge> = Vec::new();
     let directed;
     if opts.combine == Combine::Keep {
@@ -354,7 +380,6 @@ pub fn build(net: &Network, opts: &BuildOptions) -> Result<Analysed, BuildError>
             edges.push((a, b, value));
         }
     }
-    let not_positive = |w: f64| w.partial_cmp(&0.0) != Some(std::cmp::Ordering::Greater);
     if let Some(&(a, b, v)) = edges.iter().find(|e| opts.weighted && not_positive(e.2)) {
         return Err(BuildError::NonPositiveWeight {
             from: net.people[people[a]].id.clone(),

@@ -224,6 +224,26 @@ impl Graph {
         }
     }
 
+    /// The undirected graph whose rows are `rows`, which must hold every
+    /// tie from both ends with the same weight and no self-loops (what
+    /// [`Graph::from_edges`] would build from one end of each). The builder
+    /// uses it when its grouped reports already are that graph, instead of
+    /// grouping the same ties a second time.
+    pub(crate) fn from_symmetric_rows(n: usize, rows: Rows) -> Graph {
+        debug_assert_eq!(rows.off.len(), n + 1);
+        Graph {
+            n,
+            directed: false,
+            edge_count: rows.nbr.len() / 2,
+            in_off: Vec::new(),
+            in_nbr: Vec::new(),
+            in_w: Vec::new(),
+            out_off: rows.off,
+            out_nbr: rows.nbr,
+            out_w: rows.w,
+        }
+    }
+
     /// Number of nodes.
     pub fn node_count(&self) -> usize {
         self.n

@@ -224,3 +224,68 @@ fn waves_match_people_by_id() {
         (Some(2.0), Some(2.0), Some(0.0))
     );
 }
+
+/// A network of undirected ties (each tie once, some pairs twice with
+/// different values, some self-loops) is built as the same network with
+/// every tie given as two arcs, one from each end, under every rule and
+/// threshold: the builder's shortcut for undirected ties (its grouped
+/// reports are the analysed graph) agrees with the general path.
+#[test]
+fn undirected_ties_build_as_their_two_arcs() {
+    let mut rng = samspill_engine::rng::SplitMix64::new(3);
+    for case in 0..60 {
+        let n = 3 + case % 17;
+        let mut people: Vec<Person> = (0..n)
+            .map(|i| Person::new(format!("p{i}"), format!("P {i}")))
+            .collect();
+        for p in people.iter_mut() {
+            p.responded = !rng.next_u64().is_multiple_of(4);
+        }
+        let mut edges = Vec::new();
+        for _ in 0..(n * 2) {
+            let a = (rng.next_u64() % n as u64) as usize;
+            let b = (rng.next_u64() % n as u64) as usize;
+            edges.push((a, b, (rng.next_u64() % 4) as f64));
+        }
+        let net = |arcs: bool| Network {
+            name: "u".into(),
+            people: people.clone(),
+            relations: vec![Relation {
+                name: "contact".into(),
+                ties: edges
+                    .iter()
+                    .flat_map(|&(a, b, v)| {
+                        if arcs {
+                            vec![Tie::arc(a, b, v), Tie::arc(b, a, v)]
+                        } else {
+                            vec![Tie::edge(a, b, v)]
+                        }
+                    })
+                    .collect(),
+            }],
+            ..Network::default()
+        };
+        let (undirected, arcs) = (net(false), net(true));
+        for combine in [Combine::Either, Combine::Both, Combine::Mean] {
+            for threshold in [Threshold::All, Threshold::DAILY, Threshold::WEEKLY] {
+                for non_respondents in [NonRespondents::Keep, NonRespondents::Drop] {
+                    let o = BuildOptions {
+                        combine,
+                        threshold,
+                        non_respondents,
+                        ..BuildOptions::survey()
+                    };
+                    let a = build(&undirected, &o).unwrap();
+                    let b = build(&arcs, &o).unwrap();
+                    let what = format!("case {case} {combine:?} {threshold:?} {non_respondents:?}");
+                    assert_eq!(a.graph, b.graph, "{what}");
+                    assert_eq!(a.people, b.people, "{what}");
+                    assert_eq!(a.ties.confirmed, b.ties.confirmed, "{what}");
+                    assert_eq!(a.ties.one_sided + a.ties.reconstructed, 0, "{what}");
+                    assert_eq!(a.ties.below_threshold, b.ties.below_threshold, "{what}");
+                    assert_eq!(a.ties.self_loops * 2, b.ties.self_loops, "{what}");
+                }
+            }
+        }
+    }
+}
