@@ -245,6 +245,7 @@ impl Graph {
     }
 
     /// Number of nodes.
+    #[inline]
     pub fn node_count(&self) -> usize {
         self.n
     }
@@ -255,22 +256,26 @@ impl Graph {
     }
 
     /// Whether the graph is directed.
+    #[inline]
     pub fn is_directed(&self) -> bool {
         self.directed
     }
 
     /// Out-neighbours of `v` (all neighbours when undirected), sorted.
+    #[inline]
     pub fn out_neighbors(&self, v: usize) -> &[u32] {
         &self.out_nbr[self.out_off[v]..self.out_off[v + 1]]
     }
 
     /// Positions of `v`'s out-slots in the graph's out-slot numbering (used
     /// to keep per-tie data, such as lengths, beside the adjacency).
+    #[inline]
     pub fn out_slots(&self, v: usize) -> std::ops::Range<usize> {
         self.out_off[v]..self.out_off[v + 1]
     }
 
     /// Positions of `v`'s in-slots (the out-slots when undirected).
+    #[inline]
     pub fn in_slots(&self, v: usize) -> std::ops::Range<usize> {
         if self.directed {
             self.in_off[v]..self.in_off[v + 1]
@@ -280,11 +285,13 @@ impl Graph {
     }
 
     /// Weights beside [`Graph::out_neighbors`].
+    #[inline]
     pub fn out_weights(&self, v: usize) -> &[f64] {
         &self.out_w[self.out_off[v]..self.out_off[v + 1]]
     }
 
     /// In-neighbours of `v` (all neighbours when undirected), sorted.
+    #[inline]
     pub fn in_neighbors(&self, v: usize) -> &[u32] {
         if self.directed {
             &self.in_nbr[self.in_off[v]..self.in_off[v + 1]]
@@ -294,6 +301,7 @@ impl Graph {
     }
 
     /// Weights beside [`Graph::in_neighbors`].
+    #[inline]
     pub fn in_weights(&self, v: usize) -> &[f64] {
         if self.directed {
             &self.in_w[self.in_off[v]..self.in_off[v + 1]]
@@ -303,11 +311,13 @@ impl Graph {
     }
 
     /// Out-degree (degree when undirected).
+    #[inline]
     pub fn out_degree(&self, v: usize) -> usize {
         self.out_off[v + 1] - self.out_off[v]
     }
 
     /// In-degree (degree when undirected).
+    #[inline]
     pub fn in_degree(&self, v: usize) -> usize {
         if self.directed {
             self.in_off[v + 1] - self.in_off[v]
@@ -317,6 +327,7 @@ impl Graph {
     }
 
     /// Degree as NetworkX counts it: in + out for directed graphs.
+    #[inline]
     pub fn degree(&self, v: usize) -> usize {
         if self.directed {
             self.in_degree(v) + self.out_degree(v)
