@@ -6,7 +6,12 @@ use std::fmt::Write;
 use std::path::Path;
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
+    // Read at run time, not with `env!`: cargo reuses a compiled build
+    // script for a checkout at another path (the same workspace moved, or
+    // a second worktree sharing the target directory), and a path baked in
+    // at compile time then points at the old checkout.
+    let manifest = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let root = Path::new(&manifest).join("locales");
     println!("cargo:rerun-if-changed={}", root.display());
     let mut out = String::new();
     for lang in ["nb", "nn", "da", "en"] {
