@@ -7,11 +7,9 @@ use samspill_i18n::{Arg, Texts};
 
 use crate::font::{Anchor, Font};
 use crate::geometry::Rect;
-use crate::style::{self, INK, INK_SOFT};
+use crate::style::{self, INK, INK_SOFT, MARGIN};
 use crate::svg::{Svg, num};
 use crate::{DrawError, Picture, Positions, Table, quality};
-
-const MARGIN: f64 = 16.0;
 
 /// Writes a text and records its box (for the collision checks of the
 /// charts and the political figure).
@@ -40,6 +38,32 @@ pub(crate) fn put(
         w,
         font.ascent(size) + font.descent(size),
     ));
+}
+
+/// Writes a wrapped caption's lines at the left margin from baseline `y`
+/// down (11 px, 15 px apart), recording their boxes.
+pub(crate) fn put_caption(
+    svg: &mut Svg,
+    font: &Font,
+    boxes: &mut Vec<Rect>,
+    lines: &[String],
+    y: f64,
+) {
+    let mut y = y;
+    for line in lines {
+        put(
+            svg,
+            font,
+            boxes,
+            line,
+            MARGIN,
+            y,
+            11.0,
+            Anchor::Start,
+            INK_SOFT,
+        );
+        y += 15.0;
+    }
 }
 
 /// ColorBrewer "Blues" end points (sequential, colour-blind safe).
@@ -219,21 +243,7 @@ pub fn function_matrix(
             INK_SOFT,
         );
     }
-    let mut yy = scale_y + 40.0;
-    for line in &cap_lines {
-        put(
-            &mut svg,
-            &font,
-            &mut boxes,
-            line,
-            MARGIN,
-            yy,
-            11.0,
-            Anchor::Start,
-            INK_SOFT,
-        );
-        yy += 15.0;
-    }
+    put_caption(&mut svg, &font, &mut boxes, &cap_lines, scale_y + 40.0);
     top_pairs.sort_by(|a, b| b.0.cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
     let strongest: Vec<String> = top_pairs
         .iter()
@@ -515,21 +525,7 @@ pub fn ratings(
             INK_SOFT,
         );
     }
-    let mut yy = axis_y + 34.0;
-    for line in &cap_lines {
-        put(
-            &mut svg,
-            &font,
-            &mut boxes,
-            line,
-            MARGIN,
-            yy,
-            11.0,
-            Anchor::Start,
-            INK_SOFT,
-        );
-        yy += 15.0;
-    }
+    put_caption(&mut svg, &font, &mut boxes, &cap_lines, axis_y + 34.0);
     let parts: Vec<String> = rows
         .iter()
         .map(|(name, s)| {

@@ -11,7 +11,7 @@ use crate::font::{Anchor, Font};
 use crate::geometry::{P, Rect, convex_hull};
 use crate::layout::{self, LayoutOptions};
 use crate::place::{self, Placement};
-use crate::style::{self, FunctionStyle, INK, INK_SOFT};
+use crate::style::{self, FunctionStyle, INK, INK_SOFT, MARGIN};
 use crate::svg::{Svg, num};
 use crate::{DrawError, Hull, NodePosition, Picture, Positions, Table, quality};
 
@@ -21,8 +21,6 @@ const R: f64 = 9.0;
 const LABEL_SIZE: f64 = 11.0;
 /// Padding of a community hull beyond the members' centres, px.
 const HULL_PAD: f64 = R + 8.0;
-/// Outer margin, px.
-const MARGIN: f64 = 16.0;
 /// Colour of ties gained between waves.
 const GAINED: &str = "#0072B2";
 /// Colour of ties lost between waves.

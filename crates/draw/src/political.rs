@@ -5,14 +5,13 @@ use samspill_engine::Network;
 use samspill_engine::survey::{ContactType, PoliticalContacts};
 use samspill_i18n::{Arg, Texts};
 
-use crate::chart::put;
+use crate::chart::{put, put_caption};
 use crate::font::{Anchor, Font};
 use crate::network::{NetworkOptions, only_present, roster};
-use crate::style::{self, INK, INK_SOFT};
+use crate::style::{self, INK, MARGIN};
 use crate::svg::{Svg, num};
 use crate::{DrawError, Picture, Positions, Table, quality};
 
-const MARGIN: f64 = 16.0;
 /// Okabe–Ito colours for the four contact types, in questionnaire order.
 const TYPE_COLOURS: [&str; 4] = ["#56B4E9", "#D55E00", "#CC79A7", "#009E73"];
 const SLOT: f64 = 17.0;
@@ -271,21 +270,7 @@ pub fn political(
             );
         }
     }
-    let mut yy = total_y + 40.0;
-    for line in &cap_lines {
-        put(
-            &mut svg,
-            &font,
-            &mut boxes,
-            line,
-            MARGIN,
-            yy,
-            11.0,
-            Anchor::Start,
-            INK_SOFT,
-        );
-        yy += 15.0;
-    }
+    put_caption(&mut svg, &font, &mut boxes, &cap_lines, total_y + 40.0);
     let per_body: Vec<String> = contacts
         .bodies
         .iter()

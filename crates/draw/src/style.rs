@@ -38,6 +38,9 @@ pub const INK: &str = "#222222";
 /// Secondary text colour.
 pub const INK_SOFT: &str = "#555555";
 
+/// Margin around every picture, px.
+pub const MARGIN: f64 = 16.0;
+
 fn fold(s: &str) -> String {
     let mut out = String::new();
     for c in s.trim().to_lowercase().chars() {
