@@ -202,22 +202,26 @@ pub fn run(args: &Args, t: &Texts) -> Result<()> {
         }
         outputs.extend(outs);
     }
-    let text = match args.format {
+    // The output in pieces, written one after the other (a batch's JSON is
+    // 10+ MB; joining it first cost a copy on the one thread left working).
+    let pieces: Vec<String> = match args.format {
         OutputFormat::Json => {
             // Each network is serialised on its own core, and indented there
             // for its place in the array, which is written exactly as
             // serde_json's pretty printer would (elements indented by two
-            // spaces): the thread that collects only concatenates. The
-            // outputs are consumed there too, so they are freed in parallel.
+            // spaces). The outputs are consumed there too, so they are freed
+            // in parallel.
             let many = outputs.len() != 1;
             let parts: Vec<String> = std::mem::take(&mut outputs)
                 .into_par_iter()
-                .map(|o| {
+                .enumerate()
+                .map(|(i, o)| {
                     let p = serde_json::to_string_pretty(&o)?;
                     if !many {
-                        return Ok(p);
+                        return Ok(p + "\n");
                     }
-                    let mut s = String::with_capacity(p.len() + p.len() / 8 + 4);
+                    let mut s = String::with_capacity(p.len() + p.len() / 8 + 8);
+                    s.push_str(if i == 0 { "[\n" } else { ",\n" });
                     for (j, line) in p.split('\n').enumerate() {
                         if j > 0 {
                             s.push('\n');
@@ -228,33 +232,24 @@ pub fn run(args: &Args, t: &Texts) -> Result<()> {
                     Ok(s)
                 })
                 .collect::<Result<_, serde_json::Error>>()?;
-            let mut s = if !many {
-                parts.into_iter().next().unwrap_or_default()
-            } else if parts.is_empty() {
-                "[]".to_string()
-            } else {
-                let mut s =
-                    String::with_capacity(parts.iter().map(|p| p.len() + 2).sum::<usize>() + 4);
-                s.push('[');
-                for (i, p) in parts.iter().enumerate() {
-                    s.push_str(if i == 0 { "\n" } else { ",\n" });
-                    s.push_str(p);
-                }
-                s.push_str("\n]");
-                s
-            };
-            s.push('\n');
-            s
+            let mut pieces = parts;
+            if many {
+                pieces.push(if pieces.is_empty() { "[]\n" } else { "\n]\n" }.to_string());
+            }
+            pieces
         }
-        OutputFormat::Table => outputs
-            .iter()
-            .map(|o| crate::table::render(o, t))
-            .collect::<Vec<_>>()
-            .join("\n"),
+        OutputFormat::Table => vec![
+            outputs
+                .iter()
+                .map(|o| crate::table::render(o, t))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        ],
     };
+    let pieces: Vec<&[u8]> = pieces.iter().map(|p| p.as_bytes()).collect();
     match &args.out {
         Some(path) => {
-            crate::convert::write_atomically(path, text.as_bytes(), t)?;
+            crate::convert::write_pieces_atomically(path, &pieces, t)?;
             eprintln!(
                 "{}",
                 t.format(
@@ -267,7 +262,11 @@ pub fn run(args: &Args, t: &Texts) -> Result<()> {
             use std::io::Write;
             let mut out = std::io::stdout().lock();
             // A closed pipe (e.g. `| head`) is not an error worth a panic.
-            let _ = out.write_all(text.as_bytes());
+            for piece in pieces {
+                if out.write_all(piece).is_err() {
+                    break;
+                }
+            }
         }
     }
     Ok(())

@@ -109,6 +109,12 @@ pub fn run(args: &Args, t: &Texts) -> Result<()> {
 /// Writes to a temporary file beside `path` and renames it into place, so a
 /// failure never leaves half a file.
 pub fn write_atomically(path: &std::path::Path, bytes: &[u8], t: &Texts) -> Result<()> {
+    write_pieces_atomically(path, &[bytes], t)
+}
+
+/// [`write_atomically`] for a file given in pieces, written one after the
+/// other (a batch's JSON is 10+ MB: joining it first cost a copy).
+pub fn write_pieces_atomically(path: &std::path::Path, pieces: &[&[u8]], t: &Texts) -> Result<()> {
     let tmp = path.with_extension(format!(
         "{}.partial",
         path.extension().and_then(|e| e.to_str()).unwrap_or("out")
@@ -122,7 +128,18 @@ pub fn write_atomically(path: &std::path::Path, bytes: &[u8], t: &Texts) -> Resu
             ],
         ))
     };
-    std::fs::write(&tmp, bytes).map_err(fail)?;
+    let write = || -> std::io::Result<()> {
+        use std::io::Write;
+        let mut file = std::fs::File::create(&tmp)?;
+        for piece in pieces {
+            file.write_all(piece)?;
+        }
+        Ok(())
+    };
+    if let Err(e) = write() {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(fail(e).into());
+    }
     std::fs::rename(&tmp, path).map_err(|e| {
         let _ = std::fs::remove_file(&tmp);
         fail(e)

@@ -216,6 +216,22 @@ fn output_file_is_written_whole() {
     let v: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
     assert_eq!(v["graph"]["nodes"], 24);
+    // Several networks: the file (written in pieces) holds exactly what
+    // standard output shows, and no partial file is left beside it.
+    let files = [real("strike.paj"), real("sawmill.net")];
+    let shown = samspill(&["analyze", &files[0], &files[1], "--format", "json"]);
+    let out = samspill(&[
+        "analyze",
+        &files[0],
+        &files[1],
+        "--format",
+        "json",
+        "--out",
+        path.to_str().unwrap(),
+    ]);
+    assert!(out.status.success());
+    assert_eq!(std::fs::read(&path).unwrap(), shown.stdout);
+    assert!(!path.with_extension("json.partial").exists());
 }
 
 #[test]
