@@ -34,7 +34,7 @@ pub struct NetworkOptions {
     pub names: bool,
     /// Seed of the layout's random starts.
     pub seed: u64,
-    /// Title above the picture (`None`: "Contact network – <name>").
+    /// Title above the picture (`None`: `draw-network-title`, "Contact network – {name}").
     pub title: Option<String>,
 }
 

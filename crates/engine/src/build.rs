@@ -1,7 +1,7 @@
 //! From what was reported to the network that is analysed.
 //!
 //! Three choices turn a [`Network`] into a [`Graph`], and each is explicit
-//! and echoed in every output ([`Settings`]):
+//! and echoed in every output ([`Settings`](crate::analysis::Settings)):
 //!
 //! - **Combination rule** ([`Combine`]) for the two reports of one contact:
 //!   *either* (the larger report; the default for survey rounds, used by the

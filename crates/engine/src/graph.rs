@@ -165,7 +165,7 @@ impl Graph {
     /// # Panics
     /// Never on valid indices; callers (the builder) guarantee `u, v < n`.
     /// Out-of-range edges are skipped and counted as self-loops would be not;
-    /// they cannot occur through [`crate::build`].
+    /// they cannot occur through [`crate::build()`].
     pub fn from_edges(n: usize, directed: bool, edges: &[Edge]) -> (Graph, Simplified) {
         let mut simp = Simplified::default();
         let mut list: Vec<(u32, u32, f64)> =

@@ -3,7 +3,7 @@
 //! A [`Network`] is what a survey round or a network file holds *before* any
 //! analysis choice is made: every person with a stable id, every reported tie
 //! with its value, per relation. Turning it into the graph that is analysed
-//! (combination rule, threshold, non-respondents) is [`crate::build`]'s job.
+//! (combination rule, threshold, non-respondents) is [`crate::build()`]'s job.
 //!
 //! Invariants (checked by [`Network::validate`]):
 //! - person ids are unique and non-empty;
