@@ -28,7 +28,9 @@ pub(crate) fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
             return None;
         }
         number += 1;
-        match rest.find(['\n', '\r']) {
+        // A byte search: '\n' and '\r' never occur inside a UTF-8
+        // sequence, and it is several times faster than a char pattern.
+        match rest.bytes().position(|c| c == b'\n' || c == b'\r') {
             None => {
                 let line = rest;
                 rest = "";

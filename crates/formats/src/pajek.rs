@@ -184,31 +184,54 @@ fn tokenize(line: &str) -> Result<Vec<Tok<'_>>, (usize, String)> {
 /// prefix, other characters), which [`tokenize`] then reads; where this
 /// returns `Some`, the general path gives the same tie.
 fn plain_pair(line: &str) -> Option<(usize, usize, f64)> {
-    let bytes = line.as_bytes();
-    if !bytes
-        .iter()
-        .all(|b| b.is_ascii_digit() || matches!(b, b' ' | b'\t' | b'.' | b'-' | b'+' | b'e' | b'E'))
-    {
-        return None;
-    }
-    let mut fields = line.split([' ', '\t']).filter(|f| !f.is_empty());
-    let vertex = |f: &str| {
-        if f.bytes().all(|b| b.is_ascii_digit()) && f.len() <= 18 {
-            f.parse::<usize>().ok()
-        } else {
-            None
+    // One pass over the bytes: a third of the work of scanning, splitting
+    // and parsing separately.
+    let b = line.as_bytes();
+    let blank = |c: u8| c == b' ' || c == b'\t';
+    let mut i = 0;
+    let skip = |i: &mut usize| {
+        while *i < b.len() && blank(b[*i]) {
+            *i += 1;
         }
     };
-    let a = vertex(fields.next()?)?;
-    let b = vertex(fields.next()?)?;
-    let value = match fields.next() {
-        None => 1.0,
-        Some(f) => parse_finite(f)?,
+    // A vertex number: 1 to 18 ASCII digits.
+    let number = |i: &mut usize| -> Option<usize> {
+        let start = *i;
+        let mut v = 0usize;
+        while *i < b.len() && b[*i].is_ascii_digit() {
+            v = v * 10 + usize::from(b[*i] - b'0');
+            *i += 1;
+            if *i - start > 18 {
+                return None;
+            }
+        }
+        (*i > start).then_some(v)
     };
-    if fields.next().is_some() {
+    skip(&mut i);
+    let from = number(&mut i)?;
+    if !b.get(i).copied().is_some_and(blank) {
         return None;
     }
-    Some((a, b, value))
+    skip(&mut i);
+    let to = number(&mut i)?;
+    if i == b.len() {
+        return Some((from, to, 1.0));
+    }
+    if !blank(b[i]) {
+        return None;
+    }
+    skip(&mut i);
+    if i == b.len() {
+        return Some((from, to, 1.0));
+    }
+    let start = i;
+    while i < b.len() && matches!(b[i], b'0'..=b'9' | b'.' | b'-' | b'+' | b'e' | b'E') {
+        i += 1;
+    }
+    // `start..i` holds ASCII only, so it is a char boundary.
+    let value = parse_finite(&line[start..i])?;
+    skip(&mut i);
+    (i == b.len()).then_some((from, to, value))
 }
 
 /// Parses the inside of a time mark (`3`, `1-4`, `5-*`, `1,3-5`).
