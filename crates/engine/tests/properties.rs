@@ -355,3 +355,76 @@ fn large_spectral_measures_equal_plain_iteration() {
         );
     }
 }
+
+/// The Lanczos start of large undirected graphs leads to the same vector as
+/// a plain power iteration on A + I from the uniform vector: weighted, and
+/// on a bipartite grid (whose most negative eigenvalue mirrors the largest).
+#[test]
+fn large_eigenvector_from_the_lanczos_start_equals_plain_iteration() {
+    use samspill_engine::measures::spectral;
+    let plain = |g: &Graph, weighted: bool| {
+        let n = g.node_count();
+        let mut x = vec![1.0 / n as f64; n];
+        for _ in 0..100_000 {
+            let mut next: Vec<f64> = (0..n)
+                .map(|v| {
+                    x[v] + g
+                        .in_neighbors(v)
+                        .iter()
+                        .zip(g.in_weights(v))
+                        .map(|(&u, &w)| if weighted { w } else { 1.0 } * x[u as usize])
+                        .sum::<f64>()
+                })
+                .collect();
+            let norm = next.iter().map(|a| a * a).sum::<f64>().sqrt();
+            next.iter_mut().for_each(|a| *a /= norm);
+            let diff = next
+                .iter()
+                .zip(&x)
+                .map(|(a, b)| (a - b).abs())
+                .fold(0.0, f64::max);
+            x = next;
+            if diff < 1e-14 {
+                break;
+            }
+        }
+        x
+    };
+    let mut rng = samspill_engine::rng::SplitMix64::new(5);
+    // Weighted: a ring with random chords of weight 1–3.
+    let n = 6000;
+    let mut edges: Vec<(usize, usize, f64)> = (0..n).map(|v| (v, (v + 1) % n, 2.0)).collect();
+    for _ in 0..3 * n {
+        let u = (rng.next_u64() % n as u64) as usize;
+        let v = (rng.next_u64() % n as u64) as usize;
+        edges.push((u, v, 1.0 + (rng.next_u64() % 3) as f64));
+    }
+    let weighted = Graph::from_edges(n, false, &edges).0;
+    // Bipartite: a 80 × 60 grid.
+    let (w, h) = (80, 60);
+    let mut grid = Vec::new();
+    for r in 0..h {
+        for c in 0..w {
+            let v = r * w + c;
+            if c + 1 < w {
+                grid.push((v, v + 1, 1.0));
+            }
+            if r + 1 < h {
+                grid.push((v, v + w, 1.0));
+            }
+        }
+    }
+    let grid = Graph::from_edges(w * h, false, &grid).0;
+    for (g, weighted, what) in [(&weighted, true, "weighted"), (&grid, false, "grid")] {
+        let got = spectral::eigenvector(g, weighted).expect("connected");
+        let want = plain(g, weighted);
+        for v in 0..g.node_count() {
+            assert!(
+                (got[v] - want[v]).abs() < 1e-9,
+                "{what}, node {v}: {} vs {}",
+                got[v],
+                want[v]
+            );
+        }
+    }
+}
