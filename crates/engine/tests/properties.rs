@@ -281,6 +281,37 @@ fn large_hop_closeness_equals_plain_bfs() {
     }
 }
 
+/// Eigenvector centrality by a plain sequential power iteration on A + I
+/// from the uniform vector, until no entry changes by `tol`.
+fn plain_eigenvector(g: &Graph, weighted: bool, tol: f64) -> Vec<f64> {
+    let n = g.node_count();
+    let mut x = vec![1.0 / n as f64; n];
+    for _ in 0..100_000 {
+        let mut next: Vec<f64> = (0..n)
+            .map(|v| {
+                x[v] + g
+                    .in_neighbors(v)
+                    .iter()
+                    .zip(g.in_weights(v))
+                    .map(|(&u, &w)| if weighted { w } else { 1.0 } * x[u as usize])
+                    .sum::<f64>()
+            })
+            .collect();
+        let norm = next.iter().map(|a| a * a).sum::<f64>().sqrt();
+        next.iter_mut().for_each(|a| *a /= norm);
+        let diff = next
+            .iter()
+            .zip(&x)
+            .map(|(a, b)| (a - b).abs())
+            .fold(0.0, f64::max);
+        x = next;
+        if diff < tol {
+            break;
+        }
+    }
+    x
+}
+
 /// On a graph large enough for the parallel iteration, eigenvector
 /// centrality and PageRank equal a plain sequential power iteration.
 #[test]
@@ -296,29 +327,7 @@ fn large_spectral_measures_equal_plain_iteration() {
     }
     let g = Graph::from_edges(n, false, &edges).0;
     let got = spectral::eigenvector(&g, false).expect("connected");
-    let mut x = vec![1.0 / n as f64; n];
-    for _ in 0..10_000 {
-        let mut next: Vec<f64> = (0..n)
-            .map(|v| {
-                x[v] + g
-                    .in_neighbors(v)
-                    .iter()
-                    .map(|&u| x[u as usize])
-                    .sum::<f64>()
-            })
-            .collect();
-        let norm = next.iter().map(|a| a * a).sum::<f64>().sqrt();
-        next.iter_mut().for_each(|a| *a /= norm);
-        let diff = next
-            .iter()
-            .zip(&x)
-            .map(|(a, b)| (a - b).abs())
-            .fold(0.0, f64::max);
-        x = next;
-        if diff < 1e-13 {
-            break;
-        }
-    }
+    let x = plain_eigenvector(&g, false, 1e-13);
     for v in 0..n {
         assert!(
             (got[v] - x[v]).abs() < 1e-9,
@@ -362,34 +371,6 @@ fn large_spectral_measures_equal_plain_iteration() {
 #[test]
 fn large_eigenvector_from_the_lanczos_start_equals_plain_iteration() {
     use samspill_engine::measures::spectral;
-    let plain = |g: &Graph, weighted: bool| {
-        let n = g.node_count();
-        let mut x = vec![1.0 / n as f64; n];
-        for _ in 0..100_000 {
-            let mut next: Vec<f64> = (0..n)
-                .map(|v| {
-                    x[v] + g
-                        .in_neighbors(v)
-                        .iter()
-                        .zip(g.in_weights(v))
-                        .map(|(&u, &w)| if weighted { w } else { 1.0 } * x[u as usize])
-                        .sum::<f64>()
-                })
-                .collect();
-            let norm = next.iter().map(|a| a * a).sum::<f64>().sqrt();
-            next.iter_mut().for_each(|a| *a /= norm);
-            let diff = next
-                .iter()
-                .zip(&x)
-                .map(|(a, b)| (a - b).abs())
-                .fold(0.0, f64::max);
-            x = next;
-            if diff < 1e-14 {
-                break;
-            }
-        }
-        x
-    };
     let mut rng = samspill_engine::rng::SplitMix64::new(5);
     // Weighted: a ring with random chords of weight 1–3.
     let n = 6000;
@@ -417,7 +398,7 @@ fn large_eigenvector_from_the_lanczos_start_equals_plain_iteration() {
     let grid = Graph::from_edges(w * h, false, &grid).0;
     for (g, weighted, what) in [(&weighted, true, "weighted"), (&grid, false, "grid")] {
         let got = spectral::eigenvector(g, weighted).expect("connected");
-        let want = plain(g, weighted);
+        let want = plain_eigenvector(g, weighted, 1e-14);
         for v in 0..g.node_count() {
             assert!(
                 (got[v] - want[v]).abs() < 1e-9,
