@@ -312,30 +312,49 @@ fn plain_eigenvector(g: &Graph, weighted: bool, tol: f64) -> Vec<f64> {
     x
 }
 
+/// A ring of `n` nodes (ties of `ring_weight`) with `chords` random chords
+/// whose weights `chord_weight` draws, the two ends drawn first: connected,
+/// with short paths, like the benchmark graphs.
+fn ring_with_chords(
+    n: usize,
+    chords: usize,
+    seed: u64,
+    ring_weight: f64,
+    mut chord_weight: impl FnMut(&mut samspill_engine::rng::SplitMix64) -> f64,
+) -> Graph {
+    let mut rng = samspill_engine::rng::SplitMix64::new(seed);
+    let mut edges: Vec<(usize, usize, f64)> =
+        (0..n).map(|v| (v, (v + 1) % n, ring_weight)).collect();
+    for _ in 0..chords {
+        let u = (rng.next_u64() % n as u64) as usize;
+        let v = (rng.next_u64() % n as u64) as usize;
+        edges.push((u, v, chord_weight(&mut rng)));
+    }
+    Graph::from_edges(n, false, &edges).0
+}
+
+/// Every value of `got` within `tol` of `want`.
+fn assert_close(what: &str, got: &[f64], want: &[f64], tol: f64) {
+    assert_eq!(got.len(), want.len(), "{what}");
+    for (v, (a, b)) in got.iter().zip(want).enumerate() {
+        assert!((a - b).abs() < tol, "{what} of node {v}: {a} vs {b}");
+    }
+}
+
 /// On a graph large enough for the parallel iteration, eigenvector
 /// centrality and PageRank equal a plain sequential power iteration.
 #[test]
 fn large_spectral_measures_equal_plain_iteration() {
     use samspill_engine::measures::spectral;
     let n = 25_000;
-    let mut rng = samspill_engine::rng::SplitMix64::new(11);
-    let mut edges: Vec<(usize, usize, f64)> = (0..n).map(|v| (v, (v + 1) % n, 1.0)).collect();
-    for _ in 0..4 * n {
-        let u = (rng.next_u64() % n as u64) as usize;
-        let v = (rng.next_u64() % n as u64) as usize;
-        edges.push((u, v, 1.0));
-    }
-    let g = Graph::from_edges(n, false, &edges).0;
+    let g = ring_with_chords(n, 4 * n, 11, 1.0, |_| 1.0);
     let got = spectral::eigenvector(&g, false).expect("connected");
-    let x = plain_eigenvector(&g, false, 1e-13);
-    for v in 0..n {
-        assert!(
-            (got[v] - x[v]).abs() < 1e-9,
-            "eigenvector of {v}: {} vs {}",
-            got[v],
-            x[v]
-        );
-    }
+    assert_close(
+        "eigenvector",
+        &got,
+        &plain_eigenvector(&g, false, 1e-13),
+        1e-9,
+    );
     let pr = spectral::pagerank(&g, false, 0.85);
     let mut p = vec![1.0 / n as f64; n];
     for _ in 0..10_000 {
@@ -355,14 +374,7 @@ fn large_spectral_measures_equal_plain_iteration() {
             break;
         }
     }
-    for v in 0..n {
-        assert!(
-            (pr[v] - p[v]).abs() < 1e-12,
-            "pagerank of {v}: {} vs {}",
-            pr[v],
-            p[v]
-        );
-    }
+    assert_close("pagerank", &pr, &p, 1e-12);
 }
 
 /// The Lanczos start of large undirected graphs leads to the same vector as
@@ -371,16 +383,9 @@ fn large_spectral_measures_equal_plain_iteration() {
 #[test]
 fn large_eigenvector_from_the_lanczos_start_equals_plain_iteration() {
     use samspill_engine::measures::spectral;
-    let mut rng = samspill_engine::rng::SplitMix64::new(5);
     // Weighted: a ring with random chords of weight 1–3.
     let n = 6000;
-    let mut edges: Vec<(usize, usize, f64)> = (0..n).map(|v| (v, (v + 1) % n, 2.0)).collect();
-    for _ in 0..3 * n {
-        let u = (rng.next_u64() % n as u64) as usize;
-        let v = (rng.next_u64() % n as u64) as usize;
-        edges.push((u, v, 1.0 + (rng.next_u64() % 3) as f64));
-    }
-    let weighted = Graph::from_edges(n, false, &edges).0;
+    let weighted = ring_with_chords(n, 3 * n, 5, 2.0, |rng| 1.0 + (rng.next_u64() % 3) as f64);
     // Bipartite: a 80 × 60 grid.
     let (w, h) = (80, 60);
     let mut grid = Vec::new();
@@ -399,13 +404,6 @@ fn large_eigenvector_from_the_lanczos_start_equals_plain_iteration() {
     for (g, weighted, what) in [(&weighted, true, "weighted"), (&grid, false, "grid")] {
         let got = spectral::eigenvector(g, weighted).expect("connected");
         let want = plain_eigenvector(g, weighted, 1e-14);
-        for v in 0..g.node_count() {
-            assert!(
-                (got[v] - want[v]).abs() < 1e-9,
-                "{what}, node {v}: {} vs {}",
-                got[v],
-                want[v]
-            );
-        }
+        assert_close(what, &got, &want, 1e-9);
     }
 }
