@@ -154,7 +154,7 @@ try {
   const r1 = await (await browser.newContext()).newPage();
   await r1.goto(links[0]);
   await axe(r1, "survey welcome");
-  await r1.getByRole("link", { name: /Start/ }).click();
+  await r1.getByRole("button", { name: /Start/ }).click();
   await answerContacts(r1, 2);
   await answerRest(r1, "Godt samarbeid med <b>NAV</b>");
   step("respondent 1 answered");
@@ -162,9 +162,12 @@ try {
   // Respondent 2: on a phone, in English.
   const phone = await browser.newContext({ viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
   const r2 = await phone.newPage();
-  await r2.goto(`${links[1]}?lang=en`);
+  await r2.goto(links[1]);
+  await r2.getByRole("button", { name: "English" }).click();
+  await r2.waitForURL(new RegExp(`${links[1].split("/").pop()}$`));
+  await r2.locator('html[lang="en"]').waitFor();
   await axe(r2, "survey welcome (phone, en)");
-  await r2.getByRole("link", { name: /Start/ }).click();
+  await r2.getByRole("button", { name: /Start/ }).click();
   await answerContacts(r2, 1);
   await answerRest(r2, "Short answer");
   step("respondent 2 answered on a phone");
@@ -173,12 +176,12 @@ try {
   const ctx3 = await browser.newContext();
   const r3 = await ctx3.newPage();
   await r3.goto(links[2]);
-  await r3.getByRole("link", { name: /Start/ }).click();
+  await r3.getByRole("button", { name: /Start/ }).click();
   await answerContacts(r3, 3);
   await ctx3.close();
   const r3b = await (await browser.newContext()).newPage();
   await r3b.goto(links[2]);
-  await r3b.getByRole("link", { name: "Fortsett der du slapp" }).click();
+  await r3b.getByRole("button", { name: "Fortsett der du slapp" }).click();
   await r3b.waitForURL(/\/political$/);
   await answerRest(r3b, "Kom tilbake og fullførte");
   step("respondent 3 resumed and answered");

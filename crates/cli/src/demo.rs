@@ -1,26 +1,33 @@
-//! `samspill demo`: the whole product on embedded SQLite, populated.
+//! `samspill demo`: the product on embedded SQLite, with seeded data.
 //!
-//! Five generated municipalities like those of the 2015 study
-//! (`samspill-synth`), each with a closed survey round whose answers were
-//! given through the same store API the survey pages use, reports made from
-//! the frozen round data, and one open round a visitor can answer from a
-//! printed link. Everything lives in one folder (`--dir`), recreated at
-//! every start.
+//! Everything a visitor sees is made by the same code a real service runs:
+//! an operator and five municipalities are created through the operator's
+//! API; each municipality's roster, round, answers (given through the
+//! respondent API the survey pages use), close and open-answer review go
+//! through the store; the reports under `--dir/reports` are written by
+//! `samspill_results`, the code behind the results page and its downloads.
+//! The first municipality has two closed rounds (the second made with «Ny
+//! runde fra denne», so the results page compares them) and an open third
+//! round whose invitations were sent to the built-in outbox, which a
+//! visitor reads on the coordinator's «Utboks» page. Everything lives in
+//! one folder, recreated at every start.
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use anyhow::{Context, Result};
 use axum::extract::{Path as UrlPath, State};
 use axum::http::{HeaderValue, StatusCode, header};
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
 use samspill_engine::model::Frequency;
 use samspill_i18n::{Arg, Lang, Texts};
-use samspill_report::{Input, figures};
-use samspill_store::{NewPerson, NewRound, NewTenant, PersonId, Role, Store};
+use samspill_results::Options;
+use samspill_store::{
+    Actor, MailKind, NewPerson, NewRound, NewTenant, PersonId, Role, RoundId, Store, Tenant,
+};
 use samspill_synth::Municipality;
 
 use crate::UserError;
@@ -42,85 +49,52 @@ pub struct Args {
 
 /// Password of every demo login (printed at start; demo data only).
 const DEMO_PASSWORD: &str = "samspill-demo";
+/// The demo's operator account.
+const OPERATOR: &str = "drift@samspill.example";
 
-/// What the seeding produced, for the start-up text and the demo page.
+/// What the seeding produced, for the start-up text and the start page.
 struct Seeded {
     name: String,
     slug: String,
     login: String,
     respondents: usize,
     invited: usize,
+    closed_round: RoundId,
     open_links: Vec<(String, String)>,
 }
 
-/// A generated report kept in memory and served under `/demo/reports/`.
+/// A report file kept in memory and served under `/demo/reports/`.
 struct ReportFile {
     content_type: &'static str,
     bytes: Vec<u8>,
 }
 
 struct DemoState {
-    web: samspill_web::AppState,
     files: HashMap<String, ReportFile>,
     page: String,
 }
 
-fn email(slug: &str, index: usize) -> String {
-    format!("person{:02}@{slug}.kommune.example", index + 1)
+fn email(slug: &str, id: &str) -> String {
+    format!("{}@{slug}.kommune.example", id.replace(['_', ' '], "-"))
 }
 
-/// Creates one municipality: tenant, coordinator, roster, a round answered
-/// by the generated respondents and closed, and (for the first one) a second
-/// round left open.
-async fn seed_one(
+/// Answers a round as the generated municipality's respondents did,
+/// through the respondent API the survey pages use, then closes it and
+/// reviews the open answers the way a coordinator does (theme, quote).
+async fn answer_and_close(
     store: &Store,
+    tenant: &Tenant,
+    round: RoundId,
     m: &Municipality,
-    open_round: bool,
-) -> Result<(Seeded, samspill_store::RoundId)> {
-    let spec = &m.spec;
-    let tenant_id = store
-        .create_tenant(&NewTenant::municipality(&spec.slug, &spec.name, &spec.lang))
-        .await?;
-    let login = format!("koordinator@{}.kommune.example", spec.slug);
-    store
-        .create_user(
-            Some(tenant_id),
-            &login,
-            "Demo koordinator",
-            Role::Coordinator,
-            DEMO_PASSWORD,
-        )
-        .await?;
-    let tenant = store.tenant(tenant_id);
-    let people: Vec<NewPerson> = m
+    person_of: &HashMap<String, PersonId>,
+) -> Result<(usize, usize)> {
+    let links = tenant.invitation_links(round).await?;
+    let index_of: HashMap<PersonId, usize> = m
         .network
         .people
         .iter()
         .enumerate()
-        .map(|(i, p)| NewPerson {
-            name: p.label.clone(),
-            email: email(&spec.slug, i),
-            unit: p.unit.clone(),
-            level: p.level,
-            functions: p.functions.clone(),
-        })
-        .collect();
-    tenant.import_roster(&people).await?;
-    let by_email: HashMap<String, PersonId> = tenant
-        .persons()
-        .await?
-        .into_iter()
-        .map(|p| (p.email, p.id))
-        .collect();
-    let person_id = |i: usize| by_email.get(&email(&spec.slug, i)).copied();
-
-    let mut round = NewRound::standard(&m.round, &spec.lang);
-    round.bodies = m.political.bodies.clone();
-    let round_id = tenant.create_round(&round).await?;
-    let invited = tenant.open_round(round_id).await?;
-    let links = tenant.invitation_links(round_id).await?;
-    let index_of: HashMap<PersonId, usize> = (0..m.network.people.len())
-        .filter_map(|i| person_id(i).map(|p| (p, i)))
+        .filter_map(|(i, p)| person_of.get(&p.id).map(|id| (*id, i)))
         .collect();
     let contact = m
         .network
@@ -131,22 +105,24 @@ async fn seed_one(
         .collect();
     // Ratings and open answers are not linked to people in the generator;
     // hand them out to the respondents in order.
-    let mut open_by_respondent: Vec<Vec<(String, String)>> = vec![Vec::new(); respondents.len()];
+    let mut open_by_respondent: Vec<Vec<(String, String, Option<String>)>> =
+        vec![Vec::new(); respondents.len()];
     let mut next_for_question: HashMap<&str, usize> = HashMap::new();
-    for a in &m.open_answers {
+    for (a, theme) in m.open_answers.iter().zip(&m.open_themes) {
         let k = next_for_question.entry(a.question.as_str()).or_default();
         let slot = *k % respondents.len().max(1);
         *k += 1;
-        if let Some(list) = open_by_respondent.get_mut(slot) {
-            match list.iter_mut().find(|(q, _)| *q == a.question) {
-                Some((_, text)) => {
-                    text.push('\n');
-                    text.push_str(&a.text);
-                }
-                None => list.push((a.question.clone(), a.text.clone())),
-            }
+        if let Some(list) = open_by_respondent.get_mut(slot)
+            && !list.iter().any(|(q, _, _)| *q == a.question)
+        {
+            list.push((
+                a.question.clone(),
+                a.text.clone(),
+                Some(theme.key().to_string()),
+            ));
         }
     }
+    let mut answered = Vec::new();
     for link in &links {
         let Some(&i) = index_of.get(&link.invitation.person) else {
             continue;
@@ -157,15 +133,21 @@ async fn seed_one(
         let resp = store.respondent(&link.token).await?;
         let view = resp.view().await?;
         let mut chosen = Vec::new();
-        let mut freqs = Vec::new();
+        let mut freqs: Vec<(PersonId, Frequency)> = Vec::new();
         for t in contact.ties.iter().filter(|t| t.source == i) {
-            if let Some(p) = person_id(t.target) {
-                chosen.push(p);
+            if let Some(p) = m
+                .network
+                .people
+                .get(t.target)
+                .and_then(|p| person_of.get(&p.id))
+                && !chosen.contains(p)
+            {
+                chosen.push(*p);
                 let f = Frequency::ALL
                     .into_iter()
                     .find(|f| f.strength() == t.value)
                     .unwrap_or(Frequency::Rarer);
-                freqs.push((p, f));
+                freqs.push((*p, f));
             }
         }
         resp.save_contacts("contact", &chosen).await?;
@@ -190,76 +172,141 @@ async fn seed_one(
             ));
         }
         resp.save_ratings(&ratings).await?;
-        resp.save_open(&open_by_respondent[r]).await?;
+        let open: Vec<(String, String)> = open_by_respondent[r]
+            .iter()
+            .map(|(q, text, _)| (q.clone(), text.clone()))
+            .collect();
+        resp.save_open(&open).await?;
         resp.submit().await?;
+        answered.push((link.invitation.id, r));
     }
-    tenant.close_round(round_id).await?;
-
-    let mut open_links = Vec::new();
-    if open_round {
-        let mut next = NewRound::standard(&format!("{} (2)", m.round), &spec.lang);
-        next.bodies = m.political.bodies.clone();
-        let next_id = tenant.create_round(&next).await?;
-        tenant.open_round(next_id).await?;
-        for link in tenant.invitation_links(next_id).await?.into_iter().take(3) {
-            open_links.push((link.invitation.name.clone(), format!("/s/{}", link.token)));
+    tenant.close_round(round).await?;
+    // The coordinator's review: each answer gets its theme and may be quoted.
+    for (invitation, r) in &answered {
+        for (q, text, theme) in &open_by_respondent[*r] {
+            tenant
+                .review_open_answer(round, *invitation, q, theme.as_deref(), text, true)
+                .await?;
         }
     }
-    let seeded = Seeded {
+    Ok((respondents.len(), links.len()))
+}
+
+/// Creates one municipality through the operator's and coordinator's APIs.
+async fn seed_one(store: &Store, m: &Municipality, first: bool) -> Result<Seeded> {
+    let spec = &m.spec;
+    let admin = store.admin(Actor::system("demo"));
+    let mut nt = NewTenant::municipality(&spec.slug, &spec.name, &spec.lang);
+    nt.mail_from = Some(format!("samspill@{}.kommune.example", spec.slug));
+    let tenant_id = admin.create_tenant(&nt).await?;
+    let login = format!("koordinator@{}.kommune.example", spec.slug);
+    let user = admin
+        .create_user(
+            Some(tenant_id),
+            &login,
+            "Demo koordinator",
+            Role::Coordinator,
+            DEMO_PASSWORD,
+        )
+        .await?;
+    let tenant = store.tenant(tenant_id).acting_as(Actor::User {
+        id: user,
+        email: login.clone(),
+    });
+    let people = |m: &Municipality| -> Vec<NewPerson> {
+        m.network
+            .people
+            .iter()
+            .map(|p| NewPerson {
+                name: p.label.clone(),
+                email: email(&spec.slug, &p.id),
+                unit: p.unit.clone(),
+                level: p.level,
+                functions: p.functions.clone(),
+            })
+            .collect()
+    };
+    tenant.import_roster(&people(m)).await?;
+    let person_map = |tenant: &Tenant| {
+        let tenant = tenant.clone();
+        async move {
+            let by_email: HashMap<String, PersonId> = tenant
+                .persons()
+                .await?
+                .into_iter()
+                .map(|p| (p.email, p.id))
+                .collect();
+            Ok::<_, anyhow::Error>(by_email)
+        }
+    };
+    let by_email = person_map(&tenant).await?;
+    let person_of: HashMap<String, PersonId> = m
+        .network
+        .people
+        .iter()
+        .filter_map(|p| {
+            by_email
+                .get(&email(&spec.slug, &p.id))
+                .map(|id| (p.id.clone(), *id))
+        })
+        .collect();
+    let mut round = NewRound::standard(&m.round, &spec.lang);
+    round.bodies = m.political.bodies.clone();
+    let round_id = tenant.create_round(&round).await?;
+    tenant.open_round(round_id).await?;
+    let (respondents, invited) = answer_and_close(store, &tenant, round_id, m, &person_of).await?;
+    let mut seeded = Seeded {
         name: spec.name.clone(),
         slug: spec.slug.clone(),
         login,
-        respondents: respondents.len(),
+        respondents,
         invited,
-        open_links,
+        closed_round: round_id,
+        open_links: Vec::new(),
     };
-    Ok((seeded, round_id))
-}
-
-/// The report input of a closed round, from the frozen data in the store.
-async fn report_input(
-    store: &Store,
-    m: &Municipality,
-    round: samspill_store::RoundId,
-) -> Result<Input> {
-    let tenant_id = store.tenant_by_slug(&m.spec.slug).await?;
-    let rn = store.tenant(tenant_id).round_network(round).await?;
-    let rating = |key: &str| {
-        rn.ratings
+    if first {
+        // A second round made with «Ny runde fra denne»: two people left
+        // the list, two joined (stable identities), and it was answered
+        // and closed, so the results page compares the two.
+        let later = samspill_synth::next_round(m, 1);
+        let second = tenant
+            .copy_round(round_id, &format!("{} {}", spec.name, later.round))
+            .await?;
+        let later_ids: Vec<&str> = later.network.people.iter().map(|p| p.id.as_str()).collect();
+        for p in tenant.persons().await? {
+            if !later_ids.iter().any(|id| email(&spec.slug, id) == p.email) {
+                tenant.set_person_active(p.id, false).await?;
+            }
+        }
+        tenant.import_roster(&people(&later)).await?;
+        let by_email = person_map(&tenant).await?;
+        let person_of: HashMap<String, PersonId> = later
+            .network
+            .people
             .iter()
-            .find(|r| r.question == key)
-            .cloned()
-            .unwrap_or_default()
-    };
-    // The store keeps no themes; the generator knows which theme each of its
-    // texts belongs to.
-    let themes: HashMap<&str, String> = m
-        .open_answers
-        .iter()
-        .zip(&m.open_themes)
-        .map(|(a, t)| (a.text.as_str(), t.key().to_string()))
-        .collect();
-    let mut open_answers = Vec::new();
-    let mut open_themes = Vec::new();
-    for a in &rn.open_answers {
-        for line in a.text.lines() {
-            open_answers.push(samspill_engine::survey::OpenAnswer {
-                question: a.question.clone(),
-                text: line.to_string(),
-            });
-            open_themes.push(themes.get(line).cloned());
+            .filter_map(|p| {
+                by_email
+                    .get(&email(&spec.slug, &p.id))
+                    .map(|id| (p.id.clone(), *id))
+            })
+            .collect();
+        tenant.open_round(second).await?;
+        answer_and_close(store, &tenant, second, &later, &person_of).await?;
+        seeded.closed_round = second;
+        // A third round, open: a visitor answers it from a printed link,
+        // and its invitations are in the outbox.
+        let third = tenant
+            .copy_round(second, &format!("{} 2019", spec.name))
+            .await?;
+        tenant.open_round(third).await?;
+        tenant.queue_mail(third, MailKind::Invitation).await?;
+        for link in tenant.invitation_links(third).await?.into_iter().take(3) {
+            seeded
+                .open_links
+                .push((link.invitation.name.clone(), format!("/s/{}", link.token)));
         }
     }
-    let mut input = Input::from_synth(m, None);
-    input.network = rn.network;
-    input.network.name = format!("{} {}", m.spec.name, m.round);
-    input.political = rn.political;
-    input.coordination = rating("coordination");
-    input.meeting_places = rating("meeting_places");
-    input.open_answers = open_answers;
-    input.open_themes = open_themes;
-    input.figures = figures::for_municipality(&input)?;
-    Ok(input)
+    Ok(seeded)
 }
 
 fn escape(s: &str) -> String {
@@ -269,8 +316,10 @@ fn escape(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// The demo's start page: logins, reports and survey links.
-fn page(t: &Texts, seeded: &[Seeded], base: &str) -> String {
+/// The demo's start page: what samspill is for, the logins, the reports
+/// and the survey links.
+fn page(t: &Texts, seeded: &[Seeded]) -> String {
+    let e = |k: &str| escape(&t.get(k));
     let mut rows = String::new();
     for s in seeded {
         rows += &format!(
@@ -293,23 +342,40 @@ fn page(t: &Texts, seeded: &[Seeded], base: &str) -> String {
             );
         }
     }
+    let roles: String = [
+        "coordinator",
+        "respondent",
+        "funder",
+        "evaluator",
+        "operator",
+    ]
+    .iter()
+    .map(|r| format!("<li>{}</li>", e(&format!("demo-role-{r}"))))
+    .collect();
     format!(
-        "<!doctype html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title}</title><link rel=\"stylesheet\" href=\"/static/app.css\"></head><body><main id=\"main\"><h1>{title}</h1><p>{intro}</p>\
-<h2>{logins}</h2><p>{login_help}</p><table><thead><tr><th scope=\"col\">{col_name}</th><th scope=\"col\">{col_login}</th><th scope=\"col\">{col_answered}</th><th scope=\"col\">{col_reports}</th></tr></thead><tbody>{rows}</tbody></table>\
+        "<!doctype html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title}</title><link rel=\"stylesheet\" href=\"/static/app.css\"></head><body><main id=\"main\"><h1>{title}</h1>\
+<p>{what}</p><h2>{who}</h2><ul>{roles}</ul><p>{intro}</p>\
+<h2>{logins}</h2><p>{login_help}</p><div class=\"table-wrap\"><table><thead><tr><th scope=\"col\">{col_name}</th><th scope=\"col\">{col_login}</th><th scope=\"col\">{col_answered}</th><th scope=\"col\">{col_reports}</th></tr></thead><tbody>{rows}</tbody></table></div>\
+<p>{operator}</p><p>{results_help}</p>\
 <p><a href=\"/demo/reports/programme.html\">{programme}</a> · <a href=\"/demo/reports/programme.pdf\">PDF</a></p>\
-<h2>{answer}</h2><ul>{links}</ul><p><a href=\"{base}/login\">{login_link}</a></p></main></body></html>",
+<h2>{answer}</h2><ul>{links}</ul><p>{outbox}</p><p><a href=\"/login\">{login_link}</a></p></main></body></html>",
         lang = t.lang().code(),
-        title = escape(&t.get("demo-title")),
-        intro = escape(&t.get("demo-intro")),
-        logins = escape(&t.get("demo-logins")),
+        title = e("demo-title"),
+        what = e("demo-what"),
+        who = e("demo-who"),
+        intro = e("demo-intro"),
+        logins = e("demo-logins"),
         login_help = escape(&t.format("demo-login-help", &[("password", Arg::Str(DEMO_PASSWORD))])),
-        col_name = escape(&t.get("demo-col-municipality")),
-        col_login = escape(&t.get("demo-col-login")),
-        col_answered = escape(&t.get("demo-col-answered")),
-        col_reports = escape(&t.get("demo-col-reports")),
-        programme = escape(&t.get("demo-programme-report")),
-        answer = escape(&t.get("demo-answer")),
-        login_link = escape(&t.get("demo-login-link")),
+        operator = escape(&t.format("demo-operator", &[("login", Arg::Str(OPERATOR))])),
+        results_help = e("demo-results-help"),
+        col_name = e("demo-col-municipality"),
+        col_login = e("demo-col-login"),
+        col_answered = e("demo-col-answered"),
+        col_reports = e("demo-col-reports"),
+        programme = e("demo-programme-report"),
+        answer = e("demo-answer"),
+        outbox = e("demo-outbox"),
+        login_link = e("demo-login-link"),
     )
 }
 
@@ -317,17 +383,25 @@ async fn demo_page(State(s): State<Arc<DemoState>>) -> Html<String> {
     Html(s.page.clone())
 }
 
+async fn to_demo() -> Redirect {
+    Redirect::to("/demo")
+}
+
 async fn report_file(State(s): State<Arc<DemoState>>, UrlPath(name): UrlPath<String>) -> Response {
     match s.files.get(&name) {
         Some(f) => {
             let mut res = f.bytes.clone().into_response();
-            res.headers_mut().insert(
+            let h = res.headers_mut();
+            h.insert(
                 header::CONTENT_TYPE,
                 HeaderValue::from_static(f.content_type),
             );
-            res.headers_mut().insert(
-                header::X_CONTENT_TYPE_OPTIONS,
-                HeaderValue::from_static("nosniff"),
+            // The HTML report carries its own styles and no script.
+            h.insert(
+                header::CONTENT_SECURITY_POLICY,
+                HeaderValue::from_static(
+                    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'",
+                ),
             );
             res
         }
@@ -337,87 +411,123 @@ async fn report_file(State(s): State<Arc<DemoState>>, UrlPath(name): UrlPath<Str
 
 /// Runs the demo.
 pub fn run(args: &Args, lang: Option<&str>, t: &Texts) -> Result<()> {
+    crate::init_logging("warn", false);
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
     rt.block_on(run_async(args, lang.and_then(Lang::parse), t))
 }
 
-async fn run_async(args: &Args, lang: Option<Lang>, t: &Texts) -> Result<()> {
+fn clear(dir: &Path, t: &Texts) -> Result<PathBuf> {
     let write_err = |e: std::io::Error| {
         UserError(t.format(
             "cli-cannot-write",
             &[
-                ("path", Arg::Str(&args.dir.display().to_string())),
+                ("path", Arg::Str(&dir.display().to_string())),
                 ("reason", Arg::Str(&e.to_string())),
             ],
         ))
     };
-    std::fs::create_dir_all(&args.dir).map_err(write_err)?;
-    let db = args.dir.join("demo.sqlite3");
-    for suffix in ["", "-wal", "-shm"] {
+    std::fs::create_dir_all(dir).map_err(write_err)?;
+    let db = dir.join("demo.sqlite3");
+    for suffix in ["", "-wal", "-shm", ".key", ".lock"] {
         let p = PathBuf::from(format!("{}{suffix}", db.display()));
         if p.exists() {
             std::fs::remove_file(&p).map_err(write_err)?;
         }
     }
+    Ok(db)
+}
+
+async fn run_async(args: &Args, lang: Option<Lang>, t: &Texts) -> Result<()> {
+    let db = clear(&args.dir, t)?;
     let mut config = samspill_web::Config::new(&format!("sqlite://{}", db.display()));
     config.listen = args.listen;
     config.public_url = format!("http://{}", args.listen);
     // Plain HTTP on this machine: cookies cannot be `Secure`.
     config.secure_cookies = false;
+    // Invitations and reminders go to the built-in outbox.
+    config.mail = samspill_web::MailTransport::Outbox;
+    config.mail_interval = std::time::Duration::from_secs(2);
+    config.landing = "/demo".into();
     let state = samspill_web::AppState::open(config.clone()).await?;
     let store = state.store().clone();
 
     eprintln!("{}", t.get("demo-seeding"));
+    store
+        .admin(Actor::system("demo"))
+        .create_user(None, OPERATOR, "Demo drift", Role::Operator, DEMO_PASSWORD)
+        .await?;
     let demo = samspill_synth::demo_programme();
     let mut seeded = Vec::new();
-    let mut inputs = Vec::new();
     for (k, m) in demo.iter().enumerate() {
-        let (s, round) = seed_one(&store, m, k == 0).await?;
-        let mut input = report_input(&store, m, round).await?;
-        if let Some(l) = lang {
-            input.lang = l;
-            input.figures = figures::for_municipality(&input)?;
-        }
-        inputs.push(input);
-        seeded.push(s);
+        seeded.push(seed_one(&store, m, k == 0).await?);
     }
-    let mut files = HashMap::new();
+    // Deliver the queued invitations to the outbox before anyone looks.
+    samspill_web::run_mail_once(&state).await;
+
+    // The reports, made by the results code the web pages use.
+    let mut datas = Vec::new();
+    for s in &seeded {
+        let tid = store.tenant_by_slug(&s.slug).await?;
+        let tenant = store.tenant(tid).acting_as(Actor::system("demo"));
+        datas.push(samspill_results::load(&tenant, s.closed_round).await?);
+    }
     let reports_dir = args.dir.join("reports");
-    std::fs::create_dir_all(&reports_dir).map_err(write_err)?;
-    let mut keep = |stem: &str, r: &samspill_report::Rendered| -> Result<()> {
-        std::fs::write(reports_dir.join(format!("{stem}.html")), &r.html).map_err(write_err)?;
-        std::fs::write(reports_dir.join(format!("{stem}.pdf")), &r.pdf).map_err(write_err)?;
+    std::fs::create_dir_all(&reports_dir)?;
+    let programme_name = t.get("demo-programme-name");
+    let programme_lang = lang.unwrap_or(Lang::Nb);
+    let made = std::thread::Builder::new()
+        .stack_size(samspill_report::pdf::STACK)
+        .spawn(
+            move || -> Result<Vec<(String, samspill_report::Rendered)>> {
+                let mut out = Vec::new();
+                let mut inputs = Vec::new();
+                for d in &datas {
+                    let opts = Options {
+                        rules: d.rules,
+                        lang: lang
+                            .or_else(|| Lang::parse(&d.tenant.lang))
+                            .unwrap_or(Lang::Nb),
+                        named: false,
+                    };
+                    let input = samspill_results::input(d, &opts)?;
+                    out.push((
+                        d.tenant.slug.clone(),
+                        samspill_report::municipality_report(&input)?,
+                    ));
+                    inputs.push(input);
+                }
+                out.push((
+                    "programme".into(),
+                    samspill_report::programme_report(&programme_name, programme_lang, &inputs)?,
+                ));
+                Ok(out)
+            },
+        )?
+        .join()
+        .map_err(|_| anyhow::anyhow!("the report thread panicked"))??;
+    let mut files = HashMap::new();
+    for (stem, r) in made {
+        std::fs::write(reports_dir.join(format!("{stem}.html")), &r.html)?;
+        std::fs::write(reports_dir.join(format!("{stem}.pdf")), &r.pdf)?;
         files.insert(
             format!("{stem}.html"),
             ReportFile {
                 content_type: "text/html; charset=utf-8",
-                bytes: r.html.clone().into_bytes(),
+                bytes: r.html.into_bytes(),
             },
         );
         files.insert(
             format!("{stem}.pdf"),
             ReportFile {
                 content_type: "application/pdf",
-                bytes: r.pdf.clone(),
+                bytes: r.pdf,
             },
         );
-        Ok(())
-    };
-    for (s, input) in seeded.iter().zip(&inputs) {
-        let r = samspill_report::municipality_report(input)?;
-        keep(&s.slug, &r)?;
     }
-    let programme = samspill_report::programme_report(
-        &t.get("demo-programme-name"),
-        lang.unwrap_or(Lang::Nb),
-        &inputs,
-    )?;
-    keep("programme", &programme)?;
 
     let base = format!("http://{}", args.listen);
-    let page = page(t, &seeded, &base);
     if !args.no_serve {
         println!(
             "{}",
@@ -428,6 +538,7 @@ async fn run_async(args: &Args, lang: Option<Lang>, t: &Texts) -> Result<()> {
         "{}",
         t.format("demo-login-help", &[("password", Arg::Str(DEMO_PASSWORD))])
     );
+    println!("  {}: {OPERATOR}", t.get("demo-operator-label"));
     for s in &seeded {
         println!("  {}: {}", s.name, s.login);
     }
@@ -447,26 +558,19 @@ async fn run_async(args: &Args, lang: Option<Lang>, t: &Texts) -> Result<()> {
     if args.no_serve {
         return Ok(());
     }
+    samspill_web::spawn_workers(&state);
     let demo_state = Arc::new(DemoState {
-        web: state.clone(),
         files,
-        page,
+        page: page(t, &seeded),
     });
     let router = samspill_web::app(state).merge(
         axum::Router::new()
             .route("/demo", get(demo_page))
+            .route("/demo/", get(to_demo))
             .route("/demo/reports/{name}", get(report_file))
-            .with_state(demo_state.clone()),
+            .with_state(demo_state),
     );
-    let _ = &demo_state.web;
     let listener = tokio::net::TcpListener::bind(args.listen).await?;
-    axum::serve(
-        listener,
-        router.into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(async {
-        let _ = tokio::signal::ctrl_c().await;
-    })
-    .await?;
+    samspill_web::serve_on(listener, router).await?;
     Ok(())
 }

@@ -6,11 +6,14 @@
 //! line and what was expected, and the exit code is non-zero; nothing is
 //! written unless every input was read and analysed.
 
+mod admin;
 mod analyze;
+mod backup;
 mod convert;
 mod demo;
 mod draw;
 mod report;
+mod serve;
 mod table;
 
 use std::process::ExitCode;
@@ -47,8 +50,17 @@ enum Command {
     /// Start the whole product on embedded SQLite with five generated
     /// municipalities, closed rounds with reports, and one open round.
     Demo(demo::Args),
-    /// Write municipality reports (HTML and PDF): `report --demo --out DIR`.
+    /// Write a municipality report (HTML, PDF, facts.json) from the
+    /// database (`--tenant SLUG --round ID`) or from a network file.
     Report(report::Args),
+    /// Run the web application (`--config FILE`; SQLite or PostgreSQL).
+    Serve(serve::Args),
+    /// Create and manage municipalities and users; test the mail setup.
+    Admin(admin::Args),
+    /// Write a consistent backup of the database while the server runs.
+    Backup(backup::BackupArgs),
+    /// Restore the database from a backup (the server must be stopped).
+    Restore(backup::RestoreArgs),
 }
 
 /// An error already phrased for the user (in their language).
@@ -113,15 +125,27 @@ fn language(flag: Option<&str>) -> Lang {
         .unwrap_or(Lang::En)
 }
 
+/// Starts logging to standard error: `SAMSPILL_LOG` (an `EnvFilter`) or
+/// `default`; one JSON object per line with `json`. Called once, by the
+/// command that runs (the server logs at `info`, tools at `warn`).
+pub(crate) fn init_logging(default: &str, json: bool) {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("SAMSPILL_LOG")
+        .unwrap_or_else(|_| default.into());
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    let _ = if json {
+        builder.json().try_init()
+    } else {
+        builder.try_init()
+    };
+}
+
 fn main() -> ExitCode {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_env("SAMSPILL_LOG")
-                .unwrap_or_else(|_| "warn".into()),
-        )
-        .with_writer(std::io::stderr)
-        .init();
     let cli = Cli::parse();
+    if !matches!(cli.command, Command::Serve(_) | Command::Demo(_)) {
+        init_logging("warn", false);
+    }
     let texts = Texts::new(language(cli.lang.as_deref()));
     let result = match cli.command {
         Command::Analyze(args) => analyze::run(&args, &texts),
@@ -129,6 +153,10 @@ fn main() -> ExitCode {
         Command::Draw(args) => draw::run(&args, &texts),
         Command::Demo(args) => demo::run(&args, cli.lang.as_deref(), &texts),
         Command::Report(args) => report::run(&args, cli.lang.as_deref(), &texts),
+        Command::Serve(args) => serve::run(&args, &texts),
+        Command::Admin(args) => admin::run(&args, &texts),
+        Command::Backup(args) => backup::backup(&args, &texts),
+        Command::Restore(args) => backup::restore(&args, &texts),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,38 +1,108 @@
-//! `samspill report --demo --out DIR [--lang nb]`: the demo programme's
-//! municipality reports (HTML + PDF with figures), its cross-municipality
-//! report and a two-round comparison.
+//! `samspill report`: the municipality report (HTML, PDF and `facts.json`,
+//! every number and list the report states) for real data:
+//!
+//! * from the database: `samspill report --tenant SLUG --round ID --out DIR
+//!   [--config FILE | --db URL]`, through `samspill_results`, the same code
+//!   the web results page uses (a round that is not closed is refused);
+//! * from a network file with person attributes (an exported round, an
+//!   XLSX roster + ties sheet, GraphML, …): `samspill report FILE --out DIR`.
+//!
+//! Reports are pseudonymised unless `--named` is given.
 
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 use samspill_i18n::{Arg, Lang, Texts};
-use samspill_report::{Input, Rendered, figures};
+use samspill_report::{Input, figures};
+use samspill_results::{Options, Rules};
+use samspill_store::{Actor, RoundId};
 
-use crate::UserError;
+use crate::convert::write_atomically;
+use crate::serve::{load_config, open_state};
+use crate::user;
 
 /// Arguments of `samspill report`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Report on the five generated demo municipalities.
-    #[arg(long)]
-    demo: bool,
-    /// Directory to write the reports to (created if missing).
+    /// A network file with person attributes (instead of the database).
+    file: Option<PathBuf>,
+    /// Directory to write the report to (created if missing).
     #[arg(long)]
     out: PathBuf,
+    /// The tenant's short name (database reports).
+    #[arg(long, requires = "round")]
+    tenant: Option<String>,
+    /// The round's id, as in the web page's address (database reports).
+    #[arg(long, requires = "tenant")]
+    round: Option<i64>,
+    /// Configuration file of the server whose database to read.
+    #[arg(long, env = "SAMSPILL_CONFIG")]
+    config: Option<PathBuf>,
+    /// Database URL (instead of the configuration file's).
+    #[arg(long)]
+    db: Option<String>,
+    /// Name of the municipality (file reports; default: the network's name).
+    #[arg(long)]
+    name: Option<String>,
+    /// Combination rule: either (default), both or mean.
+    #[arg(long)]
+    combine: Option<String>,
+    /// Non-respondents with the ties others reported: yes (default) or no.
+    #[arg(long)]
+    reconstruct: Option<String>,
+    /// The internal version with names (every page says so).
+    #[arg(long)]
+    named: bool,
+    /// Node-attribute CSV for a CSV edge list.
+    #[arg(long)]
+    nodes: Option<PathBuf>,
 }
 
-fn write(dir: &Path, stem: &str, r: &Rendered, t: &Texts) -> Result<()> {
-    for (ext, bytes) in [("html", r.html.as_bytes()), ("pdf", r.pdf.as_slice())] {
-        let path = dir.join(format!("{stem}.{ext}"));
-        std::fs::write(&path, bytes).map_err(|e| {
-            UserError(t.format(
-                "cli-cannot-write",
-                &[
-                    ("path", Arg::Str(&path.display().to_string())),
-                    ("reason", Arg::Str(&e.to_string())),
-                ],
-            ))
-        })?;
+fn rules(args: &Args, saved: Rules, t: &Texts) -> Result<Rules> {
+    let combine = args
+        .combine
+        .clone()
+        .unwrap_or_else(|| saved.combine.as_str().to_string());
+    let reconstruct = args
+        .reconstruct
+        .clone()
+        .unwrap_or_else(|| if saved.reconstruct { "yes" } else { "no" }.to_string());
+    Rules::parse(&combine, &reconstruct, saved.view.as_str()).ok_or_else(|| {
+        user(
+            t,
+            "cli-report-bad-rules",
+            &[
+                ("combine", Arg::Str(&combine)),
+                ("reconstruct", Arg::Str(&reconstruct)),
+            ],
+        )
+    })
+}
+
+fn write_report(
+    dir: &Path,
+    stem: &str,
+    r: &samspill_report::Rendered,
+    facts: &str,
+    t: &Texts,
+) -> Result<()> {
+    std::fs::create_dir_all(dir).map_err(|e| {
+        user(
+            t,
+            "cli-cannot-write",
+            &[
+                ("path", Arg::Str(&dir.display().to_string())),
+                ("reason", Arg::Str(&e.to_string())),
+            ],
+        )
+    })?;
+    for (name, bytes) in [
+        (format!("{stem}.html"), r.html.as_bytes()),
+        (format!("{stem}.pdf"), r.pdf.as_slice()),
+        (format!("{stem}-facts.json"), facts.as_bytes()),
+    ] {
+        let path = dir.join(name);
+        write_atomically(&path, bytes, t)?;
         eprintln!(
             "{}",
             t.format(
@@ -44,70 +114,145 @@ fn write(dir: &Path, stem: &str, r: &Rendered, t: &Texts) -> Result<()> {
     Ok(())
 }
 
-/// Writes every demo report into `--out`, in the language of the global
-/// `--lang` flag when given, else in each municipality's own. Every report
-/// is made before anything is written.
-pub fn run(args: &Args, lang: Option<&str>, t: &Texts) -> Result<()> {
-    let lang = lang.and_then(Lang::parse);
-    if !args.demo {
-        return Err(UserError(t.get("report-cli-needs-demo")).into());
-    }
-    let demo = samspill_synth::demo_programme();
-    // typst needs deep stacks: work in the report crate's pool.
-    let pool = samspill_report::pdf::thread_pool(rayon::current_num_threads())?;
-    // One report per pool thread at a time (`par_map`), so a thread waiting
-    // for typst's own parallel work never starts another report meanwhile.
-    let made: Vec<(Input, Rendered)> =
-        samspill_report::pdf::par_map(&pool, &demo, |m| -> Result<(Input, Rendered)> {
-            let mut input = Input::from_synth(m, lang);
-            input.figures = figures::for_municipality(&input)?;
-            let r = samspill_report::municipality_report(&input)?;
-            Ok((input, r))
-        })
-        .into_iter()
-        .collect::<Result<_>>()?;
-    pool.install(|| write_all(args, lang, t, &demo, made))
+/// Runs typst work on a thread with a big stack (typst recurses deeply).
+fn on_big_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> Result<T> {
+    std::thread::Builder::new()
+        .stack_size(samspill_report::pdf::STACK)
+        .spawn(f)?
+        .join()
+        .map_err(|_| anyhow::anyhow!("the report thread panicked"))
 }
 
-fn write_all(
-    args: &Args,
-    lang: Option<Lang>,
-    t: &Texts,
-    demo: &[samspill_synth::Municipality],
-    made: Vec<(Input, Rendered)>,
-) -> Result<()> {
-    let inputs: Vec<Input> = made.iter().map(|(i, _)| i.clone()).collect();
-    let programme_lang = lang.unwrap_or(Lang::Nb);
-    let programme = samspill_report::programme_report(
-        &t.get("report-cli-demo-programme"),
-        programme_lang,
-        &inputs,
-    )?;
-    let first = &demo[3];
-    let later = samspill_synth::next_round(first, 1);
-    let comparison = samspill_report::comparison_report(
-        &Input::from_synth(first, lang),
-        &Input::from_synth(&later, lang),
-    )?;
+fn render(input: Input) -> Result<(samspill_report::Rendered, String)> {
+    on_big_stack(move || -> Result<_> {
+        let facts = samspill_report::facts::Facts::compute(&input)?;
+        let json = samspill_results::export::facts_json(&input, &facts);
+        let r = samspill_report::municipality_report(&input)?;
+        Ok((r, json))
+    })?
+}
 
-    std::fs::create_dir_all(&args.out).map_err(|e| {
-        UserError(t.format(
-            "cli-cannot-write",
-            &[
-                ("path", Arg::Str(&args.out.display().to_string())),
-                ("reason", Arg::Str(&e.to_string())),
-            ],
-        ))
-    })?;
-    for (m, (_, r)) in demo.iter().zip(&made) {
-        write(&args.out, &m.spec.slug, r, t)?;
+/// Writes the report.
+pub fn run(args: &Args, lang: Option<&str>, t: &Texts) -> Result<()> {
+    let lang_flag = lang.and_then(Lang::parse);
+    match (&args.file, &args.tenant, args.round) {
+        (Some(file), None, None) => from_file(args, file, lang_flag, t),
+        (None, Some(slug), Some(round)) => from_db(args, slug, round, lang_flag, t),
+        _ => Err(user(t, "cli-report-what", &[])),
     }
-    write(&args.out, "programme", &programme, t)?;
-    write(
-        &args.out,
-        &format!("{}-comparison", first.spec.slug),
-        &comparison,
-        t,
-    )?;
+}
+
+fn from_file(args: &Args, file: &Path, lang: Option<Lang>, t: &Texts) -> Result<()> {
+    let opts = samspill_formats::ReadOptions {
+        nodes: args.nodes.clone(),
+        ..Default::default()
+    };
+    let doc = samspill_formats::read_path(file, &opts)
+        .map_err(|e| user(t, "cli-error", &[("message", Arg::Str(&e.to_string()))]))?;
+    let networks =
+        crate::select_networks(doc.networks, None, &file.display().to_string(), true, t)?;
+    let rules = rules(args, Rules::default(), t)?;
+    for network in networks {
+        let name = args.name.clone().unwrap_or_else(|| network.name.clone());
+        let mut input = Input {
+            name: name.clone(),
+            lang: lang.unwrap_or(t.lang()),
+            round: String::new(),
+            network,
+            political: Default::default(),
+            coordination: Default::default(),
+            meeting_places: Default::default(),
+            open_answers: Vec::new(),
+            open_themes: Vec::new(),
+            coordination_forum: None,
+            figures: Vec::new(),
+            show_names: args.named,
+        };
+        let _ = rules;
+        input.figures = figures::for_municipality(&input)?;
+        let (r, facts) = render(input)?;
+        let stem = slug(&name);
+        write_report(&args.out, &stem, &r, &facts, t)?;
+    }
     Ok(())
+}
+
+fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.to_lowercase().chars() {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let out = out.trim_matches('-').to_string();
+    if out.is_empty() { "report".into() } else { out }
+}
+
+fn from_db(args: &Args, slug_: &str, round: i64, lang: Option<Lang>, t: &Texts) -> Result<()> {
+    let mut config = load_config(args.config.as_deref(), t)?;
+    if let Some(db) = &args.db {
+        config.database_url = db.clone();
+    }
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    let data = rt.block_on(async {
+        let state = open_state(config, t).await?;
+        let tid = state
+            .store()
+            .tenant_by_slug(slug_)
+            .await
+            .map_err(|_| user(t, "cli-admin-not-found", &[("what", Arg::Str(slug_))]))?;
+        let tenant = state
+            .store()
+            .tenant(tid)
+            .acting_as(Actor::system("report-cli"));
+        let data = samspill_results::load(&tenant, RoundId::from_raw(round))
+            .await
+            .map_err(|e| match e {
+                samspill_results::ResultsError::NotClosed => user(
+                    t,
+                    "cli-report-not-closed",
+                    &[("round", Arg::Num(round as f64))],
+                ),
+                samspill_results::ResultsError::Store(samspill_store::StoreError::NotFound) => {
+                    user(
+                        t,
+                        "cli-report-no-round",
+                        &[
+                            ("round", Arg::Num(round as f64)),
+                            ("tenant", Arg::Str(slug_)),
+                        ],
+                    )
+                }
+                other => user(
+                    t,
+                    "cli-store-error",
+                    &[("message", Arg::Str(&other.to_string()))],
+                ),
+            })?;
+        let what = if args.named { "report.named" } else { "report" };
+        tenant
+            .record_read(what, &format!("round {round}: command line"))
+            .await?;
+        state.store().close().await;
+        Ok::<_, anyhow::Error>(data)
+    })?;
+    let opts = Options {
+        rules: rules(args, data.rules, t)?,
+        lang: lang
+            .or_else(|| Lang::parse(&data.tenant.lang))
+            .unwrap_or(Lang::Nb),
+        named: args.named,
+    };
+    let stem = format!(
+        "{}{}",
+        samspill_results::export::file_stem(&data),
+        if args.named { "-named" } else { "" }
+    );
+    let input = samspill_results::input(&data, &opts)?;
+    let (r, facts) = render(input)?;
+    write_report(&args.out, &stem, &r, &facts, t)
 }

@@ -146,6 +146,26 @@ impl Texts {
         format!("[{key}]")
     }
 
+    /// A date `YYYY-MM-DD` as people read it in this language («17. desember
+    /// 2026», «17 December 2026»); `None` when `iso` is not such a date.
+    pub fn date(&self, iso: &str) -> Option<String> {
+        let (y, m, d) = parse_date(iso)?;
+        let month = self.get(&format!("date-month-{m}"));
+        Some(self.format(
+            "date-long",
+            &[
+                ("day", Arg::Num(d as f64)),
+                ("month", Arg::Str(&month)),
+                ("year", Arg::Str(&y.to_string())),
+            ],
+        ))
+    }
+
+    /// A date, or the text as it is when it is not a `YYYY-MM-DD` date.
+    pub fn date_or_text(&self, s: &str) -> String {
+        self.date(s).unwrap_or_else(|| s.to_string())
+    }
+
     /// Formats a number for people: `decimals` places with the language's
     /// decimal separator.
     pub fn number(&self, x: f64, decimals: usize) -> String {
@@ -156,6 +176,18 @@ impl Texts {
             s
         }
     }
+}
+
+/// Splits `YYYY-MM-DD` into numbers (month 1–12, day 1–31).
+fn parse_date(s: &str) -> Option<(u32, u32, u32)> {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let y: u32 = s[..4].parse().ok()?;
+    let m: u32 = s[5..7].parse().ok()?;
+    let d: u32 = s[8..].parse().ok()?;
+    ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((y, m, d))
 }
 
 /// An argument to [`Texts::format`].
@@ -254,5 +286,27 @@ mod tests {
         assert_eq!(Texts::new(Lang::En).get("no-such-key"), "[no-such-key]");
         assert_eq!(Lang::parse("nb_NO.UTF-8"), Some(Lang::Nb));
         assert_eq!(Lang::parse("sv"), None);
+    }
+
+    #[test]
+    fn dates_in_each_language() {
+        assert_eq!(
+            Texts::new(Lang::Nb).date("2026-12-17").unwrap(),
+            "17. desember 2026"
+        );
+        assert_eq!(
+            Texts::new(Lang::Nn).date("2026-03-01").unwrap(),
+            "1. mars 2026"
+        );
+        assert_eq!(
+            Texts::new(Lang::Da).date("2026-05-09").unwrap(),
+            "9. maj 2026"
+        );
+        assert_eq!(
+            Texts::new(Lang::En).date("2026-12-17").unwrap(),
+            "17 December 2026"
+        );
+        assert_eq!(Texts::new(Lang::Nb).date("2026-13-01"), None);
+        assert_eq!(Texts::new(Lang::Nb).date_or_text("snart"), "snart");
     }
 }

@@ -32,7 +32,8 @@ fn inline_svg(svg: &str) -> &str {
     }
 }
 
-const CSS: &str = "
+/// The stylesheet of the HTML report (also served to pages that embed a report).
+pub const CSS: &str = "
 body{font-family:'Libertinus Serif',Georgia,serif;max-width:52rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#1a1a1a}
 h1{font-size:1.7rem;margin-top:2.5rem;border-bottom:2px solid #0b4f6c}
 h2{font-size:1.3rem;margin-top:1.8rem}

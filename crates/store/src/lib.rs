@@ -48,12 +48,22 @@
 
 #![warn(missing_docs)]
 
+mod admin;
+mod audit;
 mod auth;
+mod backup;
+mod jobs;
+mod mail;
+mod network;
 mod respondent;
+mod results;
+mod roster;
+mod rounds;
 pub mod schema;
 mod tenant;
 #[cfg(feature = "test-support")]
 pub mod testing;
+pub mod text;
 mod types;
 
 use std::time::Duration;
@@ -61,9 +71,14 @@ use std::time::Duration;
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::{AnyPool, Row};
 
-pub use auth::{AuthUser, Role, Session};
+pub use admin::{Admin, UserInfo};
+pub use audit::{Actor, AuditFilter};
+pub use auth::{AuthUser, LoginOutcome, Role, SESSION_SECONDS, Session};
+pub use backup::{BackupInfo, inspect_sqlite_backup, key_fingerprint};
 pub use respondent::{Respondent, RosterEntry, SurveyView};
+pub use results::{MAX_THEME, OpenAnswerRow, Pseudonym, Review};
 pub use tenant::Tenant;
+pub(crate) use text::{check_line, check_text};
 pub use types::*;
 
 /// What went wrong in the store. User-facing texts are chosen by the web
@@ -100,6 +115,19 @@ pub enum StoreError {
     /// Password hashing failed.
     #[error("password hashing failed")]
     Hash,
+    /// The answers are not complete (chosen people without a frequency).
+    #[error("{0} chosen people have no frequency yet")]
+    Incomplete(usize),
+    /// The token key is not the one this database was used with.
+    #[error(
+        "the token key does not match this database (key fingerprint {found}, the database was used with {expected}): every invitation link would stop working. Start with the key file that belongs to this database, or restore both from the same backup"
+    )]
+    KeyMismatch {
+        /// Fingerprint recorded in the database.
+        expected: String,
+        /// Fingerprint of the key given.
+        found: String,
+    },
 }
 
 /// Result alias.
@@ -122,6 +150,16 @@ pub struct StoreConfig {
     /// process, but the last commits may be lost on power loss or an OS
     /// crash; several times the write throughput on slow disks).
     pub sqlite_sync_full: bool,
+    /// Password hashes (argon2id, ~19 MiB each) computed at once; further
+    /// logins wait briefly or are refused (default: half the cores, at
+    /// least 1).
+    pub max_hashes: usize,
+}
+
+fn default_hashes() -> usize {
+    std::thread::available_parallelism()
+        .map(|n| (n.get() / 2).max(1))
+        .unwrap_or(1)
 }
 
 impl std::fmt::Debug for StoreConfig {
@@ -148,6 +186,7 @@ impl StoreConfig {
             token_key: random_bytes(),
             max_connections: 8,
             sqlite_sync_full: true,
+            max_hashes: default_hashes(),
         }
     }
 
@@ -164,6 +203,7 @@ impl StoreConfig {
             token_key: random_bytes(),
             max_connections: 16,
             sqlite_sync_full: true,
+            max_hashes: default_hashes(),
         }
     }
 
@@ -189,6 +229,9 @@ pub struct Store {
     pub(crate) pool: AnyPool,
     pub(crate) backend: Backend,
     pub(crate) token_key: [u8; 32],
+    pub(crate) hash_slots: std::sync::Arc<auth::HashSlots>,
+    /// This process's name in leases and claims (mail, jobs).
+    pub(crate) instance: std::sync::Arc<str>,
 }
 
 impl std::fmt::Debug for Store {
@@ -200,11 +243,46 @@ impl std::fmt::Debug for Store {
 }
 
 impl Store {
-    /// Opens the database and applies any pending migrations.
+    /// Opens the database, applies any pending migrations and checks that
+    /// the token key is the one the database was used with
+    /// ([`StoreError::KeyMismatch`] otherwise: every invitation link would
+    /// be dead).
     pub async fn open(config: &StoreConfig) -> Result<Store> {
         let store = Store::open_unmigrated(config).await?;
         store.migrate().await?;
+        store.check_token_key().await?;
         Ok(store)
+    }
+
+    /// A fingerprint of the token key (not the key: an HMAC of a fixed
+    /// text), recorded in the database.
+    pub fn token_key_fingerprint(&self) -> String {
+        key_fingerprint(self.token_key)
+    }
+
+    async fn check_token_key(&self) -> Result<()> {
+        let mine = self.token_key_fingerprint();
+        sqlx::query("INSERT INTO instance_settings (key, value) VALUES ('token_key_fingerprint', $1) ON CONFLICT (key) DO NOTHING")
+            .bind(&mine)
+            .execute(&self.pool)
+            .await?;
+        let stored: String =
+            sqlx::query("SELECT value FROM instance_settings WHERE key = 'token_key_fingerprint'")
+                .fetch_one(&self.pool)
+                .await?
+                .try_get("value")?;
+        if stored != mine {
+            return Err(StoreError::KeyMismatch {
+                expected: stored,
+                found: mine,
+            });
+        }
+        Ok(())
+    }
+
+    /// A name for this process in leases and claims.
+    pub fn instance(&self) -> &str {
+        &self.instance
     }
 
     /// Opens the database without migrating (for migration tests and tools).
@@ -234,7 +312,7 @@ impl Store {
             });
         }
         let pool = opts.connect(&config.url).await?;
-        if backend == Backend::Sqlite {
+        if backend == Backend::Sqlite && !config.url.contains("mode=ro") {
             sqlx::raw_sql("PRAGMA journal_mode = WAL;")
                 .execute(&pool)
                 .await?;
@@ -244,6 +322,8 @@ impl Store {
             pool,
             backend,
             token_key: config.token_key,
+            hash_slots: std::sync::Arc::new(auth::HashSlots::new(config)),
+            instance: format!("{}-{}", std::process::id(), &random_token()[..8]).into(),
         })
     }
 
@@ -352,84 +432,8 @@ impl Store {
         Tenant {
             store: self.clone(),
             id,
+            actor: Actor::system("store"),
         }
-    }
-
-    /// Creates a tenant with the standard function catalogue (operator
-    /// action, also used to seed demo data).
-    pub async fn create_tenant(&self, t: &NewTenant) -> Result<TenantId> {
-        let slug = t.slug.trim();
-        if slug.is_empty()
-            || slug.len() > 64
-            || !slug
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-        {
-            return Err(StoreError::Invalid(
-                "tenant slug must be 1–64 of a-z, 0-9, -".into(),
-            ));
-        }
-        check_len("name", &t.name, 200)?;
-        let mut tx = self.begin_write().await?;
-        let exists = sqlx::query("SELECT id FROM tenants WHERE slug = $1")
-            .bind(slug)
-            .fetch_optional(&mut *tx)
-            .await?;
-        if exists.is_some() {
-            return Err(StoreError::Conflict(slug.to_string()));
-        }
-        let id: i64 = sqlx::query(
-            "INSERT INTO tenants (slug, name, kind, lang, mail_from, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-        )
-        .bind(slug)
-        .bind(t.name.trim())
-        .bind(t.kind.as_str())
-        .bind(lang_code(&t.lang)?)
-        .bind(t.mail_from.clone())
-        .bind(now())
-        .fetch_one(&mut *tx)
-        .await?
-        .try_get("id")?;
-        for (i, (code, name)) in STANDARD_FUNCTIONS.iter().enumerate() {
-            sqlx::query(
-                "INSERT INTO functions (tenant_id, code, name, position) VALUES ($1, $2, $3, $4)",
-            )
-            .bind(id)
-            .bind(*code)
-            .bind(*name)
-            .bind(i as i64)
-            .execute(&mut *tx)
-            .await?;
-        }
-        sqlx::query("INSERT INTO audit_log (tenant_id, actor, action, detail, at) VALUES ($1, $2, $3, $4, $5)")
-            .bind(id)
-            .bind("operator")
-            .bind("tenant.create")
-            .bind(slug)
-            .bind(now())
-            .execute(&mut *tx)
-            .await?;
-        tx.commit().await?;
-        Ok(TenantId(id))
-    }
-
-    /// Looks a tenant up by its slug (operator tooling).
-    pub async fn tenant_by_slug(&self, slug: &str) -> Result<TenantId> {
-        let row = sqlx::query("SELECT id FROM tenants WHERE slug = $1")
-            .bind(slug)
-            .fetch_optional(&self.pool)
-            .await?
-            .ok_or(StoreError::NotFound)?;
-        Ok(TenantId(row.try_get("id")?))
-    }
-
-    /// Every tenant (operator view).
-    pub async fn tenants(&self) -> Result<Vec<TenantInfo>> {
-        let rows =
-            sqlx::query("SELECT id, slug, name, kind, lang, mail_from FROM tenants ORDER BY id")
-                .fetch_all(&self.pool)
-                .await?;
-        rows.iter().map(tenant::tenant_info).collect()
     }
 }
 
@@ -524,22 +528,6 @@ pub(crate) fn hex(b: &[u8]) -> String {
 /// The hash under which a secret token is stored.
 pub(crate) fn token_hash(token: &str) -> String {
     hex(&sha256(token.as_bytes()))
-}
-
-pub(crate) fn check_len(field: &str, s: &str, max: usize) -> Result<()> {
-    if s.chars().count() > max {
-        return Err(StoreError::Invalid(format!(
-            "{field} is longer than {max} characters"
-        )));
-    }
-    if s.chars()
-        .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
-    {
-        return Err(StoreError::Invalid(format!(
-            "{field} contains control characters"
-        )));
-    }
-    Ok(())
 }
 
 pub(crate) fn lang_code(s: &str) -> Result<&'static str> {

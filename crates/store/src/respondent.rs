@@ -162,7 +162,8 @@ impl Respondent {
             .fetch_one(&self.store.pool)
             .await?;
         let frozen = row.try_get::<i64, _>("frozen")? != 0;
-        let accepting = !frozen && round.status == RoundStatus::Open && within_dates(&round);
+        let accepting =
+            info.active && !frozen && round.status == RoundStatus::Open && within_dates(&round);
         Ok(SurveyView {
             tenant_name: info.name,
             name: me.snap.name.clone(),
@@ -270,7 +271,7 @@ impl Respondent {
             return Err(StoreError::Frozen);
         }
         let round = sqlx::query(
-            "SELECT status, opens_on, closes_on FROM rounds WHERE id = $1 AND tenant_id = $2",
+            "SELECT r.status, r.opens_on, r.closes_on, t.active FROM rounds r JOIN tenants t ON t.id = r.tenant_id WHERE r.id = $1 AND r.tenant_id = $2",
         )
         .bind(self.round.0)
         .bind(self.tenant.0)
@@ -280,7 +281,10 @@ impl Respondent {
         let today = today();
         let opens: Option<String> = round.try_get("opens_on")?;
         let closes: Option<String> = round.try_get("closes_on")?;
-        if status != "open" || opens.is_some_and(|o| today < o) || closes.is_some_and(|c| today > c)
+        if round.try_get::<i64, _>("active")? == 0
+            || status != "open"
+            || opens.is_some_and(|o| today < o)
+            || closes.is_some_and(|c| today > c)
         {
             return Err(StoreError::NotOpen);
         }
@@ -301,59 +305,62 @@ impl Respondent {
 
     /// Step 1 of the contact question: the people chosen for `relation`
     /// (`contact` or `advice`). People no longer chosen are removed with
-    /// their frequency; people still chosen keep theirs.
+    /// their frequency; people still chosen keep theirs. One statement
+    /// removes, one adds, however long the list.
     pub async fn save_contacts(&self, relation: &str, chosen: &[PersonId]) -> Result<()> {
         if !RELATIONS.contains(&relation) {
             return Err(StoreError::Invalid("relation".into()));
         }
+        let mut want: Vec<i64> = chosen.iter().map(|p| p.0).collect();
+        want.sort_unstable();
+        want.dedup();
         let mut tx = self.begin(&format!("contacts-{relation}")).await?;
         let allowed = self.round_people(&mut tx).await?;
-        let mut want = HashSet::new();
-        for p in chosen {
-            if p.0 == self.person.0 || !allowed.contains(&p.0) {
-                return Err(StoreError::Invalid(format!(
-                    "person {} is not on this round's roster",
-                    p.0
-                )));
-            }
-            want.insert(p.0);
+        if let Some(p) = want
+            .iter()
+            .find(|p| **p == self.person.0 || !allowed.contains(p))
+        {
+            return Err(StoreError::Invalid(format!(
+                "person {p} is not on this round's roster"
+            )));
         }
-        let have: HashSet<i64> = sqlx::query(
-            "SELECT alter_id FROM contact_answers WHERE invitation_id = $1 AND tenant_id = $2 AND relation = $3",
-        )
+        // `want` holds only ids checked against the roster above (integers),
+        // so the lists are written into the statement; nothing from the
+        // request reaches the SQL text.
+        let list = want
+            .iter()
+            .map(i64::to_string)
+            .collect::<Vec<_>>()
+            .join(",");
+        let keep = if want.is_empty() {
+            String::new()
+        } else {
+            format!(" AND alter_id NOT IN ({list})")
+        };
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "DELETE FROM contact_answers WHERE invitation_id = $1 AND tenant_id = $2 AND relation = $3{keep}"
+        )))
         .bind(self.invitation.0)
         .bind(self.tenant.0)
         .bind(relation)
-        .fetch_all(&mut *tx)
-        .await?
-        .iter()
-        .map(|r| r.try_get::<i64, _>("alter_id"))
-        .collect::<Result<_, _>>()?;
-        for gone in have.difference(&want) {
-            sqlx::query("DELETE FROM contact_answers WHERE invitation_id = $1 AND tenant_id = $2 AND relation = $3 AND alter_id = $4")
-                .bind(self.invitation.0)
-                .bind(self.tenant.0)
-                .bind(relation)
-                .bind(*gone)
-                .execute(&mut *tx)
-                .await?;
-        }
-        let mut new: Vec<i64> = want.difference(&have).copied().collect();
-        new.sort_unstable();
-        for p in new {
-            sqlx::query("INSERT INTO contact_answers (tenant_id, invitation_id, relation, alter_id, frequency) VALUES ($1, $2, $3, $4, NULL)")
-                .bind(self.tenant.0)
-                .bind(self.invitation.0)
-                .bind(relation)
-                .bind(p)
-                .execute(&mut *tx)
-                .await?;
+        .execute(&mut *tx)
+        .await?;
+        if !want.is_empty() {
+            sqlx::query(sqlx::AssertSqlSafe(format!(
+                "INSERT INTO contact_answers (tenant_id, invitation_id, relation, alter_id, frequency) SELECT $1, $2, $3, p.id, NULL FROM persons p WHERE p.tenant_id = $1 AND p.id IN ({list}) AND NOT EXISTS (SELECT 1 FROM contact_answers c WHERE c.invitation_id = $2 AND c.relation = $3 AND c.alter_id = p.id)"
+            )))
+            .bind(self.tenant.0)
+            .bind(self.invitation.0)
+            .bind(relation)
+            .execute(&mut *tx)
+            .await?;
         }
         tx.commit().await?;
         Ok(())
     }
 
-    /// Step 2: the frequency for people chosen in step 1.
+    /// Step 2: the frequency for people chosen in step 1 (one statement per
+    /// frequency value).
     pub async fn save_frequencies(
         &self,
         relation: &str,
@@ -362,22 +369,38 @@ impl Respondent {
         if !RELATIONS.contains(&relation) {
             return Err(StoreError::Invalid("relation".into()));
         }
+        let mut seen = HashSet::new();
+        if answers.iter().any(|(p, _)| !seen.insert(p.0)) {
+            return Err(StoreError::Invalid("a person is answered twice".into()));
+        }
         let mut tx = self.begin(&format!("frequency-{relation}")).await?;
-        for (p, f) in answers {
-            let r = sqlx::query("UPDATE contact_answers SET frequency = $1 WHERE invitation_id = $2 AND tenant_id = $3 AND relation = $4 AND alter_id = $5")
-                .bind(f.as_str())
-                .bind(self.invitation.0)
-                .bind(self.tenant.0)
-                .bind(relation)
-                .bind(p.0)
-                .execute(&mut *tx)
-                .await?;
-            if r.rows_affected() == 0 {
-                return Err(StoreError::Invalid(format!(
-                    "person {} was not chosen",
-                    p.0
-                )));
+        let mut updated = 0u64;
+        for f in Frequency::ALL {
+            let ids: Vec<String> = answers
+                .iter()
+                .filter(|(_, x)| *x == f)
+                .map(|(p, _)| p.0.to_string())
+                .collect();
+            if ids.is_empty() {
+                continue;
             }
+            // Integers only (parsed ids), see `save_contacts`.
+            let r = sqlx::query(sqlx::AssertSqlSafe(format!(
+                "UPDATE contact_answers SET frequency = $1 WHERE invitation_id = $2 AND tenant_id = $3 AND relation = $4 AND alter_id IN ({})",
+                ids.join(",")
+            )))
+            .bind(f.as_str())
+            .bind(self.invitation.0)
+            .bind(self.tenant.0)
+            .bind(relation)
+            .execute(&mut *tx)
+            .await?;
+            updated += r.rows_affected();
+        }
+        if updated != answers.len() as u64 {
+            return Err(StoreError::Invalid(
+                "a frequency was given for a person who was not chosen".into(),
+            ));
         }
         tx.commit().await?;
         Ok(())
@@ -386,6 +409,9 @@ impl Respondent {
     /// Political contact: replaces all of the respondent's answers with
     /// these (body, type) pairs.
     pub async fn save_political(&self, answers: &[(BodyId, ContactType)]) -> Result<()> {
+        let mut pairs: Vec<(i64, ContactType)> = answers.iter().map(|(b, c)| (b.0, *c)).collect();
+        pairs.sort_by_key(|(b, c)| (*b, c.as_str()));
+        pairs.dedup();
         let mut tx = self.begin("political").await?;
         let bodies: HashSet<i64> =
             sqlx::query("SELECT id FROM political_bodies WHERE round_id = $1 AND tenant_id = $2")
@@ -396,31 +422,31 @@ impl Respondent {
                 .iter()
                 .map(|r| r.try_get::<i64, _>("id"))
                 .collect::<Result<_, _>>()?;
-        let mut seen = HashSet::new();
-        for (b, _) in answers {
-            if !bodies.contains(&b.0) {
-                return Err(StoreError::Invalid(format!(
-                    "body {} is not in this round",
-                    b.0
-                )));
-            }
+        if let Some((b, _)) = pairs.iter().find(|(b, _)| !bodies.contains(b)) {
+            return Err(StoreError::Invalid(format!(
+                "body {b} is not in this round"
+            )));
         }
         sqlx::query("DELETE FROM political_answers WHERE invitation_id = $1 AND tenant_id = $2")
             .bind(self.invitation.0)
             .bind(self.tenant.0)
             .execute(&mut *tx)
             .await?;
-        for (b, c) in answers {
-            if !seen.insert((b.0, *c)) {
-                continue;
-            }
-            sqlx::query("INSERT INTO political_answers (tenant_id, invitation_id, body_id, contact_type) VALUES ($1, $2, $3, $4)")
-                .bind(self.tenant.0)
-                .bind(self.invitation.0)
-                .bind(b.0)
-                .bind(c.as_str())
-                .execute(&mut *tx)
-                .await?;
+        if !pairs.is_empty() {
+            // Body ids are checked integers and contact types come from a
+            // closed list, so the rows are written into one statement.
+            let rows = pairs
+                .iter()
+                .map(|(b, c)| format!("($1, $2, {b}, '{}')", c.as_str()))
+                .collect::<Vec<_>>()
+                .join(", ");
+            sqlx::query(sqlx::AssertSqlSafe(format!(
+                "INSERT INTO political_answers (tenant_id, invitation_id, body_id, contact_type) VALUES {rows}"
+            )))
+            .bind(self.tenant.0)
+            .bind(self.invitation.0)
+            .execute(&mut *tx)
+            .await?;
         }
         tx.commit().await?;
         Ok(())
@@ -429,9 +455,13 @@ impl Respondent {
     /// Ratings 1–6, `None` for "vet ikke"; replaces the answers to the
     /// questions given (others are kept).
     pub async fn save_ratings(&self, answers: &[(String, Option<u8>)]) -> Result<()> {
+        let mut seen = HashSet::new();
         for (q, v) in answers {
             if !RATING_QUESTIONS.contains(&q.as_str()) {
                 return Err(StoreError::Invalid(format!("question {q}")));
+            }
+            if !seen.insert(q.as_str()) {
+                return Err(StoreError::Invalid(format!("question {q} twice")));
             }
             if let Some(v) = v
                 && !(1..=6).contains(v)
@@ -441,13 +471,8 @@ impl Respondent {
         }
         let mut tx = self.begin("ratings").await?;
         for (q, v) in answers {
-            sqlx::query("DELETE FROM rating_answers WHERE invitation_id = $1 AND tenant_id = $2 AND question = $3")
-                .bind(self.invitation.0)
-                .bind(self.tenant.0)
-                .bind(q)
-                .execute(&mut *tx)
-                .await?;
-            sqlx::query("INSERT INTO rating_answers (tenant_id, invitation_id, question, value) VALUES ($1, $2, $3, $4)")
+            // At most two questions: an upsert each.
+            sqlx::query("INSERT INTO rating_answers (tenant_id, invitation_id, question, value) VALUES ($1, $2, $3, $4) ON CONFLICT (invitation_id, question) DO UPDATE SET value = excluded.value")
                 .bind(self.tenant.0)
                 .bind(self.invitation.0)
                 .bind(q)
@@ -463,22 +488,28 @@ impl Respondent {
     /// written (at most [`MAX_OPEN_ANSWER`] characters, no control
     /// characters besides line breaks and tabs) and never interpreted.
     pub async fn save_open(&self, answers: &[(String, String)]) -> Result<()> {
+        let mut seen = HashSet::new();
         for (q, text) in answers {
             if !OPEN_QUESTIONS.contains(&q.as_str()) {
                 return Err(StoreError::Invalid(format!("question {q}")));
             }
-            check_len(q, text, MAX_OPEN_ANSWER)?;
+            if !seen.insert(q.as_str()) {
+                return Err(StoreError::Invalid(format!("question {q} twice")));
+            }
+            check_text(q, text, MAX_OPEN_ANSWER)?;
         }
         let mut tx = self.begin("open").await?;
         for (q, text) in answers {
-            sqlx::query("DELETE FROM open_answers WHERE invitation_id = $1 AND tenant_id = $2 AND question = $3")
-                .bind(self.invitation.0)
-                .bind(self.tenant.0)
-                .bind(q)
-                .execute(&mut *tx)
-                .await?;
-            if !text.trim().is_empty() {
-                sqlx::query("INSERT INTO open_answers (tenant_id, invitation_id, question, text) VALUES ($1, $2, $3, $4)")
+            // At most seven questions: one statement each.
+            if text.trim().is_empty() {
+                sqlx::query("DELETE FROM open_answers WHERE invitation_id = $1 AND tenant_id = $2 AND question = $3")
+                    .bind(self.invitation.0)
+                    .bind(self.tenant.0)
+                    .bind(q)
+                    .execute(&mut *tx)
+                    .await?;
+            } else {
+                sqlx::query("INSERT INTO open_answers (tenant_id, invitation_id, question, text) VALUES ($1, $2, $3, $4) ON CONFLICT (invitation_id, question) DO UPDATE SET text = excluded.text")
                     .bind(self.tenant.0)
                     .bind(self.invitation.0)
                     .bind(q)
@@ -491,10 +522,34 @@ impl Respondent {
         Ok(())
     }
 
+    /// What is still unfinished: for each relation, the chosen people who
+    /// have no frequency yet (`(relation, person)`). A respondent is led
+    /// there before submitting, and cannot submit while it is not empty.
+    pub async fn missing_frequencies(&self) -> Result<Vec<(String, PersonId)>> {
+        let rows = sqlx::query("SELECT relation, alter_id FROM contact_answers WHERE invitation_id = $1 AND tenant_id = $2 AND frequency IS NULL ORDER BY relation, alter_id")
+            .bind(self.invitation.0)
+            .bind(self.tenant.0)
+            .fetch_all(&self.store.pool)
+            .await?;
+        rows.iter()
+            .map(|r| Ok((r.try_get("relation")?, PersonId(r.try_get("alter_id")?))))
+            .collect()
+    }
+
     /// Submits (or re-submits after a change). Answers can still be changed
     /// until the round closes.
+    /// [`StoreError::Incomplete`] while a chosen person has no frequency.
     pub async fn submit(&self) -> Result<()> {
         let mut tx = self.begin("submitted").await?;
+        let missing = sqlx::query("SELECT COUNT(*) AS n FROM contact_answers WHERE invitation_id = $1 AND tenant_id = $2 AND frequency IS NULL")
+            .bind(self.invitation.0)
+            .bind(self.tenant.0)
+            .fetch_one(&mut *tx)
+            .await?
+            .try_get::<i64, _>("n")?;
+        if missing > 0 {
+            return Err(StoreError::Incomplete(missing as usize));
+        }
         sqlx::query("UPDATE invitations SET submitted_at = $1 WHERE id = $2 AND tenant_id = $3")
             .bind(now())
             .bind(self.invitation.0)

@@ -35,6 +35,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "mail outbox and audit log",
         sql: V2,
     },
+    Migration {
+        version: 3,
+        name: "operations: active flags, audited users, login limits, mail claims, jobs, instance settings, outbox transport, results",
+        sql: V3,
+    },
 ];
 
 /// The SQL of a migration for a backend.
@@ -221,4 +226,65 @@ CREATE TABLE audit_log (
     at BIGINT NOT NULL
 );
 CREATE INDEX audit_log_tenant ON audit_log (tenant_id, at);
+"#;
+
+const V3: &str = r#"
+ALTER TABLE tenants ADD COLUMN active BIGINT NOT NULL DEFAULT 1;
+ALTER TABLE users ADD COLUMN active BIGINT NOT NULL DEFAULT 1;
+ALTER TABLE users ADD COLUMN lang TEXT;
+ALTER TABLE audit_log ADD COLUMN actor_user_id BIGINT;
+CREATE INDEX audit_log_at ON audit_log (at);
+ALTER TABLE mail_outbox ADD COLUMN claimed_by TEXT;
+ALTER TABLE mail_outbox ADD COLUMN claimed_until BIGINT;
+CREATE TABLE login_attempts (
+    key TEXT PRIMARY KEY,
+    failures BIGINT NOT NULL,
+    next_allowed_at BIGINT NOT NULL,
+    updated_at BIGINT NOT NULL
+);
+CREATE TABLE jobs (
+    name TEXT PRIMARY KEY,
+    owner TEXT,
+    lease_until BIGINT NOT NULL DEFAULT 0,
+    last_run_at BIGINT
+);
+CREATE TABLE instance_settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE delivered_mail (
+    id {pk},
+    tenant_id BIGINT NOT NULL REFERENCES tenants(id),
+    outbox_id BIGINT NOT NULL,
+    to_addr TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    body TEXT NOT NULL,
+    delivered_at BIGINT NOT NULL
+);
+CREATE INDEX delivered_mail_tenant ON delivered_mail (tenant_id, id);
+ALTER TABLE rounds ADD COLUMN copied_from BIGINT;
+ALTER TABLE rounds ADD COLUMN rules TEXT;
+ALTER TABLE rounds ADD COLUMN remind_on TEXT;
+ALTER TABLE rounds ADD COLUMN reminded_at BIGINT;
+CREATE TABLE open_answer_reviews (
+    tenant_id BIGINT NOT NULL,
+    invitation_id BIGINT NOT NULL,
+    question TEXT NOT NULL,
+    theme TEXT,
+    text TEXT NOT NULL,
+    quote BIGINT NOT NULL DEFAULT 1,
+    reviewed_by TEXT NOT NULL,
+    reviewed_at BIGINT NOT NULL,
+    PRIMARY KEY (invitation_id, question),
+    FOREIGN KEY (tenant_id, invitation_id) REFERENCES invitations(tenant_id, id)
+);
+CREATE TABLE pseudonyms (
+    tenant_id BIGINT NOT NULL,
+    person_id BIGINT NOT NULL,
+    function TEXT NOT NULL,
+    number BIGINT NOT NULL,
+    PRIMARY KEY (tenant_id, person_id),
+    UNIQUE (tenant_id, function, number),
+    FOREIGN KEY (tenant_id, person_id) REFERENCES persons(tenant_id, id)
+);
 "#;

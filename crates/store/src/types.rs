@@ -138,6 +138,9 @@ pub struct TenantInfo {
     pub lang: String,
     /// Sender address of invitation mail.
     pub mail_from: Option<String>,
+    /// Whether the tenant is in use (a deactivated tenant's users cannot
+    /// log in and its links are closed; its data stays).
+    pub active: bool,
 }
 
 /// A function in the catalogue.
@@ -335,6 +338,9 @@ pub struct RoundSettings {
     pub closes_on: Option<String>,
     /// Second relation asked.
     pub second_relation: bool,
+    /// Day on which a reminder goes automatically to everyone who has not
+    /// submitted (`YYYY-MM-DD`), if any.
+    pub remind_on: Option<String>,
 }
 
 /// A political body of a round.
@@ -369,6 +375,14 @@ pub struct RoundInfo {
     pub bodies: Vec<BodyInfo>,
     /// Edited instrument wording: `(lang, key, text)`.
     pub texts: Vec<(String, String, String)>,
+    /// Automatic reminder day, if any.
+    pub remind_on: Option<String>,
+    /// When the automatic reminder was queued (Unix seconds).
+    pub reminded_at: Option<i64>,
+    /// The round this one was copied from («Ny runde fra denne»).
+    pub copied_from: Option<RoundId>,
+    /// When the round was closed (Unix seconds).
+    pub closed_at: Option<i64>,
 }
 
 impl RoundInfo {
@@ -513,10 +527,42 @@ pub struct OutgoingMail {
     pub attempts: i64,
 }
 
+/// A message delivered to the built-in outbox.
+#[derive(Debug, Clone, Serialize)]
+pub struct DeliveredMail {
+    /// Id.
+    pub id: i64,
+    /// Recipient.
+    pub to: String,
+    /// Subject.
+    pub subject: String,
+    /// Body as it would arrive (with the personal link).
+    pub body: String,
+    /// When (Unix seconds).
+    pub at: i64,
+}
+
+/// Mail that could not be delivered.
+#[derive(Debug, Clone, Serialize)]
+pub struct MailProblem {
+    /// Recipient.
+    pub to: String,
+    /// `failed` (retried up to 5 times) or `bounced` (refused for good).
+    pub status: String,
+    /// Attempts so far.
+    pub attempts: i64,
+    /// What the mail server or the composer said.
+    pub reason: String,
+}
+
 /// One audit log entry.
 #[derive(Debug, Clone, Serialize)]
 pub struct AuditEntry {
-    /// Who (user e-mail, `respondent`, `operator`, `system`).
+    /// Row id (increasing).
+    pub id: i64,
+    /// The tenant, `None` for service-level rows (operator actions).
+    pub tenant: Option<i64>,
+    /// Who (user e-mail, `respondent`, `system:…`).
     pub actor: String,
     /// What (`round.close`, `roster.import`…).
     pub action: String,

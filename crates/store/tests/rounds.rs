@@ -399,6 +399,7 @@ async fn closing_the_round_expires_nothing_but_forged_and_expired_tokens_are_ref
                 opens_on: Some("2020-01-01".into()),
                 closes_on: Some("2020-01-31".into()),
                 second_relation: false,
+                remind_on: None,
             },
         )
         .await

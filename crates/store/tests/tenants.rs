@@ -91,7 +91,7 @@ async fn another_tenants_rows_are_invisible_and_untouchable_through_every_method
             "{db}: counts leak"
         );
         let b_actions: Vec<String> = b
-            .audit_log(100)
+            .audit_log(&samspill_store::AuditFilter::default())
             .await
             .unwrap()
             .into_iter()
@@ -99,7 +99,12 @@ async fn another_tenants_rows_are_invisible_and_untouchable_through_every_method
             .collect();
         assert_eq!(
             b_actions,
-            ["round.open", "roster.import", "tenant.create"],
+            [
+                "round.open",
+                "round.create",
+                "roster.import",
+                "tenant.create"
+            ],
             "{db}: audit leak"
         );
         assert_not_found("person", b.person(a_person).await);
@@ -123,6 +128,7 @@ async fn another_tenants_rows_are_invisible_and_untouchable_through_every_method
             opens_on: None,
             closes_on: None,
             second_relation: false,
+            remind_on: None,
         };
         assert_not_found("update_round", b.update_round(a_round, &settings).await);
         assert_not_found("set_bodies", b.set_bodies(a_round, &["x".into()]).await);

@@ -1,27 +1,35 @@
 //! # samspill-web
 //!
-//! The web application of PRODUCT.md §2: coordinators log in, import a
-//! roster, prepare the instrument, send invitations, follow the response
-//! rate and close the round; respondents answer through their personal link
-//! on any device. Server-rendered HTML (minijinja, auto-escaped), a small
-//! script only for autosave and search, plain CSS.
+//! The web application of PRODUCT.md §2: operators create municipalities
+//! and users; coordinators import a roster, prepare the instrument, send
+//! invitations, follow the response rate, close the round and work with its
+//! results (pictures, numbers, reports, exports); respondents answer
+//! through their personal link on any device. Server-rendered HTML
+//! (minijinja, auto-escaped), a small script only for autosave and search,
+//! plain CSS.
 //!
 //! Embedding: [`app`] builds the router from an [`AppState`]; [`serve`]
-//! opens the store, starts the mail worker and serves until Ctrl-C/SIGTERM.
+//! opens the store, starts the background workers (mail, scheduled jobs)
+//! and serves until Ctrl-C/SIGTERM. `samspill serve` is the binary.
 //!
-//! ```no_run
-//! # async fn run() -> Result<(), samspill_web::WebError> {
-//! let config = samspill_web::Config::from_env()?;
-//! samspill_web::serve(config).await
-//! # }
-//! ```
+//! Cross-cutting rules live in one place each: sessions, roles, forms and
+//! CSRF in `extract`, security headers, the cross-site check and request
+//! logging in `guard`, error pages in `error`; audit rows are written by the
+//! store with each change.
 
 #![warn(missing_docs)]
 
 mod auth;
+mod config;
 mod coord;
+mod error;
+mod extract;
 mod forms;
+mod guard;
+mod jobs;
 mod mail;
+mod operator;
+mod results;
 mod roster;
 mod survey;
 mod templates;
@@ -29,19 +37,21 @@ mod templates;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::Duration;
 
 use axum::Router;
-use axum::extract::{Request, State};
-use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
-use axum::middleware::{self, Next};
+use axum::extract::State;
+use axum::http::{StatusCode, header};
+use axum::middleware;
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
 use samspill_i18n::Lang;
-use samspill_store::{Store, StoreConfig, StoreError};
-use serde_json::json;
+use samspill_store::{Store, StoreError};
 
-pub use mail::{SmtpConfig, SmtpTls, run_mail_once};
+pub use config::{Config, LogFormat, MailTransport};
+pub use error::PageError;
+pub use guard::loggable_path;
+pub use mail::{SmtpConfig, SmtpTls, compose, run_mail_once, send_test_mail};
+pub use operator::generate_password;
 pub use roster::{RosterFile, parse_roster};
 pub use templates::AllTexts;
 
@@ -60,145 +70,12 @@ pub enum WebError {
     /// I/O (binding the port).
     #[error(transparent)]
     Io(#[from] std::io::Error),
-}
-
-/// Server configuration.
-#[derive(Clone, Debug)]
-pub struct Config {
-    /// `sqlite://…` or `postgres://…`.
-    pub database_url: String,
-    /// Where to listen.
-    pub listen: SocketAddr,
-    /// The address respondents' links start with (`https://samspill.kommune.no`).
-    pub public_url: String,
-    /// Secret for invitation tokens (keep it with the backups).
-    pub token_key: [u8; 32],
-    /// Outgoing mail; `None` keeps mail queued.
-    pub smtp: Option<SmtpConfig>,
-    /// Mark cookies `Secure` (on by default; off only for plain-HTTP tests).
-    pub secure_cookies: bool,
-    /// How often the mail worker looks for queued mail.
-    pub mail_interval: Duration,
-    /// Database pool size.
-    pub max_connections: u32,
-    /// SQLite `synchronous = FULL` (default) or `NORMAL` (see
-    /// `samspill_store::StoreConfig::sqlite_sync_full`).
-    pub sqlite_sync_full: bool,
-}
-
-fn parse_hex32(s: &str) -> Option<[u8; 32]> {
-    let s = s.trim();
-    if s.len() != 64 {
-        return None;
-    }
-    let mut out = [0u8; 32];
-    for (i, b) in out.iter_mut().enumerate() {
-        *b = u8::from_str_radix(&s[2 * i..2 * i + 2], 16).ok()?;
-    }
-    Some(out)
-}
-
-impl Config {
-    /// A configuration for a database URL with defaults: listen on
-    /// 127.0.0.1:8080, no SMTP, a random token key.
-    pub fn new(database_url: &str) -> Config {
-        Config {
-            database_url: database_url.to_string(),
-            listen: SocketAddr::from(([127, 0, 0, 1], 8080)),
-            public_url: "http://127.0.0.1:8080".into(),
-            token_key: StoreConfig::url("sqlite://x").token_key,
-            smtp: None,
-            secure_cookies: true,
-            mail_interval: Duration::from_secs(10),
-            max_connections: 16,
-            sqlite_sync_full: true,
-        }
-    }
-
-    /// Reads `SAMSPILL_DATABASE_URL` (default `sqlite://samspill.sqlite3`),
-    /// `SAMSPILL_LISTEN` (default `127.0.0.1:8080`), `SAMSPILL_PUBLIC_URL`,
-    /// `SAMSPILL_TOKEN_KEY` (64 hex digits; or `SAMSPILL_TOKEN_KEY_FILE`,
-    /// created with a random key if missing), `SAMSPILL_SMTP_HOST`,
-    /// `SAMSPILL_SMTP_PORT`, `SAMSPILL_SMTP_TLS` (`none`, `starttls`, `tls`),
-    /// `SAMSPILL_SMTP_USER`, `SAMSPILL_SMTP_PASSWORD`,
-    /// `SAMSPILL_INSECURE_COOKIES=1`, `SAMSPILL_MAIL_INTERVAL_MS`,
-    /// `SAMSPILL_DB_CONNECTIONS`, `SAMSPILL_SQLITE_SYNC` (`full`, the
-    /// default, or `normal`).
-    pub fn from_env() -> Result<Config, WebError> {
-        let var = |k: &str| std::env::var(k).ok().filter(|v| !v.trim().is_empty());
-        let db = var("SAMSPILL_DATABASE_URL").unwrap_or_else(|| "sqlite://samspill.sqlite3".into());
-        let mut c = Config::new(&db);
-        if let Some(l) = var("SAMSPILL_LISTEN") {
-            c.listen = l
-                .parse()
-                .map_err(|_| WebError::Config(format!("SAMSPILL_LISTEN={l} is not host:port")))?;
-        }
-        c.public_url = var("SAMSPILL_PUBLIC_URL").unwrap_or_else(|| format!("http://{}", c.listen));
-        c.public_url = c.public_url.trim_end_matches('/').to_string();
-        if let Some(k) = var("SAMSPILL_TOKEN_KEY") {
-            c.token_key = parse_hex32(&k).ok_or_else(|| {
-                WebError::Config("SAMSPILL_TOKEN_KEY must be 64 hex digits".into())
-            })?;
-        } else {
-            let file = var("SAMSPILL_TOKEN_KEY_FILE").or_else(|| {
-                db.strip_prefix("sqlite://")
-                    .map(|p| format!("{}.key", p.split('?').next().unwrap_or(p)))
-            });
-            let Some(file) = file else {
-                return Err(WebError::Config(
-                    "set SAMSPILL_TOKEN_KEY or SAMSPILL_TOKEN_KEY_FILE".into(),
-                ));
-            };
-            match std::fs::read_to_string(&file) {
-                Ok(s) => {
-                    c.token_key = parse_hex32(&s)
-                        .ok_or_else(|| WebError::Config(format!("{file}: not a key")))?;
-                }
-                Err(_) => {
-                    let hex: String = c.token_key.iter().map(|b| format!("{b:02x}")).collect();
-                    std::fs::write(&file, hex)?;
-                    #[cfg(unix)]
-                    {
-                        use std::os::unix::fs::PermissionsExt;
-                        let _ =
-                            std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o600));
-                    }
-                }
-            }
-        }
-        if let Some(host) = var("SAMSPILL_SMTP_HOST") {
-            let tls = match var("SAMSPILL_SMTP_TLS").as_deref() {
-                None | Some("starttls") => SmtpTls::StartTls,
-                Some("tls") => SmtpTls::Tls,
-                Some("none") => SmtpTls::None,
-                Some(o) => return Err(WebError::Config(format!("SAMSPILL_SMTP_TLS={o}"))),
-            };
-            c.smtp = Some(SmtpConfig {
-                host,
-                port: var("SAMSPILL_SMTP_PORT").and_then(|p| p.parse().ok()),
-                tls,
-                user: var("SAMSPILL_SMTP_USER"),
-                password: var("SAMSPILL_SMTP_PASSWORD"),
-            });
-        }
-        c.secure_cookies = var("SAMSPILL_INSECURE_COOKIES").is_none();
-        if let Some(ms) = var("SAMSPILL_MAIL_INTERVAL_MS").and_then(|v| v.parse().ok()) {
-            c.mail_interval = Duration::from_millis(ms);
-        }
-        if let Some(n) = var("SAMSPILL_DB_CONNECTIONS").and_then(|v| v.parse().ok()) {
-            c.max_connections = n;
-        }
-        match var("SAMSPILL_SQLITE_SYNC").as_deref() {
-            None | Some("full") => {}
-            Some("normal") => c.sqlite_sync_full = false,
-            Some(o) => {
-                return Err(WebError::Config(format!(
-                    "SAMSPILL_SQLITE_SYNC={o} (full or normal)"
-                )));
-            }
-        }
-        Ok(c)
-    }
+    /// Results were asked for a round that is not closed.
+    #[error("the round is not closed")]
+    NotClosed,
+    /// A report or export could not be made.
+    #[error("results: {0}")]
+    Results(String),
 }
 
 /// Counters for `/metrics` (Prometheus text format).
@@ -226,8 +103,8 @@ pub(crate) struct Inner {
     pub texts: Arc<AllTexts>,
     pub config: Config,
     pub metrics: Metrics,
-    pub limiter: auth::RateLimiter,
     pub mail_wake: tokio::sync::Notify,
+    pub results: results::Cache,
 }
 
 /// Shared state of the application (cheap to clone).
@@ -245,23 +122,26 @@ impl AppState {
             texts,
             config,
             metrics: Metrics::default(),
-            limiter: auth::RateLimiter::default(),
             mail_wake: tokio::sync::Notify::new(),
+            results: results::Cache::default(),
         })))
     }
 
-    /// Opens the store of a configuration (migrating it) and builds the state.
+    /// Opens the store of a configuration (migrating it, checking the token
+    /// key) and builds the state.
     pub async fn open(config: Config) -> Result<AppState, WebError> {
-        let mut sc = StoreConfig::url(config.database_url.clone()).with_token_key(config.token_key);
-        sc.max_connections = config.max_connections;
-        sc.sqlite_sync_full = config.sqlite_sync_full;
-        let store = Store::open(&sc).await?;
+        let store = Store::open(&config.store_config()).await?;
         AppState::new(store, config)
     }
 
     /// The store.
     pub fn store(&self) -> &Store {
         &self.0.store
+    }
+
+    /// The configuration.
+    pub fn config(&self) -> &Config {
+        &self.0.config
     }
 
     /// The counters.
@@ -284,6 +164,16 @@ impl AppState {
     pub(crate) fn text(&self, lang: Lang, key: &str) -> String {
         self.0.texts.get(lang).get(key)
     }
+
+    /// The texts of a language.
+    pub fn texts(&self, lang: Lang) -> &samspill_i18n::Texts {
+        self.0.texts.get(lang)
+    }
+
+    /// Wakes the mail worker (mail was queued).
+    pub fn wake_mail(&self) {
+        self.0.mail_wake.notify_one();
+    }
 }
 
 /// The whole application.
@@ -292,56 +182,45 @@ pub fn app(state: AppState) -> Router {
         .route("/", get(auth::root))
         .route("/login", get(auth::login_page).post(auth::login))
         .route("/logout", post(auth::logout))
-        .route("/coord", get(coord::home))
-        .route(
-            "/coord/settings",
-            get(coord::settings_page).post(coord::settings_save),
-        )
-        .route("/coord/roster", get(coord::roster_page))
-        .route("/coord/roster/import", post(coord::roster_import))
-        .route("/coord/roster/add", post(coord::person_add))
-        .route(
-            "/coord/roster/{id}",
-            get(coord::person_page).post(coord::person_save),
-        )
-        .route("/coord/functions", post(coord::function_add))
-        .route("/coord/rounds", post(coord::round_create))
-        .route("/coord/rounds/{id}", get(coord::round_page))
-        .route(
-            "/coord/rounds/{id}/instrument",
-            get(coord::instrument_page).post(coord::instrument_save),
-        )
-        .route("/coord/rounds/{id}/links.csv", get(coord::links_csv))
-        .route("/coord/rounds/{id}/letters", get(coord::letters))
-        .route("/coord/rounds/{id}/{action}", post(coord::round_action))
-        .route("/s/{token}", get(survey::welcome))
-        .route("/s/{token}/submit", post(survey::submit))
-        .route("/s/{token}/done", get(survey::done))
-        .route(
-            "/s/{token}/{step}",
-            get(survey::step_page).post(survey::step_save),
-        )
+        .merge(operator::routes())
+        .merge(coord::routes())
+        .merge(survey::routes())
         .route("/health", get(health))
         .route("/metrics", get(metrics))
         .route("/static/app.css", get(css))
         .route("/static/survey.js", get(js))
         .fallback(not_found)
-        .layer(axum::extract::DefaultBodyLimit::max(5 * 1024 * 1024))
-        .layer(middleware::from_fn_with_state(state.clone(), guard))
+        .layer(axum::extract::DefaultBodyLimit::max(
+            extract::UPLOAD_LIMIT + extract::FORM_LIMIT,
+        ))
+        .layer(middleware::from_fn_with_state(state.clone(), guard::guard))
         .with_state(state)
 }
 
-/// Opens the store, starts the mail worker and serves until Ctrl-C or
-/// SIGTERM.
+/// Starts the background workers of a server: the mail worker and the
+/// scheduled jobs (both supervised: a failure is logged and the worker
+/// goes on).
+pub fn spawn_workers(state: &AppState) {
+    mail::spawn_worker(state.clone());
+    jobs::spawn(state.clone());
+}
+
+/// Opens the store, starts the background workers and serves until Ctrl-C
+/// or SIGTERM.
 pub async fn serve(config: Config) -> Result<(), WebError> {
     let listen = config.listen;
     let state = AppState::open(config).await?;
-    mail::spawn_worker(state.clone());
+    spawn_workers(&state);
     let listener = tokio::net::TcpListener::bind(listen).await?;
-    tracing::info!(%listen, "samspill web listening");
+    tracing::info!(%listen, "samspill listening");
+    serve_on(listener, app(state)).await
+}
+
+/// Serves a router on a listener until Ctrl-C or SIGTERM.
+pub async fn serve_on(listener: tokio::net::TcpListener, router: Router) -> Result<(), WebError> {
     axum::serve(
         listener,
-        app(state).into_make_service_with_connect_info::<SocketAddr>(),
+        router.into_make_service_with_connect_info::<SocketAddr>(),
     )
     .with_graceful_shutdown(shutdown())
     .await?;
@@ -364,123 +243,8 @@ async fn shutdown() {
     tokio::select! { _ = ctrl_c => {}, _ = term => {} }
 }
 
-/// Security headers on every response, the cross-site request check on
-/// every unsafe method, and request counting.
-async fn guard(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    state.0.metrics.requests.fetch_add(1, Ordering::Relaxed);
-    if !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS)
-        && !same_origin(req.headers())
-    {
-        tracing::warn!(path = %req.uri().path(), origin = ?req.headers().get(header::ORIGIN), host = ?req.headers().get(header::HOST), site = ?req.headers().get("sec-fetch-site"), "cross-site request refused");
-        return error_page(&state, Lang::Nb, StatusCode::FORBIDDEN, "web-error-csrf");
-    }
-    let mut res = next.run(req).await;
-    let h = res.headers_mut();
-    h.insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static(
-            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-        ),
-    );
-    h.insert(
-        header::X_CONTENT_TYPE_OPTIONS,
-        HeaderValue::from_static("nosniff"),
-    );
-    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    // Respondent links carry the token: never send it to another site in a
-    // Referer ("no-referrer" would make browsers send `Origin: null` on
-    // same-site form posts, which the CSRF check refuses).
-    h.insert(
-        header::REFERRER_POLICY,
-        HeaderValue::from_static("same-origin"),
-    );
-    if !h.contains_key(header::CACHE_CONTROL) {
-        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    }
-    res
-}
-
-/// A request is same-origin unless the browser says otherwise: a
-/// `Sec-Fetch-Site` other than `same-origin`/`none`, or an `Origin` whose
-/// host differs from `Host`.
-fn same_origin(h: &HeaderMap) -> bool {
-    if let Some(site) = h.get("sec-fetch-site").and_then(|v| v.to_str().ok())
-        && site != "same-origin"
-        && site != "none"
-    {
-        return false;
-    }
-    if let Some(origin) = h.get(header::ORIGIN).and_then(|v| v.to_str().ok()) {
-        if origin == "null" {
-            return false;
-        }
-        let host = h
-            .get(header::HOST)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("");
-        let origin_host = origin.split("://").nth(1).unwrap_or("");
-        return origin_host.eq_ignore_ascii_case(host);
-    }
-    true
-}
-
-pub(crate) fn error_page(state: &AppState, lang: Lang, status: StatusCode, key: &str) -> Response {
-    let page = state.render(
-        "error.html",
-        json!({"lang": lang.code(), "message_key": key, "status": status.as_u16()}),
-    );
-    match page {
-        Ok(html) => (status, html).into_response(),
-        Err(e) => {
-            tracing::error!(error = %e, "error page failed");
-            (status, state.text(lang, key)).into_response()
-        }
-    }
-}
-
-/// Maps errors to pages; details go to the log, never to the page.
-pub(crate) struct PageError {
-    state: AppState,
-    lang: Lang,
-    error: WebError,
-}
-
-impl PageError {
-    pub(crate) fn new(state: &AppState, lang: Lang, error: impl Into<WebError>) -> PageError {
-        PageError {
-            state: state.clone(),
-            lang,
-            error: error.into(),
-        }
-    }
-}
-
-impl IntoResponse for PageError {
-    fn into_response(self) -> Response {
-        let (status, key) = match &self.error {
-            WebError::Store(StoreError::NotFound) => (StatusCode::NOT_FOUND, "web-error-not-found"),
-            WebError::Store(StoreError::BadToken) => (StatusCode::NOT_FOUND, "web-error-bad-token"),
-            WebError::Store(StoreError::Frozen) => (StatusCode::CONFLICT, "web-error-frozen"),
-            WebError::Store(StoreError::NotOpen) => (StatusCode::CONFLICT, "web-error-not-open"),
-            WebError::Store(StoreError::Invalid(_)) => {
-                (StatusCode::UNPROCESSABLE_ENTITY, "web-error-invalid")
-            }
-            WebError::Store(StoreError::Conflict(_)) => {
-                (StatusCode::CONFLICT, "web-error-conflict")
-            }
-            _ => (StatusCode::INTERNAL_SERVER_ERROR, "web-error-internal"),
-        };
-        if status.is_server_error() {
-            tracing::error!(error = %self.error, "request failed");
-        } else {
-            tracing::info!(error = %self.error, "request refused");
-        }
-        error_page(&self.state, self.lang, status, key)
-    }
-}
-
 async fn not_found(State(state): State<AppState>) -> Response {
-    error_page(
+    error::error_page(
         &state,
         Lang::Nb,
         StatusCode::NOT_FOUND,
@@ -498,7 +262,21 @@ async fn health(State(state): State<AppState>) -> Response {
     }
 }
 
-async fn metrics(State(state): State<AppState>) -> Response {
+/// `/metrics`: for a logged-in operator, or from an address in
+/// `server.metrics_from`; everyone else gets 404 (the endpoint does not
+/// advertise itself).
+async fn metrics(
+    State(state): State<AppState>,
+    addr: extract::ClientAddr,
+    viewer: Option<extract::Viewer>,
+) -> Response {
+    let allowed = viewer.is_some_and(|v| v.user.role == samspill_store::Role::Operator)
+        || addr
+            .0
+            .is_some_and(|a| state.config().metrics_from.contains(&a));
+    if !allowed {
+        return not_found(State(state)).await;
+    }
     let m = &state.0.metrics;
     let mut out = String::new();
     for (name, help, v) in [
@@ -524,12 +302,12 @@ async fn metrics(State(state): State<AppState>) -> Response {
         ),
         (
             "samspill_logins_rate_limited_total",
-            "Logins refused by the rate limit",
+            "Logins refused by the rate limit or busy",
             &m.logins_limited,
         ),
         (
             "samspill_mail_sent_total",
-            "Mail accepted by the SMTP server",
+            "Mail accepted by the SMTP server or the outbox",
             &m.mail_sent,
         ),
         (

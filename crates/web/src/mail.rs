@@ -13,7 +13,7 @@ use lettre::{Address, AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
 use samspill_i18n::{Arg, Lang};
 use samspill_store::{MailKind, MailStatus, OutgoingMail};
 
-use crate::AppState;
+use crate::{AppState, MailTransport};
 
 /// How to reach the SMTP server.
 #[derive(Debug, Clone)]
@@ -59,21 +59,44 @@ fn transport(c: &SmtpConfig) -> Result<AsyncSmtpTransport<Tokio1Executor>, Strin
     Ok(b.timeout(Some(std::time::Duration::from_secs(20))).build())
 }
 
-fn compose(state: &AppState, m: &OutgoingMail) -> Result<Message, String> {
-    let from = m
-        .from
-        .as_deref()
-        .ok_or("the tenant has no sender address")?;
-    let from: Address = from.parse().map_err(|e| format!("sender: {e}"))?;
-    let to: Address = m.to.parse().map_err(|e| format!("recipient: {e}"))?;
+/// A name as it may appear in a mail header: one line, no control or
+/// invisible characters (the store refuses them in new names; this guards
+/// rows written before it did), at most 200 characters.
+fn header_name(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_control() || samspill_store::text::is_invisible(c) {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .take(200)
+        .collect()
+}
+
+/// The subject and body of a message, in the recipient's language.
+pub fn compose(state: &AppState, m: &OutgoingMail) -> (String, String) {
     let lang = Lang::parse(&m.lang).unwrap_or(Lang::Nb);
-    let t = state.0.texts.get(lang);
-    let link = format!("{}/s/{}", state.0.config.public_url, m.token);
-    let deadline = m.closes_on.clone().unwrap_or_default();
+    let t = state.texts(lang);
+    let link = format!("{}/s/{}", state.config().public_url, m.token);
+    let deadline = m
+        .closes_on
+        .as_deref()
+        .map(|d| t.date_or_text(d))
+        .unwrap_or_default();
+    let name = header_name(&m.name);
+    let tenant = header_name(&m.tenant_name);
+    let round = header_name(&m.round_name);
     let args = [
-        ("name", Arg::Str(&m.name)),
-        ("tenant", Arg::Str(&m.tenant_name)),
-        ("round", Arg::Str(&m.round_name)),
+        ("name", Arg::Str(&name)),
+        ("tenant", Arg::Str(&tenant)),
+        ("round", Arg::Str(&round)),
         ("link", Arg::Str(&link)),
         ("deadline", Arg::Str(&deadline)),
         (
@@ -85,73 +108,163 @@ fn compose(state: &AppState, m: &OutgoingMail) -> Result<Message, String> {
         MailKind::Invitation => ("web-mail-subject", "web-mail-body"),
         MailKind::Reminder => ("web-mail-reminder-subject", "web-mail-reminder-body"),
     };
+    (
+        header_name(&t.format(subject, &args)),
+        t.format(body, &args),
+    )
+}
+
+/// Builds the SMTP message. Every header value is one line; an address
+/// that does not parse is an error naming it (the message is marked failed
+/// with that reason, shown to the coordinator).
+fn message(m: &OutgoingMail, subject: String, body: String) -> Result<Message, String> {
+    let from = m
+        .from
+        .as_deref()
+        .ok_or("the municipality has no sender address (Settings)")?;
+    let from: Address = from
+        .trim()
+        .parse()
+        .map_err(|e| format!("sender address {from:?}: {e}"))?;
+    let to: Address =
+        m.to.trim()
+            .parse()
+            .map_err(|e| format!("recipient address {:?}: {e}", m.to))?;
     Message::builder()
-        .from(Mailbox::new(Some(m.tenant_name.clone()), from))
-        .to(Mailbox::new(Some(m.name.clone()), to))
-        .subject(t.format(subject, &args))
+        .from(Mailbox::new(Some(header_name(&m.tenant_name)), from))
+        .to(Mailbox::new(Some(header_name(&m.name)), to))
+        .subject(subject)
         .header(ContentType::TEXT_PLAIN)
-        .body(t.format(body, &args))
+        .body(body)
         .map_err(|e| e.to_string())
 }
 
-/// Sends every due mail once; returns (sent, not sent).
-pub async fn run_mail_once(state: &AppState) -> (usize, usize) {
-    let Some(cfg) = state.0.config.smtp.clone() else {
-        return (0, 0);
+/// One message through the configured transport: the status to record and
+/// the reason when it was not delivered. Never panics: a panic while
+/// composing (a bug) marks the message failed with that reason.
+async fn deliver(
+    state: &AppState,
+    smtp: Option<&AsyncSmtpTransport<Tokio1Executor>>,
+    m: &OutgoingMail,
+) -> (MailStatus, Option<String>) {
+    let composed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let (subject, body) = compose(state, m);
+        let msg = smtp.map(|_| message(m, subject.clone(), body.clone()));
+        (subject, body, msg)
+    }));
+    let (subject, body, msg) = match composed {
+        Ok(x) => x,
+        Err(_) => {
+            tracing::error!(mail = m.id, "composing a message panicked");
+            return (
+                MailStatus::Failed,
+                Some("the message could not be composed".into()),
+            );
+        }
     };
-    let store = &state.0.store;
-    let due = match store.due_mail(200).await {
+    match (smtp, msg) {
+        (Some(transport), Some(Ok(msg))) => match transport.send(msg).await {
+            Ok(_) => (MailStatus::Sent, None),
+            Err(e) if e.is_permanent() => (MailStatus::Bounced, Some(e.to_string())),
+            Err(e) => (MailStatus::Failed, Some(e.to_string())),
+        },
+        (Some(_), Some(Err(e))) => (MailStatus::Bounced, Some(e)),
+        _ => match state.store().deliver_to_outbox(m, &subject, &body).await {
+            Ok(()) => (MailStatus::Sent, None),
+            Err(e) => (MailStatus::Failed, Some(e.to_string())),
+        },
+    }
+}
+
+/// Sends every due mail once (claimed for this instance, so two instances
+/// never send the same message); returns (sent, not sent).
+pub async fn run_mail_once(state: &AppState) -> (usize, usize) {
+    let transport = match &state.config().mail {
+        MailTransport::None => return (0, 0),
+        MailTransport::Outbox => None,
+        MailTransport::Smtp(cfg) => match transport(cfg) {
+            Ok(t) => Some(t),
+            Err(e) => {
+                tracing::error!(error = %e, "SMTP configuration");
+                return (0, 0);
+            }
+        },
+    };
+    let store = state.store();
+    let due = match store.claim_mail(200, 600).await {
         Ok(d) => d,
         Err(e) => {
             tracing::error!(error = %e, "reading the outbox failed");
             return (0, 0);
         }
     };
-    if due.is_empty() {
-        return (0, 0);
-    }
-    let transport = match transport(&cfg) {
-        Ok(t) => t,
-        Err(e) => {
-            tracing::error!(error = %e, "SMTP configuration");
-            return (0, due.len());
-        }
-    };
     let (mut sent, mut failed) = (0, 0);
     for m in due {
-        let outcome = match compose(state, &m) {
-            Err(e) => (MailStatus::Failed, Some(e)),
-            Ok(msg) => match transport.send(msg).await {
-                Ok(_) => (MailStatus::Sent, None),
-                Err(e) if e.is_permanent() => (MailStatus::Bounced, Some(e.to_string())),
-                Err(e) => (MailStatus::Failed, Some(e.to_string())),
-            },
-        };
-        if outcome.0 == MailStatus::Sent {
+        let (status, error) = deliver(state, transport.as_ref(), &m).await;
+        if status == MailStatus::Sent {
             sent += 1;
-            state.0.metrics.mail_sent.fetch_add(1, Ordering::Relaxed);
+            state.metrics().mail_sent.fetch_add(1, Ordering::Relaxed);
+            if transport.is_none() {
+                // The outbox transport recorded the delivery itself.
+                continue;
+            }
         } else {
             failed += 1;
-            state.0.metrics.mail_failed.fetch_add(1, Ordering::Relaxed);
+            state.metrics().mail_failed.fetch_add(1, Ordering::Relaxed);
             // Never log the link: the error text has no token in it.
-            tracing::warn!(mail = m.id, status = outcome.0.as_str(), error = ?outcome.1, "mail not delivered");
+            tracing::warn!(mail = m.id, status = status.as_str(), error = ?error, "mail not delivered");
         }
-        if let Err(e) = store.mark_mail(m.id, outcome.0, outcome.1.as_deref()).await {
+        if let Err(e) = store.mark_mail(m.id, status, error.as_deref()).await {
             tracing::error!(error = %e, "recording mail status failed");
         }
     }
     (sent, failed)
 }
 
+/// Sends one test message to `to` through the configured SMTP server and
+/// returns what the server answered (for `samspill admin mail-test`).
+pub async fn send_test_mail(
+    config: &crate::Config,
+    from: &str,
+    to: &str,
+) -> Result<String, String> {
+    let Some(cfg) = config.smtp() else {
+        return Err("no SMTP server is configured (mail.host)".into());
+    };
+    let t = transport(cfg)?;
+    let from: Address = from.parse().map_err(|e| format!("sender {from:?}: {e}"))?;
+    let to_addr: Address = to.parse().map_err(|e| format!("recipient {to:?}: {e}"))?;
+    let msg = Message::builder()
+        .from(Mailbox::new(Some("samspill".into()), from))
+        .to(Mailbox::new(None, to_addr))
+        .subject("samspill: test message")
+        .header(ContentType::TEXT_PLAIN)
+        .body("This message was sent by `samspill admin mail-test`.\n".to_string())
+        .map_err(|e| e.to_string())?;
+    match t.send(msg).await {
+        Ok(r) => Ok(format!(
+            "{} {}",
+            r.code(),
+            r.message().collect::<Vec<_>>().join(" ")
+        )),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
 /// Starts the background worker: every `mail_interval`, or at once when
-/// mail is queued.
+/// mail is queued. Supervised: if a pass panics (a bug), the panic is
+/// logged and the worker goes on; a message that caused it has already
+/// been marked failed by [`deliver`].
 pub fn spawn_worker(state: AppState) {
     tokio::spawn(async move {
         loop {
-            run_mail_once(&state).await;
+            let s = state.clone();
+            if let Err(e) = tokio::spawn(async move { run_mail_once(&s).await }).await {
+                tracing::error!(error = %e, "the mail worker's pass failed; going on");
+            }
             tokio::select! {
                 _ = state.0.mail_wake.notified() => {}
-                _ = tokio::time::sleep(state.0.config.mail_interval) => {}
+                _ = tokio::time::sleep(state.config().mail_interval) => {}
             }
         }
     });

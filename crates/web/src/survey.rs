@@ -11,7 +11,7 @@ use std::sync::atomic::Ordering;
 
 use axum::Json;
 use axum::body::Bytes;
-use axum::extract::{Path, Query, State};
+use axum::extract::{FromRequest, Path, Request, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use samspill_engine::model::Frequency;
@@ -24,6 +24,7 @@ use samspill_store::{
 use serde::Deserialize;
 use serde_json::{Value, json};
 
+use crate::extract::Q;
 use crate::forms::FormData;
 use crate::{AppState, PageError, WebError, estimate_minutes};
 
@@ -46,6 +47,38 @@ pub const INSTRUMENT_KEYS: [&str; 15] = [
     "open-refugees",
     "open-focus",
 ];
+
+/// Largest survey post: the open step with seven answers of 4 000
+/// characters, percent-encoded.
+pub const SURVEY_LIMIT: usize = 256 * 1024;
+
+/// The respondent's routes. Only posts change anything: opening a link
+/// (which mail scanners do) records nothing.
+pub fn routes() -> axum::Router<AppState> {
+    use axum::routing::{get, post};
+    axum::Router::new()
+        .route("/s/{token}", get(welcome))
+        .route("/s/{token}/start", post(start))
+        .route("/s/{token}/lang", post(set_lang))
+        .route("/s/{token}/submit", post(submit))
+        .route("/s/{token}/done", get(done))
+        .route("/s/{token}/{step}", get(step_page).post(step_save))
+}
+
+/// A survey post's body, at most [`SURVEY_LIMIT`] bytes (a larger one gets
+/// a translated 413 before anything is parsed).
+pub struct SurveyBody(pub Bytes);
+
+impl FromRequest<AppState> for SurveyBody {
+    type Rejection = Response;
+
+    async fn from_request(req: Request, state: &AppState) -> Result<Self, Response> {
+        crate::extract::read_body(req, SURVEY_LIMIT, state)
+            .await
+            .map(SurveyBody)
+            .map_err(IntoResponse::into_response)
+    }
+}
 
 /// Query parameters of survey pages.
 #[derive(Deserialize, Default)]
@@ -104,12 +137,12 @@ async fn load(state: &AppState, token: &str, q: &SurveyQuery) -> Result<Ctx, Pag
         .view()
         .await
         .map_err(|e| PageError::new(state, Lang::Nb, e))?;
+    // `?lang=` shows the page in another offered language without storing
+    // anything (a GET changes nothing); the language buttons post to
+    // `/s/{token}/lang`, which stores the choice.
     if let Some(l) = q.lang.as_deref().and_then(Lang::parse)
         && view.round.languages.iter().any(|x| x == l.code())
     {
-        resp.set_lang(l.code())
-            .await
-            .map_err(|e| PageError::new(state, l, e))?;
         view.lang = Some(l.code().to_string());
     }
     let lang = view
@@ -160,6 +193,7 @@ fn base_ctx(state: &AppState, c: &Ctx, token: &str, step: &str) -> serde_json::M
     m.insert("q".into(), json!(q));
     m.insert("submitted".into(), json!(c.view.submitted));
     m.insert("closes_on".into(), json!(c.view.round.closes_on));
+    m.insert("back".into(), json!(step));
     m
 }
 
@@ -186,9 +220,54 @@ fn closed(state: &AppState, c: &Ctx, token: &str) -> Response {
 pub async fn welcome(
     State(state): State<AppState>,
     Path(token): Path<String>,
-    Query(q): Query<SurveyQuery>,
+    Q(q): Q<SurveyQuery>,
 ) -> Response {
     let c = match load(&state, &token, &q).await {
+        Ok(c) => c,
+        Err(e) => return e.into_response(),
+    };
+    if !c.view.accepting {
+        return closed(&state, &c, &token);
+    }
+    let mut ctx = base_ctx(&state, &c, &token, "welcome");
+    let minutes = estimate_minutes(
+        c.view.roster.len() + 1,
+        c.view.round.bodies.len(),
+        c.view.round.second_relation,
+    );
+    ctx.insert("minutes".into(), json!(minutes));
+    ctx.insert("resume".into(), json!(resume_target(&c.view)));
+    page(&state, c.lang, "survey_welcome.html", ctx, StatusCode::OK)
+}
+
+/// Where «Fortsett» leads: the first step with something unfinished (a
+/// chosen person without a frequency), else the step after the last one
+/// saved; `None` for a respondent who has saved nothing yet.
+fn resume_target(view: &SurveyView) -> Option<&'static str> {
+    let missing = |rel: &str| {
+        view.answers
+            .contacts
+            .iter()
+            .any(|(r, _, f)| r == rel && f.is_none())
+    };
+    if missing("contact") {
+        return Some("frequency");
+    }
+    if view.round.second_relation && missing("advice") {
+        return Some("advice-frequency");
+    }
+    let next = view.last_step.as_deref().and_then(resume_step)?;
+    // A round without the advice steps never resumes into them.
+    if !view.round.second_relation && next.starts_with("advice") {
+        return Some("political");
+    }
+    Some(next)
+}
+
+/// Starts (or resumes) the survey: records the first visit, then goes to
+/// the first step or the first unfinished one.
+pub async fn start(State(state): State<AppState>, Path(token): Path<String>) -> Response {
+    let c = match load(&state, &token, &SurveyQuery::default()).await {
         Ok(c) => c,
         Err(e) => return e.into_response(),
     };
@@ -198,18 +277,37 @@ pub async fn welcome(
     if let Err(e) = c.resp.mark_seen().await {
         return PageError::new(&state, c.lang, e).into_response();
     }
-    let mut ctx = base_ctx(&state, &c, &token, "welcome");
-    let minutes = estimate_minutes(
-        c.view.roster.len() + 1,
-        c.view.round.bodies.len(),
-        c.view.round.second_relation,
-    );
-    ctx.insert("minutes".into(), json!(minutes));
-    ctx.insert(
-        "resume".into(),
-        json!(c.view.last_step.as_deref().and_then(resume_step)),
-    );
-    page(&state, c.lang, "survey_welcome.html", ctx, StatusCode::OK)
+    let target = resume_target(&c.view).unwrap_or("contacts");
+    Redirect::to(&format!("/s/{token}/{target}")).into_response()
+}
+
+/// Stores the respondent's language and goes back to the page they were on.
+pub async fn set_lang(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    SurveyBody(body): SurveyBody,
+) -> Response {
+    let form = match crate::extract::parse_form(&body, &[]) {
+        Ok(f) => f,
+        Err(k) => return crate::error::error_page(&state, Lang::Nb, StatusCode::BAD_REQUEST, k),
+    };
+    let c = match load(&state, &token, &SurveyQuery::default()).await {
+        Ok(c) => c,
+        Err(e) => return e.into_response(),
+    };
+    if let Some(l) = form.get("lang").and_then(Lang::parse)
+        && c.view.round.languages.iter().any(|x| x == l.code())
+        && let Err(e) = c.resp.set_lang(l.code()).await
+    {
+        return PageError::new(&state, l, e).into_response();
+    }
+    let back = form.get("back").unwrap_or("");
+    let target = if steps(&c.view).contains(&back) || back == "done" {
+        format!("/s/{token}/{back}")
+    } else {
+        format!("/s/{token}")
+    };
+    Redirect::to(&target).into_response()
 }
 
 fn resume_step(last: &str) -> Option<&'static str> {
@@ -381,11 +479,41 @@ fn step_ctx(
                 .iter()
                 .map(|p| (p.id, p.name.as_str()))
                 .collect();
-            let contacts: Vec<Value> = a
-                .contacts
+            let of = |rel: &str| -> Vec<Value> {
+                a.contacts
+                    .iter()
+                    .filter(|x| x.0 == rel)
+                    .map(|x| json!({"name": names.get(&x.1).copied().unwrap_or("?"), "freq": freq_key(x.2)}))
+                    .collect()
+            };
+            let contacts = of("contact");
+            let advice = of("advice");
+            // What is unfinished, with the step that finishes it.
+            let mut missing = Vec::new();
+            if a.contacts.iter().any(|x| x.0 == "contact" && x.2.is_none()) {
+                missing.push(json!({"step": "frequency", "key": "survey-missing-frequency"}));
+            }
+            if c.view.round.second_relation
+                && a.contacts.iter().any(|x| x.0 == "advice" && x.2.is_none())
+            {
+                missing.push(
+                    json!({"step": "advice-frequency", "key": "survey-missing-advice-frequency"}),
+                );
+            }
+            if RATING_QUESTIONS
                 .iter()
-                .map(|x| json!({"relation": x.0, "name": names.get(&x.1).copied().unwrap_or("?"), "freq": freq_key(x.2)}))
-                .collect();
+                .any(|k| !a.ratings.iter().any(|r| r.0 == *k))
+            {
+                missing.push(
+                    json!({"step": "ratings", "key": "survey-missing-ratings", "optional": true}),
+                );
+            }
+            ctx.insert("advice".into(), json!(advice));
+            ctx.insert(
+                "second_relation".into(),
+                json!(c.view.round.second_relation),
+            );
+            ctx.insert("missing".into(), json!(missing));
             let bodies: Vec<Value> = c
                 .view
                 .round
@@ -430,7 +558,7 @@ fn step_ctx(
 pub async fn step_page(
     State(state): State<AppState>,
     Path((token, step)): Path<(String, String)>,
-    Query(q): Query<SurveyQuery>,
+    Q(q): Q<SurveyQuery>,
 ) -> Response {
     let c = match load(&state, &token, &q).await {
         Ok(c) => c,
@@ -583,18 +711,32 @@ async fn save(
     })
 }
 
+/// Parses a survey post. A field may be repeated only where it is a list
+/// (`chosen` people, `p_{body}` contact types); anything else repeated is
+/// refused, so a post cannot make the store work through a long list.
+fn survey_form(body: &[u8]) -> Result<FormData, &'static str> {
+    let form = FormData::parse(body);
+    let mut seen = HashSet::new();
+    for (k, _) in &form.0 {
+        if k != "chosen" && !k.starts_with("p_") && !seen.insert(k.as_str()) {
+            return Err("web-error-repeated-field");
+        }
+    }
+    Ok(form)
+}
+
 /// Saves a step. Answers are committed before anything is acknowledged.
 pub async fn step_save(
     State(state): State<AppState>,
     Path((token, step)): Path<(String, String)>,
-    Query(q): Query<SurveyQuery>,
+    Q(q): Q<SurveyQuery>,
     headers: HeaderMap,
-    body: Bytes,
+    SurveyBody(body): SurveyBody,
 ) -> Response {
     let autosave = headers.get("x-autosave").is_some();
     // The answer path is kept light: the token, the save, the commit. The
     // full page context is loaded only where a page is rendered.
-    let resp = match state.0.store.respondent(&token).await {
+    let resp = match state.store().respondent(&token).await {
         Ok(r) => r,
         Err(e) => {
             if autosave {
@@ -603,9 +745,21 @@ pub async fn step_save(
             return PageError::new(&state, Lang::Nb, e).into_response();
         }
     };
-    let form = FormData::parse(&body);
+    let form = match survey_form(&body) {
+        Ok(f) => f,
+        Err(key) => {
+            state
+                .metrics()
+                .answers_refused
+                .fetch_add(1, Ordering::Relaxed);
+            if autosave {
+                return (StatusCode::BAD_REQUEST, Json(json!({"saved": false}))).into_response();
+            }
+            return crate::error::error_page(&state, Lang::Nb, StatusCode::BAD_REQUEST, key);
+        }
+    };
     let result = save(&resp, &step, &form).await;
-    let m = &state.0.metrics;
+    let m = state.metrics();
     match result {
         Ok(Ok(())) => {
             m.answers_saved.fetch_add(1, Ordering::Relaxed);
@@ -689,6 +843,20 @@ pub async fn submit(State(state): State<AppState>, Path(token): Path<String>) ->
     };
     match c.resp.submit().await {
         Ok(()) => Redirect::to(&format!("/s/{token}/done")).into_response(),
+        Err(StoreError::Incomplete(_)) => {
+            // Lead the respondent to what is unfinished: the summary lists it.
+            let mut errors = HashMap::new();
+            errors.insert("submit".to_string(), "survey-error-incomplete".to_string());
+            render_step(
+                &state,
+                &c,
+                &token,
+                "summary",
+                &SurveyQuery::default(),
+                &errors,
+                StatusCode::CONFLICT,
+            )
+        }
         Err(e) => PageError::new(&state, c.lang, e).into_response(),
     }
 }
@@ -697,7 +865,7 @@ pub async fn submit(State(state): State<AppState>, Path(token): Path<String>) ->
 pub async fn done(
     State(state): State<AppState>,
     Path(token): Path<String>,
-    Query(q): Query<SurveyQuery>,
+    Q(q): Q<SurveyQuery>,
 ) -> Response {
     let c = match load(&state, &token, &q).await {
         Ok(c) => c,

@@ -107,6 +107,23 @@ const TEMPLATES: &[(&str, &str)] = &[
         "survey_closed.html",
         include_str!("../templates/survey_closed.html"),
     ),
+    ("operator.html", include_str!("../templates/operator.html")),
+    (
+        "coord_outbox.html",
+        include_str!("../templates/coord_outbox.html"),
+    ),
+    (
+        "coord_results.html",
+        include_str!("../templates/coord_results.html"),
+    ),
+    (
+        "coord_answers.html",
+        include_str!("../templates/coord_answers.html"),
+    ),
+    (
+        "coord_compare.html",
+        include_str!("../templates/coord_compare.html"),
+    ),
     (
         "survey_buttons.html",
         include_str!("../templates/survey_buttons.html"),
@@ -116,6 +133,20 @@ const TEMPLATES: &[(&str, &str)] = &[
 /// Builds the template environment.
 pub fn environment(texts: Arc<AllTexts>) -> Result<Environment<'static>, Error> {
     let mut env = Environment::new();
+    let date_texts = texts.clone();
+    // `d(value)`: a `YYYY-MM-DD` date in the page's language («17. desember
+    // 2026»), or a Unix time in seconds as its UTC date; anything else as it is.
+    env.add_function("d", move |state: &State, value: Value| -> String {
+        let lang = state
+            .lookup("lang")
+            .and_then(|v| v.as_str().and_then(Lang::parse))
+            .unwrap_or(Lang::Nb);
+        let iso = match value.as_i64() {
+            Some(secs) if value.is_number() => samspill_store::date_of(secs),
+            _ => value.as_str().unwrap_or("").to_string(),
+        };
+        date_texts.get(lang).date_or_text(&iso)
+    });
     for (name, src) in TEMPLATES {
         env.add_template(name, src)?;
     }

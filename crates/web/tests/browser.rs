@@ -20,7 +20,6 @@ fn skip_or_fail(why: &str) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_round_in_a_real_browser_with_zero_axe_violations() {
-    let _ = tracing_subscriber::fmt().with_env_filter("warn").try_init();
     let e2e = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../e2e");
     let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
     if std::process::Command::new("node")
@@ -50,7 +49,7 @@ async fn a_round_in_a_real_browser_with_zero_axe_violations() {
     config.listen = format!("127.0.0.1:{port}").parse().unwrap();
     config.public_url = base.clone();
     config.secure_cookies = false;
-    config.smtp = Some(smtp_config(smtp_port));
+    config.mail = samspill_web::MailTransport::Smtp(smtp_config(smtp_port));
     config.mail_interval = Duration::from_millis(200);
     // Seed a tenant and its coordinator through the store's API.
     let store = Store::open(&StoreConfig::url(&url).with_token_key(config.token_key))

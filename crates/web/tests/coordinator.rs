@@ -7,7 +7,7 @@ mod common;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use common::*;
-use samspill_store::RoundId;
+use samspill_store::{Role, RoundId};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn login_sessions_csrf_and_rate_limit() {
@@ -109,8 +109,9 @@ async fn login_sessions_csrf_and_rate_limit() {
         get(&e.state, "/coord", Some(&cookie)).await.status,
         StatusCode::SEE_OTHER
     );
-    // Rate limit: after 5 failures even the right password is refused.
-    for _ in 0..5 {
+    // Login limits: three wrong passwords from this address, then each
+    // attempt waits (2 s after the third), even with the right password.
+    for _ in 0..3 {
         let r = post(
             &e.state,
             "/login",
@@ -129,7 +130,65 @@ async fn login_sessions_csrf_and_rate_limit() {
     .await;
     assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
     assert!(r.cookie().is_none());
-    let m = get(&e.state, "/metrics", None).await;
+    let wait: u64 = r.headers[header::RETRY_AFTER]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((1..=2).contains(&wait), "{wait}");
+    assert!(r.body.contains("sekunder"), "{}", r.body);
+    // After the wait the right password works and resets the counter.
+    tokio::time::sleep(std::time::Duration::from_millis(2100)).await;
+    let r = post(
+        &e.state,
+        "/login",
+        None,
+        &[("email", &e.coordinator), ("password", PASSWORD)],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let r = post(
+        &e.state,
+        "/login",
+        None,
+        &[("email", &e.coordinator), ("password", "gjetting")],
+    )
+    .await;
+    assert_eq!(
+        r.status,
+        StatusCode::UNAUTHORIZED,
+        "the success reset the counter"
+    );
+    // /metrics only for an operator (or a configured address).
+    assert_eq!(
+        get(&e.state, "/metrics", None).await.status,
+        StatusCode::NOT_FOUND
+    );
+    let cookie = login(&e).await.0;
+    assert_eq!(
+        get(&e.state, "/metrics", Some(&cookie)).await.status,
+        StatusCode::NOT_FOUND
+    );
+    e.store
+        .create_user(
+            None,
+            "drift@samspill.example",
+            "Drift",
+            Role::Operator,
+            PASSWORD,
+        )
+        .await
+        .unwrap();
+    let r = post(
+        &e.state,
+        "/login",
+        None,
+        &[("email", "drift@samspill.example"), ("password", PASSWORD)],
+    )
+    .await;
+    let op = r.cookie().expect("operator session");
+    let m = get(&e.state, "/metrics", Some(&op)).await;
+    assert_eq!(m.status, StatusCode::OK);
     assert!(
         m.body.contains("samspill_logins_rate_limited_total 1"),
         "{}",
@@ -351,7 +410,7 @@ async fn a_round_from_creation_to_closing_over_http() {
             "estimate shown before sending"
         );
         // Bodies and wording.
-        let r = post(
+        let r = post_follow(
             &e.state,
             &format!("{round_url}/bodies"),
             Some(&cookie),
@@ -365,6 +424,7 @@ async fn a_round_from_creation_to_closing_over_http() {
         )
         .await;
         assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        assert!(r.body.contains("Lagret"), "{db}: the saved notice");
         let r = post(
             &e.state,
             &format!("{round_url}/instrument"),
@@ -416,8 +476,8 @@ async fn a_round_from_creation_to_closing_over_http() {
             ],
         )
         .await;
-        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
-        let r = post(
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let r = post_follow(
             &e.state,
             &format!("{round_url}/open"),
             Some(&cookie),
@@ -425,6 +485,11 @@ async fn a_round_from_creation_to_closing_over_http() {
         )
         .await;
         assert!(r.body.contains("Runden er åpen."), "{db}");
+        // A reload of the page after the action repeats nothing, and a GET
+        // of the action's address leads back to the round.
+        let again = get(&e.state, &format!("{round_url}/open"), Some(&cookie)).await;
+        assert_eq!(again.status, StatusCode::SEE_OTHER);
+        assert_eq!(again.location(), round_url);
         // Links as CSV and printable letters with QR codes.
         let csv = get(&e.state, &format!("{round_url}/links.csv"), Some(&cookie)).await;
         assert_eq!(csv.headers[header::CONTENT_TYPE], "text/csv; charset=utf-8");
@@ -481,6 +546,8 @@ async fn a_round_from_creation_to_closing_over_http() {
             &[("csrf", &csrf), ("confirm", "1")],
         )
         .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{db}: {}", r.body);
+        let r = get(&e.state, &r.location(), Some(&cookie)).await;
         assert!(r.body.contains("Runden er avsluttet"), "{db}");
         let r = post(
             &e.state,
@@ -512,19 +579,32 @@ async fn a_round_from_creation_to_closing_over_http() {
         assert_eq!(data.political.bodies.len(), 4);
         assert_eq!(data.open_answers[0].text, "Sterkt samarbeid med <b>NAV</b>");
         // The audit log records who did what.
-        let log = e.store.tenant(e.tenant).audit_log(100).await.unwrap();
+        let log = e
+            .store
+            .tenant(e.tenant)
+            .audit_log(&samspill_store::AuditFilter::default())
+            .await
+            .unwrap();
         for action in [
             "round.close",
             "round.open",
             "roster.import",
             "login",
-            "round.letters",
-            "round.links",
+            "read.letters",
+            "read.links",
+            "read.monitoring",
         ] {
             assert!(
                 log.iter().any(|l| l.action == action),
                 "{db}: no {action} in audit log"
             );
+        }
+        // Each row names the user who acted, never just a role.
+        for l in log
+            .iter()
+            .filter(|l| l.action.starts_with("round.") || l.action.starts_with("read."))
+        {
+            assert_eq!(l.actor, e.coordinator, "{db}: {l:?}");
         }
     }
 }

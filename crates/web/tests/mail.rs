@@ -54,7 +54,7 @@ async fn invitations_and_reminders_reach_the_smtp_server_with_status() {
             &[("csrf", &csrf)],
         )
         .await;
-        let r = post(
+        let r = post_follow(
             &e.state,
             &format!("{round_url}/send"),
             Some(&cookie),
@@ -77,7 +77,7 @@ async fn invitations_and_reminders_reach_the_smtp_server_with_status() {
                 "{}",
                 kari.data
             );
-            assert!(kari.data.contains("2099-06-30"));
+            assert!(kari.data.contains("30. juni 2099"), "the deadline in words");
         }
         let t = e.store.tenant(e.tenant);
         let inv = t.invitations(RoundId::from_raw(id)).await.unwrap();

@@ -21,7 +21,7 @@ web-login-email = E-mailadresse
 web-login-password = Adgangskode
 web-login-submit = Log ind
 web-login-failed = Forkert e-mailadresse eller adgangskode.
-web-login-limited = For mange mislykkede forsøg. Vent 15 minutter, og prøv igen.
+web-login-limited = For mange mislykkede forsøg. Vent { $seconds } sekunder, og prøv igen.
 web-home-persons = { $count ->
     [one] { $count } person på deltagerlisten.
    *[other] { $count } personer på deltagerlisten.

@@ -21,7 +21,7 @@ web-login-email = E-mail address
 web-login-password = Password
 web-login-submit = Log in
 web-login-failed = Wrong e-mail address or password.
-web-login-limited = Too many failed attempts. Wait 15 minutes and try again.
+web-login-limited = Too many failed attempts. Wait { $seconds } seconds and try again.
 web-home-persons = { $count ->
     [one] { $count } person on the roster.
    *[other] { $count } people on the roster.

@@ -21,7 +21,7 @@ web-login-email = E-postadresse
 web-login-password = Passord
 web-login-submit = Logg inn
 web-login-failed = Feil e-postadresse eller passord.
-web-login-limited = For mange mislykkede forsøk. Vent 15 minutter og prøv igjen.
+web-login-limited = For mange mislykkede forsøk. Vent { $seconds } sekunder og prøv igjen.
 web-home-persons = { $count ->
     [one] { $count } person på deltakerlisten.
    *[other] { $count } personer på deltakerlisten.

@@ -21,7 +21,7 @@ web-login-email = E-postadresse
 web-login-password = Passord
 web-login-submit = Logg inn
 web-login-failed = Feil e-postadresse eller passord.
-web-login-limited = For mange mislukka forsøk. Vent 15 minutt og prøv igjen.
+web-login-limited = For mange mislukka forsøk. Vent { $seconds } sekund og prøv igjen.
 web-home-persons = { $count ->
     [one] { $count } person på deltakarlista.
    *[other] { $count } personar på deltakarlista.

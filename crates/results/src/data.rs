@@ -1,0 +1,85 @@
+//! A closed round's data, read once from the store.
+
+use std::collections::BTreeMap;
+
+use samspill_store::{
+    OpenAnswerRow, PersonId, Pseudonym, RoundId, RoundInfo, RoundNetwork, RoundStatus, Tenant,
+    TenantInfo,
+};
+
+use crate::{ResultsError, Rules};
+
+/// Everything a closed round's results are made from.
+#[derive(Debug, Clone)]
+pub struct RoundData {
+    /// The tenant (name, language).
+    pub tenant: TenantInfo,
+    /// The round.
+    pub round: RoundInfo,
+    /// The frozen answers as the engine's input (people with stable ids).
+    pub net: RoundNetwork,
+    /// The open answers with the coordinator's reviews.
+    pub answers: Vec<OpenAnswerRow>,
+    /// The tenant's pseudonyms, by person (every participant has one).
+    pub pseudonyms: BTreeMap<PersonId, Pseudonym>,
+    /// The rules last chosen on the results page (defaults otherwise).
+    pub rules: Rules,
+}
+
+impl RoundData {
+    /// A participant's stable person id (the network's people carry it as
+    /// their `id`).
+    pub fn person_id(&self, index: usize) -> Option<PersonId> {
+        self.net
+            .network
+            .people
+            .get(index)?
+            .id
+            .parse::<i64>()
+            .ok()
+            .map(PersonId::from_raw)
+    }
+
+    /// The reviewed open answers that may be quoted, and how many answers
+    /// were left out (not reviewed yet, or marked not to be quoted).
+    pub fn quotable(&self) -> (Vec<&OpenAnswerRow>, usize) {
+        let quoted: Vec<&OpenAnswerRow> = self
+            .answers
+            .iter()
+            .filter(|a| a.review.as_ref().is_some_and(|r| r.quote))
+            .collect();
+        let left_out = self.answers.len() - quoted.len();
+        (quoted, left_out)
+    }
+}
+
+/// Reads a closed round. Every participant gets a pseudonym if they had
+/// none (numbers are never reused, so people keep theirs across rounds).
+pub async fn load(tenant: &Tenant, round: RoundId) -> Result<RoundData, ResultsError> {
+    let info = tenant.info().await?;
+    let round_info = tenant.round(round).await?;
+    if round_info.status != RoundStatus::Closed {
+        return Err(ResultsError::NotClosed);
+    }
+    let net = tenant.round_network(round).await?;
+    let answers = tenant.open_answers(round).await?;
+    let people: Vec<(PersonId, Option<String>)> = net
+        .network
+        .people
+        .iter()
+        .filter_map(|p| {
+            let id = p.id.parse::<i64>().ok()?;
+            Some((PersonId::from_raw(id), p.functions.first().cloned()))
+        })
+        .collect();
+    let pseudonyms = tenant.assign_pseudonyms(&people).await?;
+    let rules = Rules::from_json(tenant.round_rules(round).await?.as_deref());
+    Ok(RoundData {
+        tenant: info,
+        round: round_info,
+        net,
+        answers,
+        pseudonyms,
+        rules,
+    })
+}

@@ -1,0 +1,173 @@
+//! # samspill-testkit
+//!
+//! What several crates' tests need, written once: the databases a test
+//! runs on ([`database_urls`]: SQLite always, PostgreSQL from the throwaway
+//! cluster of `samspill_store::testing`), a free loopback port, a minimal
+//! HTTP/1.1 client over real sockets ([`http`]), and an SMTP sink on
+//! loopback ([`smtp_sink`]) that records what it receives and rejects
+//! addresses containing "bounce". Test-only: no shipped crate depends on it.
+
+#![warn(missing_docs)]
+
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+
+use samspill_store::testing::{PgCluster, sqlite_url};
+use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
+
+/// Database URLs to run a test on: SQLite always, PostgreSQL when present
+/// (required under `CI`).
+pub fn database_urls() -> Vec<(&'static str, String)> {
+    let mut v = vec![("sqlite", sqlite_url().1)];
+    if let Some(pg) = PgCluster::shared() {
+        v.push(("postgres", pg.database()));
+    }
+    v
+}
+
+/// A free TCP port on loopback.
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+/// A minimal HTTP/1.1 request over TCP: (status, body).
+pub async fn http(
+    addr: SocketAddr,
+    method: &str,
+    path: &str,
+    body: &str,
+    extra: &[(&str, &str)],
+) -> std::io::Result<(u16, String)> {
+    let mut s = tokio::net::TcpStream::connect(addr).await?;
+    let mut req = format!(
+        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Length: {}\r\n",
+        body.len()
+    );
+    if method == "POST" {
+        req.push_str("Content-Type: application/x-www-form-urlencoded\r\n");
+    }
+    for (k, v) in extra {
+        req.push_str(&format!("{k}: {v}\r\n"));
+    }
+    req.push_str("\r\n");
+    req.push_str(body);
+    s.write_all(req.as_bytes()).await?;
+    let mut buf = Vec::new();
+    s.read_to_end(&mut buf).await?;
+    let text = String::from_utf8_lossy(&buf).into_owned();
+    let status = text
+        .split(' ')
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    let body = text
+        .split_once("\r\n\r\n")
+        .map(|x| x.1.to_string())
+        .unwrap_or_default();
+    Ok((status, body))
+}
+
+/// One received mail.
+#[derive(Debug, Clone)]
+pub struct Mail {
+    /// The envelope sender (`MAIL FROM`).
+    pub from: String,
+    /// The accepted recipients (`RCPT TO`).
+    pub to: Vec<String>,
+    /// The message as sent (headers and body, dot-unstuffed lines).
+    pub data: String,
+}
+
+/// An SMTP sink on loopback: accepts every recipient except addresses
+/// containing "bounce" (550, a permanent rejection).
+pub async fn smtp_sink() -> (u16, Arc<Mutex<Vec<Mail>>>) {
+    smtp_sink_to(None).await
+}
+
+/// The same, also writing each mail to `dir/<n>.eml`.
+pub async fn smtp_sink_to(dir: Option<std::path::PathBuf>) -> (u16, Arc<Mutex<Vec<Mail>>>) {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let mails = Arc::new(Mutex::new(Vec::new()));
+    let store = mails.clone();
+    tokio::spawn(async move {
+        loop {
+            let Ok((sock, _)) = listener.accept().await else {
+                return;
+            };
+            let store = store.clone();
+            let dir = dir.clone();
+            tokio::spawn(async move {
+                let (r, mut w) = sock.into_split();
+                let mut r = BufReader::new(r);
+                let _ = w.write_all(b"220 sink ESMTP\r\n").await;
+                let (mut from, mut to, mut line) = (String::new(), Vec::new(), String::new());
+                loop {
+                    line.clear();
+                    if r.read_line(&mut line).await.unwrap_or(0) == 0 {
+                        return;
+                    }
+                    let cmd = line.trim_end().to_string();
+                    let upper = cmd.to_uppercase();
+                    let reply: &[u8] = if upper.starts_with("EHLO") {
+                        b"250-sink\r\n250 8BITMIME\r\n"
+                    } else if upper.starts_with("HELO") {
+                        b"250 sink\r\n"
+                    } else if upper.starts_with("MAIL FROM:") {
+                        from = cmd[10..].trim().to_string();
+                        to.clear();
+                        b"250 ok\r\n"
+                    } else if upper.starts_with("RCPT TO:") {
+                        let addr = cmd[8..].trim().to_string();
+                        if addr.contains("bounce") {
+                            b"550 5.1.1 no such user\r\n"
+                        } else {
+                            to.push(addr);
+                            b"250 ok\r\n"
+                        }
+                    } else if upper == "DATA" {
+                        let _ = w.write_all(b"354 go on\r\n").await;
+                        let mut data = String::new();
+                        loop {
+                            line.clear();
+                            if r.read_line(&mut line).await.unwrap_or(0) == 0 {
+                                return;
+                            }
+                            if line == ".\r\n" || line == ".\n" {
+                                break;
+                            }
+                            data.push_str(&line);
+                        }
+                        let n = {
+                            let mut all = store.lock().unwrap();
+                            all.push(Mail {
+                                from: from.clone(),
+                                to: to.clone(),
+                                data: data.clone(),
+                            });
+                            all.len()
+                        };
+                        if let Some(d) = &dir {
+                            let tmp = d.join(format!("{n}.tmp"));
+                            let _ = std::fs::write(&tmp, &data);
+                            let _ = std::fs::rename(&tmp, d.join(format!("{n}.eml")));
+                        }
+                        b"250 queued\r\n"
+                    } else if upper == "QUIT" {
+                        let _ = w.write_all(b"221 bye\r\n").await;
+                        return;
+                    } else {
+                        b"250 ok\r\n"
+                    };
+                    if w.write_all(reply).await.is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+    });
+    (port, mails)
+}
