@@ -17,18 +17,15 @@ use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use axum::extract::{Path as UrlPath, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
-use samspill_engine::model::Frequency;
 use samspill_i18n::{Arg, Lang, Texts};
 use samspill_results::Options;
-use samspill_store::{
-    Actor, MailKind, NewPerson, NewRound, NewTenant, PersonId, Role, RoundId, Store, Tenant,
-};
-use samspill_synth::Municipality;
+use samspill_seed::Seeded;
+use samspill_store::{Actor, Role};
 
 use crate::UserError;
 
@@ -52,17 +49,6 @@ const DEMO_PASSWORD: &str = "samspill-demo";
 /// The demo's operator account.
 const OPERATOR: &str = "drift@samspill.example";
 
-/// What the seeding produced, for the start-up text and the start page.
-struct Seeded {
-    name: String,
-    slug: String,
-    login: String,
-    respondents: usize,
-    invited: usize,
-    closed_round: RoundId,
-    open_links: Vec<(String, String)>,
-}
-
 /// A report file kept in memory and served under `/demo/reports/`.
 struct ReportFile {
     content_type: &'static str,
@@ -72,241 +58,6 @@ struct ReportFile {
 struct DemoState {
     files: HashMap<String, ReportFile>,
     page: String,
-}
-
-fn email(slug: &str, id: &str) -> String {
-    format!("{}@{slug}.kommune.example", id.replace(['_', ' '], "-"))
-}
-
-/// Answers a round as the generated municipality's respondents did,
-/// through the respondent API the survey pages use, then closes it and
-/// reviews the open answers the way a coordinator does (theme, quote).
-async fn answer_and_close(
-    store: &Store,
-    tenant: &Tenant,
-    round: RoundId,
-    m: &Municipality,
-    person_of: &HashMap<String, PersonId>,
-) -> Result<(usize, usize)> {
-    let links = tenant.invitation_links(round).await?;
-    let index_of: HashMap<PersonId, usize> = m
-        .network
-        .people
-        .iter()
-        .enumerate()
-        .filter_map(|(i, p)| person_of.get(&p.id).map(|id| (*id, i)))
-        .collect();
-    let contact = m
-        .network
-        .relation(Some(samspill_synth::CONTACT))
-        .context("generated network has contacts")?;
-    let respondents: Vec<usize> = (0..m.network.people.len())
-        .filter(|&i| m.network.people[i].responded)
-        .collect();
-    // Ratings and open answers are not linked to people in the generator;
-    // hand them out to the respondents in order.
-    let mut open_by_respondent: Vec<Vec<(String, String, Option<String>)>> =
-        vec![Vec::new(); respondents.len()];
-    let mut next_for_question: HashMap<&str, usize> = HashMap::new();
-    for (a, theme) in m.open_answers.iter().zip(&m.open_themes) {
-        let k = next_for_question.entry(a.question.as_str()).or_default();
-        let slot = *k % respondents.len().max(1);
-        *k += 1;
-        if let Some(list) = open_by_respondent.get_mut(slot)
-            && !list.iter().any(|(q, _, _)| *q == a.question)
-        {
-            list.push((
-                a.question.clone(),
-                a.text.clone(),
-                Some(theme.key().to_string()),
-            ));
-        }
-    }
-    let mut answered = Vec::new();
-    for link in &links {
-        let Some(&i) = index_of.get(&link.invitation.person) else {
-            continue;
-        };
-        let Some(r) = respondents.iter().position(|&x| x == i) else {
-            continue;
-        };
-        let resp = store.respondent(&link.token).await?;
-        let view = resp.view().await?;
-        let mut chosen = Vec::new();
-        let mut freqs: Vec<(PersonId, Frequency)> = Vec::new();
-        for t in contact.ties.iter().filter(|t| t.source == i) {
-            if let Some(p) = m
-                .network
-                .people
-                .get(t.target)
-                .and_then(|p| person_of.get(&p.id))
-                && !chosen.contains(p)
-            {
-                chosen.push(*p);
-                let f = Frequency::ALL
-                    .into_iter()
-                    .find(|f| f.strength() == t.value)
-                    .unwrap_or(Frequency::Rarer);
-                freqs.push((*p, f));
-            }
-        }
-        resp.save_contacts("contact", &chosen).await?;
-        resp.save_frequencies("contact", &freqs).await?;
-        let political: Vec<_> = m
-            .political
-            .contacts
-            .iter()
-            .filter(|c| c.0 == i)
-            .filter_map(|c| view.round.bodies.get(c.1).map(|b| (b.id, c.2)))
-            .collect();
-        resp.save_political(&political).await?;
-        let rating = |answers: &[Option<u8>]| answers.get(r).copied().flatten();
-        let mut ratings = Vec::new();
-        if r < m.coordination.answers.len() {
-            ratings.push(("coordination".to_string(), rating(&m.coordination.answers)));
-        }
-        if r < m.meeting_places.answers.len() {
-            ratings.push((
-                "meeting_places".to_string(),
-                rating(&m.meeting_places.answers),
-            ));
-        }
-        resp.save_ratings(&ratings).await?;
-        let open: Vec<(String, String)> = open_by_respondent[r]
-            .iter()
-            .map(|(q, text, _)| (q.clone(), text.clone()))
-            .collect();
-        resp.save_open(&open).await?;
-        resp.submit().await?;
-        answered.push((link.invitation.id, r));
-    }
-    tenant.close_round(round).await?;
-    // The coordinator's review: each answer gets its theme and may be quoted.
-    for (invitation, r) in &answered {
-        for (q, text, theme) in &open_by_respondent[*r] {
-            tenant
-                .review_open_answer(round, *invitation, q, theme.as_deref(), text, true)
-                .await?;
-        }
-    }
-    Ok((respondents.len(), links.len()))
-}
-
-/// Creates one municipality through the operator's and coordinator's APIs.
-async fn seed_one(store: &Store, m: &Municipality, first: bool) -> Result<Seeded> {
-    let spec = &m.spec;
-    let admin = store.admin(Actor::system("demo"));
-    let mut nt = NewTenant::municipality(&spec.slug, &spec.name, &spec.lang);
-    nt.mail_from = Some(format!("samspill@{}.kommune.example", spec.slug));
-    let tenant_id = admin.create_tenant(&nt).await?;
-    let login = format!("koordinator@{}.kommune.example", spec.slug);
-    let user = admin
-        .create_user(
-            Some(tenant_id),
-            &login,
-            "Demo koordinator",
-            Role::Coordinator,
-            DEMO_PASSWORD,
-        )
-        .await?;
-    let tenant = store.tenant(tenant_id).acting_as(Actor::User {
-        id: user,
-        email: login.clone(),
-    });
-    let people = |m: &Municipality| -> Vec<NewPerson> {
-        m.network
-            .people
-            .iter()
-            .map(|p| NewPerson {
-                name: p.label.clone(),
-                email: email(&spec.slug, &p.id),
-                unit: p.unit.clone(),
-                level: p.level,
-                functions: p.functions.clone(),
-            })
-            .collect()
-    };
-    tenant.import_roster(&people(m)).await?;
-    let person_map = |tenant: &Tenant| {
-        let tenant = tenant.clone();
-        async move {
-            let by_email: HashMap<String, PersonId> = tenant
-                .persons()
-                .await?
-                .into_iter()
-                .map(|p| (p.email, p.id))
-                .collect();
-            Ok::<_, anyhow::Error>(by_email)
-        }
-    };
-    let by_email = person_map(&tenant).await?;
-    let person_of: HashMap<String, PersonId> = m
-        .network
-        .people
-        .iter()
-        .filter_map(|p| {
-            by_email
-                .get(&email(&spec.slug, &p.id))
-                .map(|id| (p.id.clone(), *id))
-        })
-        .collect();
-    let mut round = NewRound::standard(&m.round, &spec.lang);
-    round.bodies = m.political.bodies.clone();
-    let round_id = tenant.create_round(&round).await?;
-    tenant.open_round(round_id).await?;
-    let (respondents, invited) = answer_and_close(store, &tenant, round_id, m, &person_of).await?;
-    let mut seeded = Seeded {
-        name: spec.name.clone(),
-        slug: spec.slug.clone(),
-        login,
-        respondents,
-        invited,
-        closed_round: round_id,
-        open_links: Vec::new(),
-    };
-    if first {
-        // A second round made with «Ny runde fra denne»: two people left
-        // the list, two joined (stable identities), and it was answered
-        // and closed, so the results page compares the two.
-        let later = samspill_synth::next_round(m, 1);
-        let second = tenant
-            .copy_round(round_id, &format!("{} {}", spec.name, later.round))
-            .await?;
-        let later_ids: Vec<&str> = later.network.people.iter().map(|p| p.id.as_str()).collect();
-        for p in tenant.persons().await? {
-            if !later_ids.iter().any(|id| email(&spec.slug, id) == p.email) {
-                tenant.set_person_active(p.id, false).await?;
-            }
-        }
-        tenant.import_roster(&people(&later)).await?;
-        let by_email = person_map(&tenant).await?;
-        let person_of: HashMap<String, PersonId> = later
-            .network
-            .people
-            .iter()
-            .filter_map(|p| {
-                by_email
-                    .get(&email(&spec.slug, &p.id))
-                    .map(|id| (p.id.clone(), *id))
-            })
-            .collect();
-        tenant.open_round(second).await?;
-        answer_and_close(store, &tenant, second, &later, &person_of).await?;
-        seeded.closed_round = second;
-        // A third round, open: a visitor answers it from a printed link,
-        // and its invitations are in the outbox.
-        let third = tenant
-            .copy_round(second, &format!("{} 2019", spec.name))
-            .await?;
-        tenant.open_round(third).await?;
-        tenant.queue_mail(third, MailKind::Invitation).await?;
-        for link in tenant.invitation_links(third).await?.into_iter().take(3) {
-            seeded
-                .open_links
-                .push((link.invitation.name.clone(), format!("/s/{}", link.token)));
-        }
-    }
-    Ok(seeded)
 }
 
 fn escape(s: &str) -> String {
@@ -333,7 +84,7 @@ fn page(t: &Texts, seeded: &[Seeded]) -> String {
     }
     let mut links = String::new();
     for s in seeded {
-        for (name, path) in &s.open_links {
+        for (name, path) in s.open_round.iter().flat_map(|o| &o.1) {
             links += &format!(
                 "<li><a href=\"{}\">{}</a> ({})</li>\n",
                 escape(path),
@@ -461,7 +212,11 @@ async fn run_async(args: &Args, lang: Option<Lang>, t: &Texts) -> Result<()> {
     let demo = samspill_synth::demo_programme();
     let mut seeded = Vec::new();
     for (k, m) in demo.iter().enumerate() {
-        seeded.push(seed_one(&store, m, k == 0).await?);
+        let extras = samspill_seed::Extras {
+            second_round: k == 0,
+            open_round: k == 0,
+        };
+        seeded.push(samspill_seed::municipality(&store, m, DEMO_PASSWORD, extras).await?);
     }
     // Deliver the queued invitations to the outbox before anyone looks.
     samspill_web::run_mail_once(&state).await;
@@ -544,7 +299,7 @@ async fn run_async(args: &Args, lang: Option<Lang>, t: &Texts) -> Result<()> {
     }
     println!("{}", t.get("demo-answer"));
     for s in &seeded {
-        for (name, path) in &s.open_links {
+        for (name, path) in s.open_round.iter().flat_map(|o| &o.1) {
             println!("  {name}: {base}{path}");
         }
     }

@@ -62,9 +62,14 @@ pub struct Resp {
     pub status: StatusCode,
     pub headers: axum::http::HeaderMap,
     pub body: String,
+    pub raw: Vec<u8>,
 }
 
 impl Resp {
+    /// The body as sent (downloads that are not text).
+    pub fn bytes(&self) -> Vec<u8> {
+        self.raw.clone()
+    }
     pub fn location(&self) -> String {
         self.headers
             .get(header::LOCATION)
@@ -100,6 +105,7 @@ pub async fn call(state: &AppState, req: Request<Body>) -> Resp {
         status,
         headers,
         body: String::from_utf8_lossy(&bytes).into_owned(),
+        raw: bytes.to_vec(),
     }
 }
 
