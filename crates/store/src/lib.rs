@@ -73,7 +73,9 @@ use sqlx::{AnyPool, Row};
 
 pub use admin::{Admin, UserInfo};
 pub use audit::{Actor, AuditFilter};
-pub use auth::{AuthUser, LoginOutcome, Role, SESSION_SECONDS, Session};
+pub use auth::{
+    ADDRESS_FREE, AuthUser, LoginOutcome, MAX_DELAY, PAIR_FREE, Role, SESSION_SECONDS, Session,
+};
 pub use backup::{BackupInfo, inspect_sqlite_backup, key_fingerprint};
 pub use respondent::{Respondent, RosterEntry, SurveyView};
 pub use results::{MAX_THEME, OpenAnswerRow, Pseudonym, Review};

@@ -114,13 +114,31 @@ pub fn compose(state: &AppState, m: &OutgoingMail) -> (String, String) {
     )
 }
 
+/// Who a message is from and to.
+struct Envelope<'a> {
+    from: Option<&'a str>,
+    to: &'a str,
+    name: &'a str,
+    tenant_name: &'a str,
+}
+
+impl<'a> Envelope<'a> {
+    fn of(m: &'a OutgoingMail) -> Envelope<'a> {
+        Envelope {
+            from: m.from.as_deref(),
+            to: &m.to,
+            name: &m.name,
+            tenant_name: &m.tenant_name,
+        }
+    }
+}
+
 /// Builds the SMTP message. Every header value is one line; an address
 /// that does not parse is an error naming it (the message is marked failed
 /// with that reason, shown to the coordinator).
-fn message(m: &OutgoingMail, subject: String, body: String) -> Result<Message, String> {
+fn message(m: &Envelope<'_>, subject: String, body: String) -> Result<Message, String> {
     let from = m
         .from
-        .as_deref()
         .ok_or("the municipality has no sender address (Settings)")?;
     let from: Address = from
         .trim()
@@ -149,7 +167,7 @@ async fn deliver(
 ) -> (MailStatus, Option<String>) {
     let composed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         let (subject, body) = compose(state, m);
-        let msg = smtp.map(|_| message(m, subject.clone(), body.clone()));
+        let msg = smtp.map(|_| message(&Envelope::of(m), subject.clone(), body.clone()));
         (subject, body, msg)
     }));
     let (subject, body, msg) = match composed {
@@ -268,4 +286,50 @@ pub fn spawn_worker(state: AppState) {
             }
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env<'a>(name: &'a str, to: &'a str, from: Option<&'a str>) -> Envelope<'a> {
+        Envelope {
+            from,
+            to,
+            name,
+            tenant_name: "Oppdal\nkommune",
+        }
+    }
+
+    #[test]
+    fn names_with_line_breaks_make_one_line_headers() {
+        assert_eq!(header_name("Kari\r\nBcc: x@y.no"), "Kari Bcc: x@y.no");
+        assert_eq!(header_name("Ka\u{200B}ri\u{202E}"), "Ka ri");
+        assert_eq!(header_name(&"x".repeat(500)).len(), 200);
+        let e = env(
+            "Kari\r\nBcc: alle@k.example",
+            "kari@k.example",
+            Some("s@k.example"),
+        );
+        let msg = message(&e, header_name("Emne\r\nBcc: x"), "Brødtekst".into())
+            .expect("a message despite the names");
+        let text = String::from_utf8(msg.formatted()).unwrap();
+        let headers = text.split("\r\n\r\n").next().unwrap();
+        assert!(!headers.contains("\r\nBcc:"), "{headers}");
+        assert!(headers.contains("To: "));
+    }
+
+    #[test]
+    fn an_address_that_does_not_parse_is_a_reason_not_a_panic() {
+        let err = message(
+            &env("Kari", "not an address", Some("s@k.example")),
+            "s".into(),
+            "b".into(),
+        )
+        .unwrap_err();
+        assert!(err.contains("recipient address"), "{err}");
+        let err =
+            message(&env("Kari", "kari@k.example", None), "s".into(), "b".into()).unwrap_err();
+        assert!(err.contains("sender"), "{err}");
+    }
 }

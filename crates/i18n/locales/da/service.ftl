@@ -9,6 +9,7 @@ web-error-incomplete = Svarene er ikke fuldstændige endnu.
 web-results-not-closed = Resultaterne laves først, når runden er afsluttet, så de bygger på alle svar og ikke ændrer sig bagefter. Afslut runden på rundesiden.
 web-results-bad-rules = Ukendt analyseregel. Vælg blandt mulighederne på resultatsiden.
 web-login-busy = Mange logger ind lige nu. Vent et par sekunder, og prøv igen.
+web-problem-unreadable-file = Filen kunne ikke læses som CSV eller Excel-projektmappe. Gem listen igen som .xlsx eller .csv (semikolon eller komma), og prøv igen.
 
 # Navigation and roles
 web-nav-operator = Drift

@@ -90,7 +90,6 @@ web-problem-duplicate-email = Række { $row }: e-mailadressen { $value } står o
 web-problem-unknown-function = Række { $row }: funktionen »{ $value }« findes ikke i funktionslisten.
 web-problem-unknown-level = Række { $row }: niveauet »{ $value }« er ukendt (brug topledelse, leder, fagperson, politiker eller ekstern).
 web-problem-bad-text = Række { $row }: »{ $column }« er for lang eller indeholder ugyldige tegn.
-web-problem-unreadable = Filen kunne ikke læses: { $reason }
 web-letters-title = Breve til udskrift
 web-letters-help = Udskriv siden. Hver person får ét ark med sit personlige link og QR-kode.
 web-letter-greeting = Til { $name }

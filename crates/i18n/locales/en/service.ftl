@@ -9,6 +9,7 @@ web-error-incomplete = The answers are not complete yet.
 web-results-not-closed = Results are made only once the round is closed, so that they rest on every answer and do not change afterwards. Close the round on the round page.
 web-results-bad-rules = Unknown analysis rule. Choose among the options on the results page.
 web-login-busy = Many people are logging in right now. Wait a few seconds and try again.
+web-problem-unreadable-file = The file could not be read as CSV or an Excel workbook. Save the list again as .xlsx or .csv (semicolon or comma) and try again.
 
 # Navigation and roles
 web-nav-operator = Operations

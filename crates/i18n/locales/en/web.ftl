@@ -90,7 +90,6 @@ web-problem-duplicate-email = Row { $row }: the e-mail address { $value } is als
 web-problem-unknown-function = Row { $row }: the function “{ $value }” is not in the function catalogue.
 web-problem-unknown-level = Row { $row }: the level “{ $value }” is unknown (use top management, leader, professional, politician or external).
 web-problem-bad-text = Row { $row }: “{ $column }” is too long or contains invalid characters.
-web-problem-unreadable = The file could not be read: { $reason }
 web-letters-title = Printable letters
 web-letters-help = Print this page. Each person gets one sheet with their personal link and QR code.
 web-letter-greeting = To { $name }

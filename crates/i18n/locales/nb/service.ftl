@@ -9,6 +9,7 @@ web-error-incomplete = Svarene er ikke fullstendige ennå.
 web-results-not-closed = Resultatene lages først når runden er avsluttet, slik at de bygger på alle svarene og ikke endrer seg etterpå. Avslutt runden på rundesiden.
 web-results-bad-rules = Ukjent analyseregel. Velg blant alternativene på resultatsiden.
 web-login-busy = Mange logger inn akkurat nå. Vent noen sekunder og prøv igjen.
+web-problem-unreadable-file = Filen kunne ikke leses som CSV eller Excel-arbeidsbok. Lagre listen på nytt som .xlsx eller .csv (semikolon eller komma) og prøv igjen.
 
 # Navigation and roles
 web-nav-operator = Drift

@@ -90,7 +90,6 @@ web-problem-duplicate-email = Rad { $row }: e-postadressen { $value } står ogs�
 web-problem-unknown-function = Rad { $row }: funksjonen «{ $value }» finnes ikke i funksjonslisten.
 web-problem-unknown-level = Rad { $row }: nivået «{ $value }» er ukjent (bruk toppledelse, leder, fagperson, politiker eller ekstern).
 web-problem-bad-text = Rad { $row }: «{ $column }» er for lang eller inneholder ugyldige tegn.
-web-problem-unreadable = Filen kunne ikke leses: { $reason }
 web-letters-title = Brev til utskrift
 web-letters-help = Skriv ut siden. Hver person får ett ark med sin personlige lenke og QR-kode.
 web-letter-greeting = Til { $name }

@@ -9,6 +9,7 @@ web-error-incomplete = Svara er ikkje fullstendige enno.
 web-results-not-closed = Resultata blir laga først når runden er avslutta, slik at dei byggjer på alle svara og ikkje endrar seg etterpå. Avslutt runden på rundesida.
 web-results-bad-rules = Ukjend analyseregel. Vel blant alternativa på resultatsida.
 web-login-busy = Mange loggar inn akkurat no. Vent nokre sekund og prøv igjen.
+web-problem-unreadable-file = Fila kunne ikkje lesast som CSV eller Excel-arbeidsbok. Lagre lista på nytt som .xlsx eller .csv (semikolon eller komma) og prøv igjen.
 
 # Navigation and roles
 web-nav-operator = Drift

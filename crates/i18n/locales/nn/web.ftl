@@ -90,7 +90,6 @@ web-problem-duplicate-email = Rad { $row }: e-postadressa { $value } står òg p
 web-problem-unknown-function = Rad { $row }: funksjonen «{ $value }» finst ikkje i funksjonslista.
 web-problem-unknown-level = Rad { $row }: nivået «{ $value }» er ukjent (bruk toppleiing, leiar, fagperson, politikar eller ekstern).
 web-problem-bad-text = Rad { $row }: «{ $column }» er for lang eller inneheld ugyldige teikn.
-web-problem-unreadable = Fila kunne ikkje lesast: { $reason }
 web-letters-title = Brev til utskrift
 web-letters-help = Skriv ut sida. Kvar person får eitt ark med si personlege lenkje og QR-kode.
 web-letter-greeting = Til { $name }

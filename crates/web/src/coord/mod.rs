@@ -121,7 +121,10 @@ pub fn problem_text(state: &AppState, lang: Lang, p: &RowProblem) -> String {
             &[("row", Arg::Num(row)), ("column", Arg::Str(column))],
         ),
         ProblemKind::Unreadable { reason } => {
-            t.format("web-problem-unreadable", &[("reason", Arg::Str(reason))])
+            // The reader's own words (a zip library's, a CSV parser's) are
+            // for the log; the coordinator gets a sentence in their language.
+            tracing::info!(%reason, "roster file unreadable");
+            t.get("web-problem-unreadable-file")
         }
     }
 }
