@@ -6,13 +6,13 @@
 //! packaging files.
 
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Command, Output, Stdio};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use samspill_store::{MailKind, NewPerson, NewRound, NewTenant, Role, Store, StoreConfig};
-use samspill_testkit::{database_urls, free_port, http, smtp_sink};
+use samspill_testkit::{Server, database_urls, free_port, http, smtp_sink};
 
 const KEY: &str = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
 const OTHER_KEY: &str = "ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100";
@@ -40,66 +40,18 @@ fn text(o: &Output) -> String {
     )
 }
 
-struct Server {
-    child: Child,
-    addr: std::net::SocketAddr,
-    log: PathBuf,
-}
-
-impl Server {
-    async fn start(url: &str, hex_key: &str, extra: &[(&str, String)]) -> Server {
-        let port = free_port();
-        let dir = tempdir();
-        let log = dir.join("server.log");
-        let file = std::fs::File::create(&log).unwrap();
-        let mut c = Command::new(env!("CARGO_BIN_EXE_samspill"));
-        c.arg("serve")
-            .env_remove("SAMSPILL_CONFIG")
-            .env("SAMSPILL_LANG", "en")
-            .env("SAMSPILL_DATABASE_URL", url)
-            .env("SAMSPILL_LISTEN", format!("127.0.0.1:{port}"))
-            .env("SAMSPILL_PUBLIC_URL", format!("http://127.0.0.1:{port}"))
-            .env("SAMSPILL_TOKEN_KEY", hex_key)
-            .env("SAMSPILL_LOG", "info")
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(file);
-        for (k, v) in extra {
-            c.env(k, v);
-        }
-        let child = c.spawn().expect("start samspill serve");
-        let addr = format!("127.0.0.1:{port}").parse().unwrap();
-        for _ in 0..400 {
-            if let Ok((200, _)) = http(addr, "GET", "/health", "", &[]).await {
-                return Server { child, addr, log };
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-        panic!(
-            "the server did not become healthy: {}",
-            std::fs::read_to_string(&log).unwrap_or_default()
-        );
-    }
-
-    fn log(&self) -> String {
-        std::fs::read_to_string(&self.log).unwrap_or_default()
-    }
-
-    fn stop(mut self) -> String {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-        self.log()
-    }
+async fn start(url: &str, hex_key: &str, extra: &[(&str, String)]) -> Server {
+    Server::start(
+        Path::new(env!("CARGO_BIN_EXE_samspill")),
+        url,
+        hex_key,
+        extra,
+    )
+    .await
 }
 
 fn tempdir() -> PathBuf {
-    let d = std::env::temp_dir().join(format!(
-        "samspill-service-{}-{}",
-        std::process::id(),
-        samspill_store::random_token()
-    ));
-    std::fs::create_dir_all(&d).unwrap();
-    d
+    samspill_testkit::tempdir("service")
 }
 
 /// A tenant with `people` on the roster and an open round; the links.
@@ -146,7 +98,7 @@ async fn an_empty_server_says_how_to_start_and_admin_creates_everything() {
     ];
     // An empty database: the server's first lines say how to create the
     // first operator.
-    let server = Server::start(&url, KEY, &[]).await;
+    let server = start(&url, KEY, &[]).await;
     tokio::time::sleep(Duration::from_millis(200)).await;
     let log = server.log();
     assert!(log.contains("No operator account exists yet"), "{log}");
@@ -363,7 +315,7 @@ async fn a_backup_taken_while_respondents_answer_restores_every_acknowledged_ans
     let url = format!("sqlite://{}", db.display());
     let (store, links) = seed(&url, KEY, 40).await;
     store.close().await;
-    let server = Server::start(&url, KEY, &[]).await;
+    let server = start(&url, KEY, &[]).await;
     let addr = server.addr;
     // Respondents answer one after another; each acknowledgement is timed.
     let stop = Arc::new(AtomicBool::new(false));
@@ -540,7 +492,7 @@ async fn logs_never_hold_a_respondent_token() {
     let url = format!("sqlite://{}", dir.join("l.sqlite3").display());
     let (store, links) = seed(&url, KEY, 5).await;
     store.close().await;
-    let server = Server::start(
+    let server = start(
         &url,
         KEY,
         &[
@@ -611,8 +563,8 @@ async fn two_instances_on_one_database_send_each_message_once_and_share_login_li
         ("SAMSPILL_SMTP_TLS", "none".to_string()),
         ("SAMSPILL_MAIL_INTERVAL_MS", "100".to_string()),
     ];
-    let a = Server::start(&url, KEY, &smtp).await;
-    let b = Server::start(&url, KEY, &smtp).await;
+    let a = start(&url, KEY, &smtp).await;
+    let b = start(&url, KEY, &smtp).await;
     let tid = store.tenant_by_slug("k").await.unwrap();
     let t = store.tenant(tid);
     let round = t.rounds().await.unwrap()[0].id;

@@ -10,7 +10,10 @@
 #![warn(missing_docs)]
 
 use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use samspill_store::testing::{PgCluster, sqlite_url};
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
@@ -170,4 +173,82 @@ pub async fn smtp_sink_to(dir: Option<std::path::PathBuf>) -> (u16, Arc<Mutex<Ve
         }
     });
     (port, mails)
+}
+
+/// A fresh temporary folder (removed with the process's temp files by the OS).
+pub fn tempdir(what: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!(
+        "samspill-{what}-{}-{}",
+        std::process::id(),
+        samspill_store::random_token()
+    ));
+    std::fs::create_dir_all(&d).expect("a temporary folder");
+    d
+}
+
+/// A `samspill serve` process on a free loopback port, its standard error
+/// in a file.
+pub struct Server {
+    child: Child,
+    /// Where it listens.
+    pub addr: SocketAddr,
+    /// The public URL it was given (`http://127.0.0.1:PORT`).
+    pub base: String,
+    log: PathBuf,
+}
+
+impl Server {
+    /// Starts `binary serve` on the database `url` with the token key `key`
+    /// (64 hex digits) and the extra environment; waits until `/health`
+    /// answers.
+    pub async fn start(binary: &Path, url: &str, key: &str, extra: &[(&str, String)]) -> Server {
+        let port = free_port();
+        let log = tempdir("server").join("server.log");
+        let file = std::fs::File::create(&log).expect("a log file");
+        let base = format!("http://127.0.0.1:{port}");
+        let mut c = Command::new(binary);
+        c.arg("serve")
+            .env_remove("SAMSPILL_CONFIG")
+            .env("SAMSPILL_LANG", "en")
+            .env("SAMSPILL_DATABASE_URL", url)
+            .env("SAMSPILL_LISTEN", format!("127.0.0.1:{port}"))
+            .env("SAMSPILL_PUBLIC_URL", &base)
+            .env("SAMSPILL_TOKEN_KEY", key)
+            .env("SAMSPILL_LOG", "info")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(file);
+        for (k, v) in extra {
+            c.env(k, v);
+        }
+        let child = c.spawn().expect("start samspill serve");
+        let addr = format!("127.0.0.1:{port}").parse().expect("an address");
+        for _ in 0..400 {
+            if let Ok((200, _)) = http(addr, "GET", "/health", "", &[]).await {
+                return Server {
+                    child,
+                    addr,
+                    base,
+                    log,
+                };
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!(
+            "the server did not become healthy: {}",
+            std::fs::read_to_string(&log).unwrap_or_default()
+        );
+    }
+
+    /// What it wrote to standard error so far.
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(&self.log).unwrap_or_default()
+    }
+
+    /// Kills it (SIGKILL) and returns its log.
+    pub fn stop(mut self) -> String {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        self.log()
+    }
 }

@@ -1,0 +1,204 @@
+// Browser test of the whole service from an empty database (issue 11),
+// started by crates/cli/tests/browser.rs, which runs `samspill serve` (the
+// built-in outbox as mail transport) after creating the first operator
+// with `samspill admin`, as an operator would.
+//
+// The operator creates a municipality and its coordinator; the coordinator
+// imports the roster from an XLSX file, opens a round and sends the
+// invitations; five respondents answer through their links; the
+// coordinator closes the round and opens its results: pictures, numbers,
+// rules, the PDF report, the exports, the open-answer review. The pages
+// and downloads are saved to OUT for the Rust side to compare with the
+// engine and `samspill analyze`. axe-core checks every page.
+
+import { chromium } from "playwright-core";
+import { AxeBuilder } from "@axe-core/playwright";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+const BASE = process.env.BASE_URL;
+const OPERATOR = process.env.OPERATOR_EMAIL;
+const OPERATOR_PASSWORD = process.env.OPERATOR_PASSWORD;
+const ROSTER = process.env.ROSTER_PATH;
+const OUT = process.env.OUT_DIR;
+const RESPONDENTS = 5;
+
+const violations = [];
+const checked = [];
+
+async function axe(page, name) {
+  const result = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  checked.push(name);
+  for (const v of result.violations) {
+    violations.push(`${name}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")}`);
+  }
+}
+
+function step(msg) {
+  console.log(`e2e: ${msg}`);
+}
+
+function expect(cond, msg) {
+  if (!cond) throw new Error(`expectation failed: ${msg}`);
+}
+
+async function save(page, url, file) {
+  const res = await page.request.get(url);
+  expect(res.ok(), `${url}: ${res.status()}`);
+  writeFileSync(join(OUT, file), await res.body());
+  return res;
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+});
+
+try {
+  // The operator, created on the command line, logs in.
+  const opCtx = await browser.newContext();
+  const op = await opCtx.newPage();
+  await op.goto(`${BASE}/`);
+  await op.waitForURL(/\/login$/);
+  await op.getByLabel("E-post").fill(OPERATOR);
+  await op.getByLabel("Passord").fill(OPERATOR_PASSWORD);
+  await op.getByRole("button", { name: "Logg inn" }).click();
+  await op.waitForURL(/\/operator$/);
+  await axe(op, "operator (empty)");
+  // A municipality …
+  const tenantForm = op.locator("form", { has: op.locator("#t-slug") });
+  await op.locator("#t-slug").fill("oppdal");
+  await op.locator("#t-name").fill("Oppdal kommune");
+  await op.locator("#t-lang").selectOption("nb");
+  await op.locator("#t-from").fill("samspill@oppdal.kommune.example");
+  await tenantForm.getByRole("button", { name: "Opprett" }).click();
+  await op.getByText("Kommunen er opprettet.").waitFor();
+  // … and its coordinator, whose password is shown once.
+  await op.locator("#u-email").fill("kari@oppdal.kommune.example");
+  await op.locator("#u-name").fill("Kari Koordinator");
+  await op.locator("#u-role").selectOption("coordinator");
+  await op.locator("#u-tenant").selectOption("oppdal");
+  await op.locator("form", { has: op.locator("#u-email") }).getByRole("button", { name: "Opprett" }).click();
+  const password = (await op.locator("#new-password").textContent()).trim();
+  expect(password.length === 20, "a generated password");
+  await axe(op, "operator (user created)");
+  step("operator created the municipality and its coordinator");
+
+  // The coordinator.
+  const coordCtx = await browser.newContext();
+  const coord = await coordCtx.newPage();
+  await coord.goto(`${BASE}/login`);
+  await coord.getByLabel("E-post").fill("kari@oppdal.kommune.example");
+  await coord.getByLabel("Passord").fill(password);
+  await coord.getByRole("button", { name: "Logg inn" }).click();
+  await coord.waitForURL(/\/coord$/);
+  await coord.goto(`${BASE}/coord/roster`);
+  await coord.locator('input[type="file"]').setInputFiles(ROSTER);
+  await coord.getByRole("button", { name: "Importer" }).click();
+  await coord.waitForURL(/added=/);
+  await axe(coord, "roster (imported)");
+  step("roster imported from XLSX");
+  await coord.goto(`${BASE}/coord`);
+  await coord.getByLabel("Navn på runden").fill("Runde 2026");
+  await coord.getByRole("button", { name: "Opprett runde" }).click();
+  await coord.waitForURL(/\/coord\/rounds\/\d+$/);
+  const roundUrl = coord.url();
+  await coord.getByRole("button", { name: "Åpne runden" }).click();
+  await coord.getByText("Runden er åpen.").waitFor();
+  await coord.getByRole("button", { name: "Send invitasjoner på e-post" }).click();
+  await coord.getByText("E-postene er lagt i kø").waitFor();
+  // The built-in outbox: each message as it would arrive, with its link.
+  let outboxText = "";
+  for (let i = 0; i < 50; i++) {
+    await coord.goto(`${BASE}/coord/outbox`);
+    outboxText = await coord.locator("main").textContent();
+    if ((outboxText.match(/\/s\/[A-Za-z0-9_-]{20,}/g) || []).length >= RESPONDENTS) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  await axe(coord, "outbox");
+  const links = [...new Set(outboxText.match(/https?:\/\/[^\s]+\/s\/[A-Za-z0-9_-]+/g) || [])];
+  expect(links.length >= RESPONDENTS, `links in the outbox: ${links.length}`);
+  step(`${links.length} invitations in the outbox`);
+
+  // Five respondents answer through their links.
+  for (let r = 0; r < RESPONDENTS; r++) {
+    const ctx = await browser.newContext(r % 2 ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } : {});
+    const page = await ctx.newPage();
+    await page.goto(links[r]);
+    if (r === 0) await axe(page, "survey welcome");
+    await page.getByRole("button", { name: /Start/ }).click();
+    await page.waitForURL(/\/contacts$/);
+    const boxes = page.locator('input[name="chosen"]');
+    const n = await boxes.count();
+    for (let k = 0; k < 3; k++) await boxes.nth((r + 1 + 2 * k) % n).check();
+    await page.getByRole("button", { name: /Neste/ }).click();
+    await page.waitForURL(/\/frequency$/);
+    const groups = page.locator("fieldset");
+    const g = await groups.count();
+    for (let k = 0; k < g; k++) await groups.nth(k).locator('input[type="radio"]').nth((r + k) % 3).check();
+    await page.getByRole("button", { name: /Neste/ }).click();
+    await page.waitForURL(/\/political$/);
+    if (r < 2) await page.locator('input[type="checkbox"]').nth(r).check();
+    await page.getByRole("button", { name: /Neste/ }).click();
+    await page.waitForURL(/\/ratings$/);
+    await page.locator("fieldset").nth(0).locator(`input[value="${2 + r}"]`).check();
+    await page.getByRole("button", { name: /Neste/ }).click();
+    await page.waitForURL(/\/open$/);
+    await page.locator("textarea").first().fill(`Samarbeidet med NAV er godt (svar ${r + 1})`);
+    await page.getByRole("button", { name: /Neste/ }).click();
+    await page.waitForURL(/\/summary$/);
+    await page.getByRole("button", { name: /Send inn/ }).click();
+    await page.waitForURL(/\/done$/);
+    await ctx.close();
+  }
+  step(`${RESPONDENTS} respondents answered`);
+
+  // Results are refused until the round is closed.
+  const early = await coord.request.get(`${roundUrl}/results`);
+  expect(early.status() === 409, `results before closing: ${early.status()}`);
+  await coord.goto(roundUrl);
+  await coord.getByText(new RegExp(`${RESPONDENTS} av \\d+ har svart`)).waitFor();
+  await coord.getByLabel("Jeg vil avslutte runden og låse svarene").check();
+  await coord.getByRole("button", { name: "Avslutt runden" }).click();
+  await coord.getByText("Runden er avsluttet, og dataene er låst.").waitFor();
+  await axe(coord, "round (closed, with results)");
+  await coord.getByRole("link", { name: "Se resultatene" }).click();
+  await coord.waitForURL(/\/results$/);
+  const svgs = await coord.locator("#report svg").count();
+  expect(svgs >= 2, `pictures on the results page: ${svgs}`);
+  await axe(coord, "results");
+  writeFileSync(join(OUT, "results.html"), await coord.content());
+  // Another rule shown, then back.
+  await coord.getByLabel(/kontakt bare hvis begge oppgir den/).check();
+  await coord.getByRole("button", { name: "Vis", exact: true }).click();
+  await coord.waitForURL(/combine=both/);
+  await axe(coord, "results (other rules)");
+  await coord.goto(`${roundUrl}/results`);
+  // Downloads: the PDF in the municipality's language, facts, exports.
+  await save(coord, `${roundUrl}/report/report.pdf`, "report.pdf");
+  await save(coord, `${roundUrl}/report/facts.json`, "facts.json");
+  await save(coord, `${roundUrl}/export/network.graphml`, "network.graphml");
+  await save(coord, `${roundUrl}/export/analysis.json`, "analysis.json");
+  await save(coord, `${roundUrl}/export/answers.xlsx`, "answers.xlsx");
+  step("results shown, report and exports downloaded");
+  // The open-answer review.
+  await coord.goto(`${roundUrl}/answers`);
+  await axe(coord, "open answers");
+  const first = coord.locator("form.answer").first();
+  await first.locator("textarea").fill("Samarbeidet med [enhet] er godt");
+  await first.locator("select").selectOption("cooperation");
+  await first.getByRole("button", { name: "Lagre" }).click();
+  await coord.getByText(/1 av \d+ er gjennomgått/).waitFor();
+  step("an open answer reviewed");
+} finally {
+  await browser.close();
+}
+
+console.log(`e2e: axe checked ${checked.length} pages`);
+if (violations.length) {
+  console.error(`e2e: ${violations.length} axe violation(s):\n${violations.join("\n")}`);
+  process.exit(1);
+}
+console.log("e2e: OK, zero axe violations");
