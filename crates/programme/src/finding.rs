@@ -315,7 +315,7 @@ fn report(kind: ReportKind) -> Value {
             ReportKind::Annual => Term::AnnualReport,
             ReportKind::Final => Term::FinalReport,
         },
-        Form::Singular,
+        Form::Definite,
     )
 }
 
@@ -533,9 +533,13 @@ impl FindingKind {
                 expected,
                 next,
             } => {
+                // The revision's own name says which plan; else the kind.
+                let plan = match revision {
+                    Some(name) => Value::Text(name.clone()),
+                    None => plan_type_label(*plan),
+                };
                 let m = m
-                    .arg("plan", plan_type_label(*plan))
-                    .text("revision", revision.clone().unwrap_or_default())
+                    .arg("plan", plan)
                     .arg("deadline", *deadline)
                     .arg("expected", *expected)
                     .text("has-next", if next.is_some() { "yes" } else { "no" });

@@ -550,11 +550,13 @@ fn build_cell(
         RowKind::Phase => (Layout::Text, phase_facts(doc, p, &paths, at)),
     };
     let conflicts = conflicts(&facts);
+    let items = into_items(facts, primary);
     Cell {
         participant: p.id.clone(),
         layout,
-        lead,
-        items: into_items(facts, primary),
+        // A lead without items says nothing.
+        lead: lead.filter(|_| !items.is_empty()),
+        items,
         conflicts,
     }
 }
@@ -1111,7 +1113,7 @@ fn political_facts(
                         facts.push(Piece::new(
                             msg("politician-in-body")
                                 .text("member", member_name(m))
-                                .text("body", b.name.clone()),
+                                .arg("body", Value::term(b.kind.term(), Form::Definite)),
                             &m.sources,
                             format!("{opath}.bodies[{bi}].members[{mi}]"),
                             &format!("body:{}", b.id),

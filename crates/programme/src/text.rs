@@ -202,6 +202,12 @@ impl<'a> Renderer<'a> {
         self.catalogue.format(&m.key, &args)
     }
 
+    /// A message as a sentence: its first letter in upper case (findings
+    /// may start with a word that is lower case inside a sentence).
+    pub fn sentence(&self, m: &Message) -> String {
+        capitalise(&self.message(m))
+    }
+
     /// A value as text.
     pub fn value(&self, v: &Value) -> String {
         match self.plain(v) {

@@ -470,7 +470,10 @@ programme-matrix-caption-sign-off-partial = { $signed } af { $columns } kolonner
 programme-matrix-caption-from-to = { $from } til { $to }
 programme-finding-behind-schedule = Kalenderen siger «{ $calendar }», men den reelle fase er «{ $real }».
 programme-finding-phase-overrun = «{ $phase }» er { $months ->
-        [0] { $days } dage
+        [0] { $days ->
+            [one] { $days } dag
+           *[other] { $days } dage
+        }
         [one] { $months } måned
        *[other] { $months } måneder
     } over tiden (sidste dag var { $end }).{ $extended ->
@@ -479,14 +482,17 @@ programme-finding-phase-overrun = «{ $phase }» er { $months ->
     }
 programme-finding-phase-extended = «{ $phase }» er forlænget til { $until }: { $reason }
 programme-finding-phase-completed-late = «{ $phase }» blev færdig { $months ->
-        [0] { $days } dage
+        [0] { $days ->
+            [one] { $days } dag
+           *[other] { $days } dage
+        }
         [one] { $months } måned
        *[other] { $months } måneder
     } for sent.
 programme-finding-phase-shorter-than-minimum = «{ $phase }» varede { $months } måneder, kortere end mindst { $minimum } måneder.
 programme-finding-gate-overdue = «{ $gate }» i «{ $phase }» var planlagt { $planned } og er ikke på plads.
 programme-finding-gate-open-at-phase-end = «{ $phase }» blev afsluttet, uden at «{ $gate }» var på plads.
-programme-finding-action-plan-misses-revision = Handlingsplanen ventes godkendt { $expected }, efter fristen { $deadline } for revisionen af { $plan } { $revision }.{ $has-next ->
+programme-finding-action-plan-misses-revision = Handlingsplanen ventes godkendt { $expected }, efter fristen { $deadline } for revisionen af { $plan }.{ $has-next ->
         [yes] { " " }Næste mulighed er { $next }.
        *[no] {""}
     }

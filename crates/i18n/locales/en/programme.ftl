@@ -470,7 +470,10 @@ programme-matrix-caption-sign-off-partial = { $signed } of { $columns } columns 
 programme-matrix-caption-from-to = { $from } to { $to }
 programme-finding-behind-schedule = The calendar says «{ $calendar }», but the real phase is «{ $real }».
 programme-finding-phase-overrun = «{ $phase }» has run { $months ->
-        [0] { $days } days
+        [0] { $days ->
+            [one] { $days } day
+           *[other] { $days } days
+        }
         [one] { $months } month
        *[other] { $months } months
     } past its time (the last day was { $end }).{ $extended ->
@@ -479,14 +482,17 @@ programme-finding-phase-overrun = «{ $phase }» has run { $months ->
     }
 programme-finding-phase-extended = «{ $phase }» is extended until { $until }: { $reason }
 programme-finding-phase-completed-late = «{ $phase }» finished { $months ->
-        [0] { $days } days
+        [0] { $days ->
+            [one] { $days } day
+           *[other] { $days } days
+        }
         [one] { $months } month
        *[other] { $months } months
     } late.
 programme-finding-phase-shorter-than-minimum = «{ $phase }» lasted { $months } months, less than its minimum of { $minimum } months.
 programme-finding-gate-overdue = «{ $gate }» of «{ $phase }» was planned for { $planned } and is not in place.
 programme-finding-gate-open-at-phase-end = «{ $phase }» was ended without «{ $gate }» in place.
-programme-finding-action-plan-misses-revision = The action plan is expected to be approved on { $expected }, after the deadline { $deadline } for revising the { $plan } { $revision }.{ $has-next ->
+programme-finding-action-plan-misses-revision = The action plan is expected to be approved on { $expected }, after the deadline { $deadline } for revising { $plan }.{ $has-next ->
         [yes] { " " }The next chance is { $next }.
        *[no] {""}
     }
@@ -509,10 +515,10 @@ programme-finding-leader-in-service-unit = The programme leader sits in a servic
 programme-finding-users-only-informants = Users have only been informants. That is not user participation.
 programme-finding-no-external-actors = No external actor takes part in the programme organisation or is involved.
 programme-finding-anchoring-weakened = { $dimension } was rated lower on { $date }: { $from } → { $to }.
-programme-finding-report-late = The { $report } for { $year } was due on { $due } ({ $days } days ago).
-programme-finding-report-due-soon = The { $report } for { $year } is due on { $due } (in { $days } days).
-programme-finding-report-not-treated-by-steering-group = The { $report } for { $year } was submitted without being dealt with by the steering group.
-programme-finding-report-unread = The { $report } for { $year } was submitted on { $submitted } and the funder has not read it after { $days } days.
+programme-finding-report-late = { $report } for { $year } was due on { $due } ({ $days } days ago).
+programme-finding-report-due-soon = { $report } for { $year } is due on { $due } (in { $days } days).
+programme-finding-report-not-treated-by-steering-group = { $report } for { $year } was submitted without being dealt with by the steering group.
+programme-finding-report-unread = { $report } for { $year } was submitted on { $submitted } and the funder has not read it after { $days } days.
 programme-finding-admitted-without-political-decision = { $applicant } was admitted without a political decision to apply.
 programme-finding-admitted-without-organisation-plan = { $applicant } was admitted without a plan for the programme organisation.
 programme-finding-housing-area-partner-missing = The housing area lacks a { $missing } as partner.

@@ -470,7 +470,10 @@ programme-matrix-caption-sign-off-partial = { $signed } av { $columns } kolonner
 programme-matrix-caption-from-to = { $from } til { $to }
 programme-finding-behind-schedule = Kalenderen sier «{ $calendar }», men den reelle fasen er «{ $real }».
 programme-finding-phase-overrun = «{ $phase }» har gått { $months ->
-        [0] { $days } dager
+        [0] { $days ->
+            [one] { $days } dag
+           *[other] { $days } dager
+        }
         [one] { $months } måned
        *[other] { $months } måneder
     } over tiden (siste dag var { $end }).{ $extended ->
@@ -479,14 +482,17 @@ programme-finding-phase-overrun = «{ $phase }» har gått { $months ->
     }
 programme-finding-phase-extended = «{ $phase }» er forlenget til { $until }: { $reason }
 programme-finding-phase-completed-late = «{ $phase }» ble ferdig { $months ->
-        [0] { $days } dager
+        [0] { $days ->
+            [one] { $days } dag
+           *[other] { $days } dager
+        }
         [one] { $months } måned
        *[other] { $months } måneder
     } for sent.
 programme-finding-phase-shorter-than-minimum = «{ $phase }» varte { $months } måneder, kortere enn minstetiden på { $minimum } måneder.
 programme-finding-gate-overdue = «{ $gate }» i «{ $phase }» var planlagt { $planned } og er ikke på plass.
 programme-finding-gate-open-at-phase-end = «{ $phase }» ble avsluttet uten at «{ $gate }» var på plass.
-programme-finding-action-plan-misses-revision = Handlingsplanen ventes godkjent { $expected }, etter fristen { $deadline } for rulleringen av { $plan } { $revision }.{ $has-next ->
+programme-finding-action-plan-misses-revision = Handlingsplanen ventes godkjent { $expected }, etter fristen { $deadline } for rulleringen av { $plan }.{ $has-next ->
         [yes] { " " }Neste mulighet er { $next }.
        *[no] {""}
     }

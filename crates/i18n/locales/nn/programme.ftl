@@ -470,7 +470,10 @@ programme-matrix-caption-sign-off-partial = { $signed } av { $columns } kolonnar
 programme-matrix-caption-from-to = { $from } til { $to }
 programme-finding-behind-schedule = Kalenderen seier «{ $calendar }», men den reelle fasen er «{ $real }».
 programme-finding-phase-overrun = «{ $phase }» har gått { $months ->
-        [0] { $days } dagar
+        [0] { $days ->
+            [one] { $days } dag
+           *[other] { $days } dagar
+        }
         [one] { $months } månad
        *[other] { $months } månader
     } over tida (siste dag var { $end }).{ $extended ->
@@ -479,14 +482,17 @@ programme-finding-phase-overrun = «{ $phase }» har gått { $months ->
     }
 programme-finding-phase-extended = «{ $phase }» er forlengd til { $until }: { $reason }
 programme-finding-phase-completed-late = «{ $phase }» vart ferdig { $months ->
-        [0] { $days } dagar
+        [0] { $days ->
+            [one] { $days } dag
+           *[other] { $days } dagar
+        }
         [one] { $months } månad
        *[other] { $months } månader
     } for seint.
 programme-finding-phase-shorter-than-minimum = «{ $phase }» varte i { $months } månader, kortare enn minstetida på { $minimum } månader.
 programme-finding-gate-overdue = «{ $gate }» i «{ $phase }» var planlagd { $planned } og er ikkje på plass.
 programme-finding-gate-open-at-phase-end = «{ $phase }» vart avslutta utan at «{ $gate }» var på plass.
-programme-finding-action-plan-misses-revision = Handlingsplanen er venta godkjend { $expected }, etter fristen { $deadline } for rulleringa av { $plan } { $revision }.{ $has-next ->
+programme-finding-action-plan-misses-revision = Handlingsplanen er venta godkjend { $expected }, etter fristen { $deadline } for rulleringa av { $plan }.{ $has-next ->
         [yes] { " " }Neste høve er { $next }.
        *[no] {""}
     }

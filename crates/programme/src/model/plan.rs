@@ -91,11 +91,11 @@ pub struct PlanVersion {
 }
 
 impl PlanVersion {
-    /// The date the version counts from: approved, else drafted, else its
+    /// The date the version exists from: drafted, else approved, else its
     /// earliest source.
     pub fn dated(&self) -> Option<Date> {
-        self.approved
-            .or(self.drafted)
+        self.drafted
+            .or(self.approved)
             .map(Date::start)
             .or_else(|| super::common::known_from(None, &self.sources))
     }

@@ -20,7 +20,9 @@
 //!   until its planned end if one is entered, or until its last extension.
 //!   Past that day it overruns, by whole months and days.
 //! * **Finished phases** that took longer than allowed are reported as
-//!   completed late; those shorter than their minimum as such.
+//!   completed late; those shorter than their minimum as such. A phase
+//!   ends on the day the next one starts (its actual end), having used the
+//!   days before it.
 
 use serde::{Deserialize, Serialize};
 
@@ -465,14 +467,17 @@ pub fn path_status(
         }
 
         // Finished phases: duration against the limits, gates left open.
+        // A phase ends on the day the next one starts, having used the
+        // days before it: it is late if it ends after the day following
+        // its last allowed day.
         if let (Some(s), Some(e)) = (actual_start, ended) {
-            if let Some(allowed) = allowed_end.filter(|a| e > *a) {
+            if let Some(first_after) = allowed_end.map(|a| a.add_days(1)).filter(|a| e > *a) {
                 findings.push(Finding::new(
                     pid,
                     FindingKind::PhaseCompletedLate {
                         phase: labelled_phase(def),
-                        months: e.months_since(allowed.add_days(1)),
-                        days: e.days_since(allowed),
+                        months: e.months_since(first_after),
+                        days: e.days_since(first_after),
                     },
                 ));
             }
