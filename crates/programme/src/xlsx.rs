@@ -11,8 +11,9 @@
 //!   programme's (nested fields as dotted column names: `programme.funder.name`);
 //! * one sheet per list of records: one row per record, its fields as
 //!   columns, a list of plain values as JSON text in a column whose name
-//!   ends in `[]`, and in column `_parent` the path of the record that holds
-//!   the list (`organisations[2]`). Rows keep the order of the list.
+//!   ends in `[]` (an object with no fields as a mark in a column ending in
+//!   `{}`), and in column `_parent` the path of the record that holds the
+//!   list (`organisations[2]`). Rows keep the order of the list.
 //!
 //! Reading is bounded before anything is parsed: the file size, the number
 //! of zip entries, what each entry inflates to (measured by decompressing
@@ -50,6 +51,46 @@ pub const MAX_COLUMNS: u32 = 500;
 pub const MAX_CELLS: usize = 2_000_000;
 /// The longest cell text read, in characters (Excel's own limit).
 pub const MAX_CELL_CHARS: usize = 32_767;
+
+/// The bounds [`import_with`] reads within; [`Limits::default`] holds the
+/// constants above.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// The largest workbook, in bytes.
+    pub workbook_bytes: usize,
+    /// The most zip entries.
+    pub entries: usize,
+    /// The most one entry may inflate to, in bytes.
+    pub entry_bytes: u64,
+    /// The most all entries may inflate to, in bytes.
+    pub inflated_bytes: u64,
+    /// The most sheets.
+    pub sheets: usize,
+    /// The most rows per sheet.
+    pub rows: u32,
+    /// The most columns per sheet.
+    pub columns: u32,
+    /// The most non-empty cells in all.
+    pub cells: usize,
+    /// The longest cell text, in characters.
+    pub cell_chars: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            workbook_bytes: MAX_WORKBOOK_BYTES,
+            entries: MAX_ENTRIES,
+            entry_bytes: MAX_ENTRY_BYTES,
+            inflated_bytes: MAX_INFLATED_BYTES,
+            sheets: MAX_SHEETS,
+            rows: MAX_ROWS,
+            columns: MAX_COLUMNS,
+            cells: MAX_CELLS,
+            cell_chars: MAX_CELL_CHARS,
+        }
+    }
+}
 
 const INDEX: &str = "samspill";
 const ROOT: &str = "document";
@@ -344,6 +385,11 @@ fn flatten(
         match v {
             Value::Null => {}
             Value::Bool(_) | Value::Number(_) | Value::String(_) => row.push((name, v.clone())),
+            // An object without fields has no columns of its own: a marker
+            // column keeps it (a decision recorded with nothing more known).
+            Value::Object(inner) if inner.is_empty() => {
+                row.push((format!("{name}{{}}"), Value::Bool(true)));
+            }
             Value::Object(inner) => {
                 flatten(tables, pattern, element, &format!("{name}."), inner, row)?
             }
@@ -510,14 +556,14 @@ pub fn export(doc: &ProgrammeDocument) -> Result<Vec<u8>, XlsxError> {
 }
 
 /// Inflates every entry into nothing, counting, before calamine sees them.
-fn check_inflation(bytes: &[u8]) -> Result<(), XlsxError> {
+fn check_inflation(bytes: &[u8], limits: &Limits) -> Result<(), XlsxError> {
     let mut zip =
         zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| XlsxError::NotAWorkbook {
             detail: e.to_string(),
         })?;
-    if zip.len() > MAX_ENTRIES {
+    if zip.len() > limits.entries {
         return Err(XlsxError::Inflates {
-            detail: format!("{} entries; at most {MAX_ENTRIES}", zip.len()),
+            detail: format!("{} entries; at most {}", zip.len(), limits.entries),
         });
     }
     let mut total = 0u64;
@@ -540,14 +586,14 @@ fn check_inflation(bytes: &[u8]) -> Result<(), XlsxError> {
             }
             n += k as u64;
             total += k as u64;
-            if n > MAX_ENTRY_BYTES {
+            if n > limits.entry_bytes {
                 return Err(XlsxError::Inflates {
-                    detail: format!("{name} inflates beyond {MAX_ENTRY_BYTES} bytes"),
+                    detail: format!("{name} inflates beyond {} bytes", limits.entry_bytes),
                 });
             }
-            if total > MAX_INFLATED_BYTES {
+            if total > limits.inflated_bytes {
                 return Err(XlsxError::Inflates {
-                    detail: format!("the entries inflate beyond {MAX_INFLATED_BYTES} bytes"),
+                    detail: format!("the entries inflate beyond {} bytes", limits.inflated_bytes),
                 });
             }
         }
@@ -572,6 +618,7 @@ fn read_sheet(
     wb: &mut Xlsx<Cursor<&[u8]>>,
     sheet: &str,
     cells_left: &mut usize,
+    limits: &Limits,
 ) -> Result<Grid, XlsxError> {
     let err = |row: Option<u32>, column: Option<u32>, problem| XlsxError::Sheet {
         sheet: sheet.to_string(),
@@ -598,27 +645,29 @@ fn read_sheet(
             }
         };
         let (r, c) = cell.get_position();
-        if r >= MAX_ROWS {
+        if r >= limits.rows {
             return Err(err(
                 Some(r + 1),
                 None,
-                SheetProblem::TooManyRows { max: MAX_ROWS },
+                SheetProblem::TooManyRows { max: limits.rows },
             ));
         }
-        if c >= MAX_COLUMNS {
+        if c >= limits.columns {
             return Err(err(
                 Some(r + 1),
                 Some(c + 1),
-                SheetProblem::TooManyColumns { max: MAX_COLUMNS },
+                SheetProblem::TooManyColumns {
+                    max: limits.columns,
+                },
             ));
         }
         let text = |s: &str| -> Result<Value, XlsxError> {
-            if s.chars().count() > MAX_CELL_CHARS {
+            if s.chars().count() > limits.cell_chars {
                 Err(err(
                     Some(r + 1),
                     Some(c + 1),
                     SheetProblem::TextTooLong {
-                        max: MAX_CELL_CHARS,
+                        max: limits.cell_chars,
                     },
                 ))
             } else {
@@ -661,7 +710,7 @@ fn read_sheet(
             return Err(err(
                 None,
                 None,
-                SheetProblem::TooManyCells { max: MAX_CELLS },
+                SheetProblem::TooManyCells { max: limits.cells },
             ));
         }
         *cells_left -= 1;
@@ -682,9 +731,13 @@ fn number(f: f64) -> Option<Value> {
 }
 
 /// Whether `name` is a field path: segments of letters, digits and `_`,
-/// joined by dots, the last one optionally ending in `[]`.
+/// joined by dots, the last one optionally ending in `[]` (a list of plain
+/// values) or `{}` (an object with no fields).
 fn is_field_path(name: &str) -> bool {
-    let name = name.strip_suffix("[]").unwrap_or(name);
+    let name = name
+        .strip_suffix("[]")
+        .or_else(|| name.strip_suffix("{}"))
+        .unwrap_or(name);
     !name.is_empty()
         && name.split('.').all(|s| {
             !s.is_empty()
@@ -768,15 +821,20 @@ fn set_field(obj: &mut Map<String, Value>, name: &str, value: Value) -> Result<(
 }
 
 /// Reads a workbook written by [`export`] (or filled in by hand after its
-/// layout) into a validated programme document.
+/// layout) into a validated programme document, within [`Limits::default`].
 pub fn import(bytes: &[u8]) -> Result<ProgrammeDocument, XlsxError> {
-    if bytes.len() > MAX_WORKBOOK_BYTES {
+    import_with(bytes, &Limits::default())
+}
+
+/// [`import`] within other bounds.
+pub fn import_with(bytes: &[u8], limits: &Limits) -> Result<ProgrammeDocument, XlsxError> {
+    if bytes.len() > limits.workbook_bytes {
         return Err(XlsxError::TooLarge {
             size: bytes.len(),
-            max: MAX_WORKBOOK_BYTES,
+            max: limits.workbook_bytes,
         });
     }
-    check_inflation(bytes)?;
+    check_inflation(bytes, limits)?;
     let mut wb: Xlsx<Cursor<&[u8]>> =
         calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(|e: calamine::XlsxError| {
             XlsxError::NotAWorkbook {
@@ -784,16 +842,16 @@ pub fn import(bytes: &[u8]) -> Result<ProgrammeDocument, XlsxError> {
             }
         })?;
     let sheets = wb.sheet_names();
-    if sheets.len() > MAX_SHEETS {
+    if sheets.len() > limits.sheets {
         return Err(XlsxError::Sheet {
             sheet: INDEX.into(),
             row: None,
             column: None,
-            problem: SheetProblem::TooManySheets { max: MAX_SHEETS },
+            problem: SheetProblem::TooManySheets { max: limits.sheets },
         });
     }
-    let mut cells_left = MAX_CELLS;
-    let index = read_sheet(&mut wb, INDEX, &mut cells_left)?;
+    let mut cells_left = limits.cells;
+    let index = read_sheet(&mut wb, INDEX, &mut cells_left, limits)?;
     let at = |r: u32, c: u32| index.get(&r).and_then(|row| row.get(&c));
     let not_samspill = || XlsxError::Sheet {
         sheet: INDEX.into(),
@@ -844,7 +902,7 @@ pub fn import(bytes: &[u8]) -> Result<ProgrammeDocument, XlsxError> {
                 problem: SheetProblem::Missing,
             });
         }
-        let grid = read_sheet(&mut wb, &sheet, &mut cells_left)?;
+        let grid = read_sheet(&mut wb, &sheet, &mut cells_left, limits)?;
         let err = |row: Option<u32>, column: Option<u32>, problem| XlsxError::Sheet {
             sheet: sheet.clone(),
             row,
@@ -900,7 +958,9 @@ pub fn import(bytes: &[u8]) -> Result<ProgrammeDocument, XlsxError> {
                         .unwrap_or_else(|| v.to_string());
                     continue;
                 }
-                let value = if let Some(field) = name.strip_suffix("[]") {
+                let value = if let Some(field) = name.strip_suffix("{}") {
+                    (field.to_string(), Value::Object(Map::new()))
+                } else if let Some(field) = name.strip_suffix("[]") {
                     let text = v.as_str().ok_or_else(|| {
                         err(
                             Some(r + 1),
