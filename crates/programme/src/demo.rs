@@ -2,7 +2,7 @@
 //! names as samspill-synth's demo municipalities (Brattvik, Strandøy,
 //! Lyngnes, Kvitfjord, Fjellstad), so a demo can attach their survey rounds;
 //! a fictional funder. Deterministic: the same call gives the same
-//! document. Each participant is built from a [`Profile`] chosen to show a
+//! document. Each participant is built from a profile chosen to show a
 //! different state at [`AS_OF`]:
 //!
 //! * **Brattvik**: on time in implementation, plan approved, politician in

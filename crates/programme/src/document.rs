@@ -412,7 +412,7 @@ impl ProgrammeDocument {
         ProgrammeDocument::from_value(value)
     }
 
-    /// Validates and converts a JSON value (what [`crate::xlsx`] builds).
+    /// Validates and converts a JSON value (what the XLSX import builds).
     pub fn from_value(value: serde_json::Value) -> Result<ProgrammeDocument, DocumentErrors> {
         let mut errors = Vec::new();
         check_value(&value, &mut String::new(), &mut errors);
@@ -685,7 +685,7 @@ impl Checker {
         }
     }
 
-    fn unique<'a>(&mut self, seen: &mut HashMap<String, String>, path: String, id: &'a str) {
+    fn unique(&mut self, seen: &mut HashMap<String, String>, path: String, id: &str) {
         self.id(path.clone(), id);
         if let Some(first) = seen.get(id) {
             self.push(
@@ -713,18 +713,18 @@ impl Checker {
     }
 
     fn order(&mut self, path: &str, a: (&str, Option<Date>), b: (&str, Option<Date>)) {
-        if let (Some(x), Some(y)) = (a.1, b.1) {
-            if y.start() < x.start() {
-                self.push(
-                    format!("{path}.{}", b.0),
-                    Problem::DateOrder {
-                        earlier: a.0.into(),
-                        earlier_date: x.to_string(),
-                        later: b.0.into(),
-                        later_date: y.to_string(),
-                    },
-                );
-            }
+        if let (Some(x), Some(y)) = (a.1, b.1)
+            && y.start() < x.start()
+        {
+            self.push(
+                format!("{path}.{}", b.0),
+                Problem::DateOrder {
+                    earlier: a.0.into(),
+                    earlier_date: x.to_string(),
+                    later: b.0.into(),
+                    later_date: y.to_string(),
+                },
+            );
         }
     }
 
@@ -1062,30 +1062,30 @@ impl Checker {
                     );
                 }
                 for (name, v) in [("min_months", ph.min_months), ("max_months", ph.max_months)] {
-                    if let Some(v) = v {
-                        if !(1..=240).contains(&v) {
-                            self.push(
-                                format!("{q}.{name}"),
-                                Problem::OutOfRange {
-                                    found: i64::from(v),
-                                    min: 1,
-                                    max: 240,
-                                },
-                            );
-                        }
-                    }
-                }
-                if let (Some(a), Some(b)) = (ph.min_months, ph.max_months) {
-                    if b < a {
+                    if let Some(v) = v
+                        && !(1..=240).contains(&v)
+                    {
                         self.push(
-                            format!("{q}.max_months"),
+                            format!("{q}.{name}"),
                             Problem::OutOfRange {
-                                found: i64::from(b),
-                                min: i64::from(a),
+                                found: i64::from(v),
+                                min: 1,
                                 max: 240,
                             },
                         );
                     }
+                }
+                if let (Some(a), Some(b)) = (ph.min_months, ph.max_months)
+                    && b < a
+                {
+                    self.push(
+                        format!("{q}.max_months"),
+                        Problem::OutOfRange {
+                            found: i64::from(b),
+                            min: i64::from(a),
+                            max: 240,
+                        },
+                    );
                 }
                 let mut gates = HashMap::new();
                 for (k, g) in ph.gates.iter().enumerate() {
@@ -1130,17 +1130,17 @@ impl Checker {
                 }
             }
         }
-        if let Some(md) = r.half_year_due {
-            if (1..=6).contains(&md.month) {
-                self.push(
-                    "programme.reporting.half_year_due.month",
-                    Problem::OutOfRange {
-                        found: i64::from(md.month),
-                        min: 7,
-                        max: 12,
-                    },
-                );
-            }
+        if let Some(md) = r.half_year_due
+            && (1..=6).contains(&md.month)
+        {
+            self.push(
+                "programme.reporting.half_year_due.month",
+                Problem::OutOfRange {
+                    found: i64::from(md.month),
+                    min: 7,
+                    max: 12,
+                },
+            );
         }
         let mut codes = HashMap::new();
         for (i, f) in prog.functions.iter().enumerate() {
@@ -1430,15 +1430,15 @@ impl Checker {
                         goal_ids.contains_key(g.as_str()),
                     );
                 }
-                if let IndicatorSource::Survey { figure } = &ind.source {
-                    if !is_figure_key(figure) {
-                        self.push(
-                            format!("{r}.source.figure"),
-                            Problem::BadFigureKey {
-                                key: figure.clone(),
-                            },
-                        );
-                    }
+                if let IndicatorSource::Survey { figure } = &ind.source
+                    && !is_figure_key(figure)
+                {
+                    self.push(
+                        format!("{r}.source.figure"),
+                        Problem::BadFigureKey {
+                            key: figure.clone(),
+                        },
+                    );
                 }
                 let finite = |x: f64| x.is_finite();
                 for (name, x) in [

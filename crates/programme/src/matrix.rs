@@ -561,11 +561,7 @@ fn build_cell(
     }
 }
 
-fn top_bodies<'a>(
-    org: Option<&'a Organisation>,
-    kind: BodyKind,
-    at: Date,
-) -> Vec<(usize, &'a Body)> {
+fn top_bodies(org: Option<&Organisation>, kind: BodyKind, at: Date) -> Vec<(usize, &Body)> {
     org.map(|o| {
         o.bodies
             .iter()
@@ -636,15 +632,14 @@ fn project_group(
                 BodyKind::ProjectGroup | BodyKind::Workshops | BodyKind::SubProject
             ) && b.parent.is_none()
                 && b.exists_at(at)
+                && let Some(d) = &b.description
             {
-                if let Some(d) = &b.description {
-                    facts.push(Piece::new(
-                        d.clone(),
-                        &b.sources,
-                        format!("{opath}.bodies[{bi}]"),
-                        &format!("body:{}", b.id),
-                    ));
-                }
+                facts.push(Piece::new(
+                    d.clone(),
+                    &b.sources,
+                    format!("{opath}.bodies[{bi}]"),
+                    &format!("body:{}", b.id),
+                ));
             }
         }
         let conflicts_input: Vec<Piece> = facts
@@ -790,8 +785,7 @@ fn placement_facts(
                 leader
                     .placements
                     .iter()
-                    .filter(|p| p.unit != current.unit && p.holds_at(from.start().add_days(-1)))
-                    .last()
+                    .rfind(|p| p.unit != current.unit && p.holds_at(from.start().add_days(-1)))
             })
             .flatten()
     });

@@ -314,61 +314,6 @@ enum Rendered {
     Num(f64),
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    struct Fake;
-    impl Catalogue for Fake {
-        fn lang(&self) -> &str {
-            "nb"
-        }
-        fn format(&self, key: &str, args: &[(&str, Plain<'_>)]) -> String {
-            let mut s = key.to_string();
-            for (k, v) in args {
-                match v {
-                    Plain::Str(t) => s.push_str(&format!(" {k}={t}")),
-                    Plain::Num(n) => s.push_str(&format!(" {k}#{n}")),
-                }
-            }
-            s
-        }
-    }
-
-    #[test]
-    fn renders_nested_values_and_vocabulary() {
-        let vocab = vec![VocabularyEntry {
-            term: Term::ProgrammeLeader,
-            lang: "nb".into(),
-            singular: Some("prosjektleder".into()),
-            definite: None,
-            plural: None,
-            definite_plural: None,
-            genitive: None,
-        }];
-        let r = Renderer::new(&Fake, &vocab);
-        assert_eq!(
-            r.term(Term::ProgrammeLeader, Form::Singular),
-            "prosjektleder"
-        );
-        assert_eq!(
-            r.term(Term::ProgrammeLeader, Form::Definite),
-            "programme-term-programme-leader-definite"
-        );
-        let m = Message::new("k")
-            .arg("n", 3i64)
-            .arg("x", 1.50)
-            .arg("d", Date::parse("2010-autumn").unwrap())
-            .arg("l", Value::texts(["a", "b", "c"]));
-        assert_eq!(
-            r.message(&m),
-            "k d=programme-date-season-autumn year=2010 l=programme-list-and head=a, b last=c n#3 x=1,5"
-        );
-        assert_eq!(r.decimal(-0.001), "0");
-        assert_eq!(capitalise("økonomiplan"), "Økonomiplan");
-    }
-}
-
 /// Every message key the crate can produce, and the keys of the words it
 /// names (levels, sources, statuses, …) that pages need beside them. A
 /// test keeps `locales/*/programme.ftl` equal to this list.
@@ -659,4 +604,59 @@ pub fn all_keys() -> Vec<String> {
     k.sort();
     k.dedup();
     k
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Fake;
+    impl Catalogue for Fake {
+        fn lang(&self) -> &str {
+            "nb"
+        }
+        fn format(&self, key: &str, args: &[(&str, Plain<'_>)]) -> String {
+            let mut s = key.to_string();
+            for (k, v) in args {
+                match v {
+                    Plain::Str(t) => s.push_str(&format!(" {k}={t}")),
+                    Plain::Num(n) => s.push_str(&format!(" {k}#{n}")),
+                }
+            }
+            s
+        }
+    }
+
+    #[test]
+    fn renders_nested_values_and_vocabulary() {
+        let vocab = vec![VocabularyEntry {
+            term: Term::ProgrammeLeader,
+            lang: "nb".into(),
+            singular: Some("prosjektleder".into()),
+            definite: None,
+            plural: None,
+            definite_plural: None,
+            genitive: None,
+        }];
+        let r = Renderer::new(&Fake, &vocab);
+        assert_eq!(
+            r.term(Term::ProgrammeLeader, Form::Singular),
+            "prosjektleder"
+        );
+        assert_eq!(
+            r.term(Term::ProgrammeLeader, Form::Definite),
+            "programme-term-programme-leader-definite"
+        );
+        let m = Message::new("k")
+            .arg("n", 3i64)
+            .arg("x", 1.50)
+            .arg("d", Date::parse("2010-autumn").unwrap())
+            .arg("l", Value::texts(["a", "b", "c"]));
+        assert_eq!(
+            r.message(&m),
+            "k d=programme-date-season-autumn year=2010 l=programme-list-and head=a, b last=c n#3 x=1,5"
+        );
+        assert_eq!(r.decimal(-0.001), "0");
+        assert_eq!(capitalise("økonomiplan"), "Økonomiplan");
+    }
 }

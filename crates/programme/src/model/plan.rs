@@ -280,7 +280,7 @@ pub enum IndicatorSource {
     #[default]
     Manual,
     /// A figure of the participant's survey rounds, named by a key the
-    /// caller computes (see [`crate::rules::indicators::SURVEY_FIGURES`]).
+    /// caller computes (see [`crate::rules::coherence::SURVEY_FIGURES`]).
     Survey {
         /// The figure's key (`weekly_largest_component_share`,
         /// `ei_index:housing_office:nav`, …).

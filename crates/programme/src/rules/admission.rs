@@ -147,16 +147,17 @@ pub fn partner_findings(participant: &Participant, at: Date) -> Vec<Finding> {
     }
     for a in participant.agreements.iter().filter(|a| a.signed) {
         for o in &a.obligations {
-            if let Some(due) = o.due {
-                if o.done.is_none_or(|d| d.start() > at.start()) && due.end() < at.start() {
-                    out.push(Finding::new(
-                        pid,
-                        FindingKind::ObligationOverdue {
-                            text: o.text.clone(),
-                            due,
-                        },
-                    ));
-                }
+            if let Some(due) = o.due
+                && o.done.is_none_or(|d| d.start() > at.start())
+                && due.end() < at.start()
+            {
+                out.push(Finding::new(
+                    pid,
+                    FindingKind::ObligationOverdue {
+                        text: o.text.clone(),
+                        due,
+                    },
+                ));
             }
         }
     }

@@ -394,36 +394,35 @@ pub fn findings(doc: &ProgrammeDocument, participant: &Participant, at: Date) ->
             out.push(Finding::new(pid, FindingKind::NoExternalActors));
         }
     }
-    if p.leader_placement == Some(PlacementKind::Service) {
-        if let Some(unit) = doc
+    if p.leader_placement == Some(PlacementKind::Service)
+        && let Some(unit) = doc
             .organisation(&participant.id)
             .and_then(|o| o.leader.as_ref())
             .and_then(|l| l.placement_at(at))
-        {
-            out.push(Finding::new(
-                pid,
-                FindingKind::LeaderInServiceUnit {
-                    unit: unit.unit.clone(),
-                },
-            ));
-        }
+    {
+        out.push(Finding::new(
+            pid,
+            FindingKind::LeaderInServiceUnit {
+                unit: unit.unit.clone(),
+            },
+        ));
     }
     if p.users_informants && !p.user_participation.is_participation() {
         out.push(Finding::new(pid, FindingKind::UsersOnlyInformants));
     }
     for r in &p.ratings {
-        if let Some((before, _)) = r.previous {
-            if r.rating < before {
-                out.push(Finding::new(
-                    pid,
-                    FindingKind::AnchoringWeakened {
-                        dimension: r.dimension,
-                        from: before,
-                        to: r.rating,
-                        date: r.date,
-                    },
-                ));
-            }
+        if let Some((before, _)) = r.previous
+            && r.rating < before
+        {
+            out.push(Finding::new(
+                pid,
+                FindingKind::AnchoringWeakened {
+                    dimension: r.dimension,
+                    from: before,
+                    to: r.rating,
+                    date: r.date,
+                },
+            ));
         }
     }
     out

@@ -52,7 +52,7 @@ pub fn participant_findings(
     out.extend(reports::report_statuses(doc, participant, at).1);
     out.extend(admission::partner_findings(participant, at));
     out.extend(learning::learning_summary(doc, Some(&participant.id), at).1);
-    out.sort_by(|a, b| b.severity.cmp(&a.severity));
+    out.sort_by_key(|f| std::cmp::Reverse(f.severity));
     out
 }
 
@@ -68,6 +68,6 @@ pub fn all_findings(doc: &ProgrammeDocument, at: Date, figures: &[SurveyFigure])
         out.extend(admission::admission_findings(c));
     }
     out.extend(learning::learning_summary(doc, None, at).1);
-    out.sort_by(|a, b| b.severity.cmp(&a.severity));
+    out.sort_by_key(|f| std::cmp::Reverse(f.severity));
     out
 }

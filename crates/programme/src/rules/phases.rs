@@ -427,29 +427,27 @@ pub fn path_status(
                 Position::NotStarted
             });
             // The current phase: overrun, extension, overdue gates.
-            if started {
-                if let Some(end) = allowed_end {
-                    if at > end {
-                        findings.push(Finding::new(
-                            pid,
-                            FindingKind::PhaseOverrun {
-                                phase: labelled_phase(def),
-                                allowed_end: end,
-                                months: at.months_since(end.add_days(1)),
-                                days: at.days_since(end),
-                                extension_reason: last_extension.map(|e| e.reason.clone()),
-                            },
-                        ));
-                    } else if let Some(e) = last_extension {
-                        findings.push(Finding::new(
-                            pid,
-                            FindingKind::PhaseExtended {
-                                phase: labelled_phase(def),
-                                until: e.until,
-                                reason: e.reason.clone(),
-                            },
-                        ));
-                    }
+            if started && let Some(end) = allowed_end {
+                if at > end {
+                    findings.push(Finding::new(
+                        pid,
+                        FindingKind::PhaseOverrun {
+                            phase: labelled_phase(def),
+                            allowed_end: end,
+                            months: at.months_since(end.add_days(1)),
+                            days: at.days_since(end),
+                            extension_reason: last_extension.map(|e| e.reason.clone()),
+                        },
+                    ));
+                } else if let Some(e) = last_extension {
+                    findings.push(Finding::new(
+                        pid,
+                        FindingKind::PhaseExtended {
+                            phase: labelled_phase(def),
+                            until: e.until,
+                            reason: e.reason.clone(),
+                        },
+                    ));
                 }
             }
             for g in &gates {
@@ -534,26 +532,26 @@ pub fn path_status(
         });
     }
     let real = real.unwrap_or(Position::Finished);
-    if calendar.index(model) > real.index(model) {
-        if let (Position::In(c), Position::In(r)) = (&calendar, &real) {
-            let def = |k: &PhaseKey| {
-                model
-                    .phases
-                    .iter()
-                    .find(|p| &p.key == k)
-                    .expect("model phase")
-            };
-            findings.insert(
-                0,
-                Finding::new(
-                    pid,
-                    FindingKind::BehindSchedule {
-                        calendar: labelled_phase(def(c)),
-                        real: labelled_phase(def(r)),
-                    },
-                ),
-            );
-        }
+    if calendar.index(model) > real.index(model)
+        && let (Position::In(c), Position::In(r)) = (&calendar, &real)
+    {
+        let def = |k: &PhaseKey| {
+            model
+                .phases
+                .iter()
+                .find(|p| &p.key == k)
+                .expect("model phase")
+        };
+        findings.insert(
+            0,
+            Finding::new(
+                pid,
+                FindingKind::BehindSchedule {
+                    calendar: labelled_phase(def(c)),
+                    real: labelled_phase(def(r)),
+                },
+            ),
+        );
     }
     Some(PathStatus {
         participant: participant.id.clone(),

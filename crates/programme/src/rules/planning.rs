@@ -35,11 +35,11 @@ pub fn target_plans(doc: &ProgrammeDocument, participant: &Participant) -> BTree
     doc.assessments_of(&participant.id)
         .flat_map(|a| a.evidence.iter())
         .filter_map(|e| match &e.fact {
-            Fact::PlanAnchoring { plan, status, .. }
-                if matches!(status, PlanStatus::Adopted | PlanStatus::Planned) =>
-            {
-                Some(*plan)
-            }
+            Fact::PlanAnchoring {
+                plan,
+                status: PlanStatus::Adopted | PlanStatus::Planned,
+                ..
+            } => Some(*plan),
             _ => None,
         })
         .collect()

@@ -242,8 +242,7 @@ pub fn prefill(
                             target: i.target.map(|t| t.value),
                             latest: indicator_values(&participant.id, i, figures)
                                 .into_iter()
-                                .filter(|(d, _)| d.start() <= to)
-                                .next_back(),
+                                .rfind(|(d, _)| d.start() <= to),
                         })
                         .collect(),
                 })

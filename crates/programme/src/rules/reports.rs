@@ -90,15 +90,15 @@ pub fn expected_reports(
         if ended_before(jan1) {
             break;
         }
-        if let Some(due) = schedule.half_year_due.and_then(|md| md.in_year(year)) {
-            if start < Date::ymd(year, 4, 1).expect("valid") {
-                out.push((ReportKind::HalfYear, year, due));
-            }
+        if let Some(due) = schedule.half_year_due.and_then(|md| md.in_year(year))
+            && start < Date::ymd(year, 4, 1).expect("valid")
+        {
+            out.push((ReportKind::HalfYear, year, due));
         }
-        if let Some(due) = schedule.annual_due.and_then(|md| md.in_year(year + 1)) {
-            if start < Date::ymd(year, 7, 1).expect("valid") {
-                out.push((ReportKind::Annual, year, due));
-            }
+        if let Some(due) = schedule.annual_due.and_then(|md| md.in_year(year + 1))
+            && start < Date::ymd(year, 7, 1).expect("valid")
+        {
+            out.push((ReportKind::Annual, year, due));
         }
     }
     if let (Some(e), Some(months)) = (end, schedule.final_due_months) {

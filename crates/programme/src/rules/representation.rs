@@ -62,7 +62,7 @@ pub struct Coverage {
 
 /// The members of bodies of `kind` in the programme organisation (top-level
 /// bodies, not a sub-project's own groups), holding at `at`.
-pub fn members_at<'a>(org: &'a Organisation, kind: BodyKind, at: Date) -> Vec<&'a Member> {
+pub fn members_at(org: &Organisation, kind: BodyKind, at: Date) -> Vec<&Member> {
     org.bodies
         .iter()
         .filter(|b| b.kind == kind && b.parent.is_none() && b.exists_at(at))
