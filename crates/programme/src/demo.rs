@@ -713,6 +713,21 @@ fn participant(p: &Profile) -> Participant {
             ],
             sources: Vec::new(),
         }),
+        survey_rounds: std::iter::once(AttachedRound {
+            round: SurveyRoundRef::new(format!("{}-2024", p.slug)),
+            purpose: RoundPurpose::Baseline,
+            phase: Some(PhaseKey::new("preparatory")),
+            closed: Some(start.add_months(-2)),
+        })
+        .chain(
+            matches!(p.plan, PlanState::Approved(_)).then(|| AttachedRound {
+                round: SurveyRoundRef::new(format!("{}-2025", p.slug)),
+                purpose: RoundPurpose::FollowUp,
+                phase: Some(PhaseKey::new("implementation")),
+                closed: Some(d("2025-11-20")),
+            }),
+        )
+        .collect(),
         context: None,
     }
 }

@@ -1255,6 +1255,18 @@ impl Checker {
                 }
             }
         }
+        let model = part.path.as_ref().and_then(|p| d.phase_model(&p.model));
+        for (j, r) in part.survey_rounds.iter().enumerate() {
+            self.id(format!("{p}.survey_rounds[{j}].round"), r.round.as_str());
+            if let Some(ph) = &r.phase {
+                self.reference(
+                    format!("{p}.survey_rounds[{j}].phase"),
+                    "phase",
+                    ph.as_str(),
+                    model.is_some_and(|m| m.phases.iter().any(|x| &x.key == ph)),
+                );
+            }
+        }
         for (j, r) in part.planning_calendar.iter().enumerate() {
             let q = format!("{p}.planning_calendar[{j}]");
             self.order(

@@ -314,6 +314,54 @@ enum Rendered {
     Num(f64),
 }
 
+/// One glossary entry, ready to render: the word and its explanation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GlossaryItem {
+    /// The word (a term in the programme's vocabulary, or the programme's
+    /// own headword).
+    pub headword: Value,
+    /// The explanation.
+    pub definition: Value,
+    /// The term it explains, if it is one of the confusable words.
+    pub term: Option<Term>,
+}
+
+/// The glossary of a programme in `lang`: every confusable word with its
+/// default explanation (`programme-glossary-*`), unless the programme
+/// replaces it, then the programme's own entries, in that order.
+pub fn glossary(programme: &crate::model::Programme, lang: &str) -> Vec<GlossaryItem> {
+    let own: Vec<&crate::model::GlossaryEntry> = programme
+        .glossary
+        .iter()
+        .filter(|g| g.lang == lang)
+        .collect();
+    let mut out: Vec<GlossaryItem> = Term::ALL
+        .iter()
+        .map(|t| match own.iter().find(|g| g.term == Some(*t)) {
+            Some(g) => GlossaryItem {
+                headword: Value::Text(g.headword.clone()),
+                definition: Value::Text(g.definition.clone()),
+                term: Some(*t),
+            },
+            None => GlossaryItem {
+                headword: Value::term(*t, Form::Singular),
+                definition: Message::new(format!("programme-glossary-{}", t.code())).into(),
+                term: Some(*t),
+            },
+        })
+        .collect();
+    out.extend(
+        own.iter()
+            .filter(|g| g.term.is_none())
+            .map(|g| GlossaryItem {
+                headword: Value::Text(g.headword.clone()),
+                definition: Value::Text(g.definition.clone()),
+                term: None,
+            }),
+    );
+    out
+}
+
 /// Every message key the crate can produce, and the keys of the words it
 /// names (levels, sources, statuses, …) that pages need beside them. A
 /// test keeps `locales/*/programme.ftl` equal to this list.
@@ -599,6 +647,34 @@ pub fn all_keys() -> Vec<String> {
             "caption-sign-off",
             "caption-sign-off-partial",
             "caption-from-to",
+            "signed-off",
+        ],
+    );
+    add(
+        "programme-portfolio-",
+        &[
+            "sheet",
+            "findings-sheet",
+            "yes",
+            "no",
+            "participant",
+            "cohort",
+            "calendar-phase",
+            "real-phase",
+            "overrun-days",
+            "open-gates",
+            "reports-late",
+            "reports-due-soon",
+            "chief-executive-in-steering-group",
+            "political-members",
+            "ownership",
+            "agreement",
+            "leader-strategic",
+            "user-participation",
+            "problems",
+            "warnings",
+            "severity",
+            "finding",
         ],
     );
     k.sort();

@@ -1098,6 +1098,265 @@ pub fn import_with(bytes: &[u8], limits: &Limits) -> Result<ProgrammeDocument, X
     ProgrammeDocument::from_value(root).map_err(XlsxError::Document)
 }
 
+fn sheet_name(s: &str) -> String {
+    let clean: String = s
+        .chars()
+        .filter(|c| !"[]:*?/\\".contains(*c))
+        .take(31)
+        .collect();
+    if clean.trim().is_empty() {
+        "1".into()
+    } else {
+        clean
+    }
+}
+
+/// The overview matrix as a workbook for reading and printing: landscape
+/// A4 fitted to the page width, the participants' header row repeated on
+/// every page, sections as bold rows, wrapped cells, the sign-off under each
+/// column and the caption below the table.
+pub fn matrix_workbook(
+    m: &crate::matrix::Matrix,
+    r: &crate::text::Renderer<'_>,
+) -> Result<Vec<u8>, XlsxError> {
+    use rust_xlsxwriter::FormatAlign;
+    let werr = |e: rust_xlsxwriter::XlsxError| XlsxError::Write {
+        detail: e.to_string(),
+    };
+    let mut wb = Workbook::new();
+    let head = Format::new()
+        .set_bold()
+        .set_text_wrap()
+        .set_align(FormatAlign::Top)
+        .set_border(rust_xlsxwriter::FormatBorder::Thin);
+    let section = Format::new()
+        .set_bold()
+        .set_background_color(0xE8E8E8)
+        .set_border(rust_xlsxwriter::FormatBorder::Thin);
+    let cell = Format::new()
+        .set_text_wrap()
+        .set_align(FormatAlign::Top)
+        .set_border(rust_xlsxwriter::FormatBorder::Thin);
+    let ws = wb.add_worksheet();
+    ws.set_name(sheet_name(&m.name)).map_err(werr)?;
+    ws.set_landscape();
+    ws.set_paper_size(9);
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_repeat_rows(0, 0).map_err(werr)?;
+    ws.set_column_width(0, 28).map_err(werr)?;
+    ws.write_string_with_format(0, 0, "", &head).map_err(werr)?;
+    for (i, c) in m.columns.iter().enumerate() {
+        let col = u16::try_from(i + 1).map_err(|_| XlsxError::Write {
+            detail: "too many columns".into(),
+        })?;
+        ws.set_column_width(col, 40).map_err(werr)?;
+        ws.write_string_with_format(0, col, &c.name, &head)
+            .map_err(werr)?;
+    }
+    let mut row = 1u32;
+    for s in &m.sections {
+        ws.write_string_with_format(row, 0, r.value(&s.label), &section)
+            .map_err(werr)?;
+        for i in 0..m.columns.len() {
+            ws.write_string_with_format(row, (i + 1) as u16, "", &section)
+                .map_err(werr)?;
+        }
+        row += 1;
+        for line in &s.rows {
+            ws.write_string_with_format(row, 0, r.value(&line.label), &head)
+                .map_err(werr)?;
+            for (i, c) in line.cells.iter().enumerate() {
+                // Dash items one per line; running lists and text as the
+                // matrix writes them.
+                let text = match c.layout {
+                    crate::matrix::Layout::Items => {
+                        let (lead, items) = crate::matrix::cell_texts(c, r);
+                        lead.into_iter()
+                            .chain(
+                                items
+                                    .into_iter()
+                                    .map(|(t, _)| format!("– {}", crate::text::capitalise(&t))),
+                            )
+                            .collect::<Vec<_>>()
+                            .join("\n")
+                    }
+                    _ => crate::matrix::render_cell(c, r),
+                };
+                ws.write_string_with_format(row, (i + 1) as u16, &text, &cell)
+                    .map_err(werr)?;
+            }
+            row += 1;
+        }
+    }
+    ws.write_string_with_format(row, 0, "", &head)
+        .map_err(werr)?;
+    for (i, c) in m.columns.iter().enumerate() {
+        let text = c
+            .sign_off
+            .as_ref()
+            .map(|s| r.message(&Message::new("programme-matrix-signed-off").arg("date", s.date)))
+            .unwrap_or_default();
+        ws.write_string_with_format(row, (i + 1) as u16, &text, &cell)
+            .map_err(werr)?;
+    }
+    row += 2;
+    for c in &m.caption {
+        ws.write_string(row, 0, r.message(c)).map_err(werr)?;
+        row += 1;
+    }
+    wb.save_to_buffer().map_err(werr)
+}
+
+/// The funder's portfolio as a workbook for reporting upward: one row per
+/// participant (cohort, calendar and real phase, overrun, open gates,
+/// reports late and due, anchoring at a glance, findings by severity) and a
+/// sheet with every finding as a sentence.
+pub fn portfolio_workbook(
+    p: &crate::rules::portfolio::Portfolio,
+    r: &crate::text::Renderer<'_>,
+) -> Result<Vec<u8>, XlsxError> {
+    use crate::finding::Severity;
+    use crate::rules::phases::Position;
+    let werr = |e: rust_xlsxwriter::XlsxError| XlsxError::Write {
+        detail: e.to_string(),
+    };
+    let t = |k: &str| r.message(&Message::new(format!("programme-portfolio-{k}")));
+    let yes_no = |b: bool| t(if b { "yes" } else { "no" });
+    let mut wb = Workbook::new();
+    let head = Format::new().set_bold().set_text_wrap();
+    let ws = wb.add_worksheet();
+    ws.set_name(sheet_name(&t("sheet"))).map_err(werr)?;
+    ws.set_landscape();
+    ws.set_repeat_rows(0, 0).map_err(werr)?;
+    ws.set_freeze_panes(1, 1).map_err(werr)?;
+    let columns = [
+        "participant",
+        "cohort",
+        "calendar-phase",
+        "real-phase",
+        "overrun-days",
+        "open-gates",
+        "reports-late",
+        "reports-due-soon",
+        "chief-executive-in-steering-group",
+        "political-members",
+        "ownership",
+        "agreement",
+        "leader-strategic",
+        "user-participation",
+        "problems",
+        "warnings",
+    ];
+    for (c, k) in columns.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, t(k), &head)
+            .map_err(werr)?;
+        ws.set_column_width(c as u16, if c == 0 { 24 } else { 16 })
+            .map_err(werr)?;
+    }
+    let phase = |path: &crate::rules::phases::PathStatus, pos: &Position| match pos {
+        Position::In(k) => path
+            .phases
+            .iter()
+            .find(|v| &v.phase.key == k)
+            .map(|v| r.value(&v.phase.label))
+            .unwrap_or_else(|| k.to_string()),
+        Position::NotStarted => r.message(&Message::new("programme-position-not-started")),
+        Position::Finished => r.message(&Message::new("programme-position-finished")),
+    };
+    for (i, row) in p.rows.iter().enumerate() {
+        let y = (i + 1) as u32;
+        let a = &row.anchoring;
+        ws.write_string(y, 0, &row.name).map_err(werr)?;
+        if let Some(c) = row.cohort {
+            ws.write_number(y, 1, f64::from(c)).map_err(werr)?;
+        }
+        if let Some(path) = &row.path {
+            ws.write_string(y, 2, phase(path, &path.calendar))
+                .map_err(werr)?;
+            ws.write_string(y, 3, phase(path, &path.real))
+                .map_err(werr)?;
+            if let Some((_, _, days)) = path.overrun() {
+                ws.write_number(y, 4, days as f64).map_err(werr)?;
+            }
+            ws.write_number(y, 5, path.open_gates().len() as f64)
+                .map_err(werr)?;
+        }
+        ws.write_number(y, 6, f64::from(row.reports_late))
+            .map_err(werr)?;
+        ws.write_number(y, 7, f64::from(row.reports_due_soon))
+            .map_err(werr)?;
+        ws.write_string(y, 8, yes_no(a.chief_executive_in_steering_group))
+            .map_err(werr)?;
+        ws.write_number(y, 9, f64::from(a.political_members))
+            .map_err(werr)?;
+        let owner = match &a.owner {
+            Some((crate::model::OwnerKind::Administrative, _)) => {
+                r.message(&Message::new("programme-owner-kind-administrative"))
+            }
+            Some((crate::model::OwnerKind::Political, _)) => {
+                r.message(&Message::new("programme-owner-kind-political"))
+            }
+            None => String::new(),
+        };
+        ws.write_string(y, 10, owner).map_err(werr)?;
+        ws.write_string(y, 11, yes_no(a.agreement_signed))
+            .map_err(werr)?;
+        ws.write_string(
+            y,
+            12,
+            match a.leader_placement {
+                Some(k) => yes_no(k == crate::model::PlacementKind::Strategic),
+                None => String::new(),
+            },
+        )
+        .map_err(werr)?;
+        ws.write_string(
+            y,
+            13,
+            r.message(&Message::new(format!(
+                "programme-user-level-{}",
+                a.user_participation.code()
+            ))),
+        )
+        .map_err(werr)?;
+        let n = |s: Severity| f64::from(row.severity_counts.get(&s).copied().unwrap_or(0));
+        ws.write_number(y, 14, n(Severity::Problem)).map_err(werr)?;
+        ws.write_number(y, 15, n(Severity::Warning)).map_err(werr)?;
+    }
+    let fs = wb.add_worksheet();
+    fs.set_name(sheet_name(&t("findings-sheet")))
+        .map_err(werr)?;
+    fs.set_repeat_rows(0, 0).map_err(werr)?;
+    for (c, k) in ["participant", "severity", "finding"].iter().enumerate() {
+        fs.write_string_with_format(0, c as u16, t(k), &head)
+            .map_err(werr)?;
+    }
+    fs.set_column_width(0, 24).map_err(werr)?;
+    fs.set_column_width(1, 16).map_err(werr)?;
+    fs.set_column_width(2, 100).map_err(werr)?;
+    let mut y = 1u32;
+    for row in &p.rows {
+        for f in &row.findings {
+            fs.write_string(y, 0, &row.name).map_err(werr)?;
+            let sev = match f.severity {
+                Severity::Info => "info",
+                Severity::Warning => "warning",
+                Severity::Problem => "problem",
+            };
+            fs.write_string(
+                y,
+                1,
+                r.message(&Message::new(format!("programme-severity-{sev}"))),
+            )
+            .map_err(werr)?;
+            fs.write_string(y, 2, r.sentence(&f.message()))
+                .map_err(werr)?;
+            y += 1;
+        }
+    }
+    wb.save_to_buffer().map_err(werr)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

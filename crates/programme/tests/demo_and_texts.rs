@@ -530,6 +530,37 @@ fn every_finding_matrix_and_error_message_renders_whole_in_every_language() {
 }
 
 #[test]
+fn the_glossary_holds_every_word_and_the_programme_s_own() {
+    let doc = demo::programme();
+    let nb = I18n::new(Lang::Nb);
+    let r = Renderer::new(&nb, &doc.programme.vocabulary);
+    let g = samspill_programme::text::glossary(&doc.programme, "nb");
+    assert_eq!(g.len(), Term::ALL.len() + 1);
+    assert_eq!(r.value(&g.last().unwrap().headword), "Helhetsplan");
+    let leader = g
+        .iter()
+        .find(|x| x.term == Some(Term::ProgrammeLeader))
+        .unwrap();
+    assert_eq!(r.value(&leader.headword), "programleder");
+    assert!(r.value(&leader.definition).contains("prosjektleder"));
+    for item in &g {
+        assert_whole(&r.value(&item.headword), "headword");
+        assert_whole(&r.value(&item.definition), "definition");
+    }
+    assert_eq!(
+        samspill_programme::text::glossary(&doc.programme, "en").len(),
+        Term::ALL.len()
+    );
+    // The survey rounds are attached to the phases they serve.
+    let b = doc.participant(&ParticipantId::new("brattvik")).unwrap();
+    assert_eq!(b.survey_rounds.len(), 2);
+    assert_eq!(
+        b.survey_rounds[1].phase.as_ref().unwrap().as_str(),
+        "implementation"
+    );
+}
+
+#[test]
 fn a_programme_vocabulary_replaces_the_default_words() {
     let doc = demo::programme();
     let nb = I18n::new(Lang::Nb);

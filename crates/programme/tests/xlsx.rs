@@ -484,3 +484,72 @@ fn document_errors_come_through_with_their_paths_and_messages() {
     let messages = e.messages();
     assert_eq!(messages[0].key, "programme-error-invalid");
 }
+
+#[test]
+fn the_matrix_and_the_portfolio_export_for_reading() {
+    use calamine::{Data, Reader, Xlsx};
+    use samspill_i18n::Lang;
+    use samspill_programme::date::Date;
+    use samspill_programme::ids::RoundId;
+    use samspill_programme::matrix;
+    use samspill_programme::rules::portfolio::portfolio;
+    use samspill_programme::text::Renderer;
+    use samspill_programme::xlsx::{matrix_workbook, portfolio_workbook};
+
+    let doc = support::seed();
+    let nb = support::I18n::new(Lang::Nb);
+    let r = Renderer::new(&nb, &doc.programme.vocabulary);
+    let m = matrix::generate(&doc, &RoundId::new("delrapport-2010")).unwrap();
+    let bytes = matrix_workbook(&m, &r).unwrap();
+    let mut wb: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    let range = wb.worksheet_range("Delrapport 2010").unwrap();
+    let text = |r: u32, c: u32| match range.get_value((r, c)) {
+        Some(Data::String(s)) => s.clone(),
+        _ => String::new(),
+    };
+    assert_eq!(text(0, 1), "Bærum");
+    assert_eq!(text(0, 4), "Lørenskog");
+    assert_eq!(text(1, 0), "ORGANISERING");
+    assert_eq!(text(2, 0), "Styringsgruppa");
+    assert_eq!(
+        text(2, 3),
+        "Rådmann, kommunalsjef, strategi- og utviklingssjef og økonomisjef"
+    );
+    let plan = (0..20).find(|&i| text(i, 0) == "Planforankring").unwrap();
+    assert!(text(plan, 4).starts_with(
+        "Planlagt forankring i planverk gjennom:\n– Utvikling av en boligsosial handlingsplan."
+    ));
+    let signed = (0..30)
+        .find(|&i| text(i, 1).starts_with("Kvalitetssikret"))
+        .unwrap();
+    assert_eq!(text(signed, 1), "Kvalitetssikret november 2010");
+    assert!(
+        (0..40)
+            .any(|i| text(i, 0).starts_with("Matrisen er basert på informasjon kvalitetssikret"))
+    );
+
+    let demo = demo::programme();
+    let r = Renderer::new(&nb, &demo.programme.vocabulary);
+    let p = portfolio(&demo, Date::parse(demo::AS_OF).unwrap(), &[]);
+    let bytes = portfolio_workbook(&p, &r).unwrap();
+    let mut wb: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    assert_eq!(wb.sheet_names(), ["Portefølje", "Funn"]);
+    let range = wb.worksheet_range("Portefølje").unwrap();
+    assert_eq!(range.height(), 6, "a header and five participants");
+    let row = (1..6)
+        .find(|&i| range.get_value((i, 0)) == Some(&Data::String("Lyngnes".into())))
+        .unwrap();
+    assert_eq!(
+        range.get_value((row, 2)),
+        Some(&Data::String("Gjennomføringsfase".into()))
+    );
+    assert_eq!(
+        range.get_value((row, 3)),
+        Some(&Data::String("Program- og planfase".into()))
+    );
+    let findings = wb.worksheet_range("Funn").unwrap();
+    assert_eq!(
+        findings.height() - 1,
+        p.rows.iter().map(|r| r.findings.len()).sum::<usize>()
+    );
+}

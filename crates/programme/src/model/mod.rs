@@ -33,9 +33,9 @@ pub use organisation::{
     OrientationSpell, OwnerKind, Ownership, Placement, PlacementKind, ProgrammeLeader,
 };
 pub use participant::{
-    AgreementVersion, Extension, GateRecord, InformantGroup, Obligation, Participant,
-    ParticipantKind, ParticipantPath, Partner, PartnerKind, Party, PhaseRecord, PlanRevision,
-    PoliticalDecision, PreAnalysis, Presentation,
+    AgreementVersion, AttachedRound, Extension, GateRecord, InformantGroup, Obligation,
+    Participant, ParticipantKind, ParticipantPath, Partner, PartnerKind, Party, PhaseRecord,
+    PlanRevision, PoliticalDecision, PreAnalysis, Presentation, RoundPurpose,
 };
 pub use plan::{
     ActionPlan, EffectLevel, Goal, Indicator, IndicatorSource, Measure, MeasureStatus, Observation,

@@ -54,9 +54,39 @@ pub struct Participant {
     /// The pre-analysis.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pre_analysis: Option<PreAnalysis>,
+    /// The participant's survey rounds, attached to the phases they serve
+    /// (the baseline in the pre-analysis, follow-ups in implementation).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub survey_rounds: Vec<AttachedRound>,
     /// Context worth knowing (size, economy, earlier plan experience).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub context: Option<String>,
+}
+
+/// A survey round of the participant, attached to a phase of its path.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AttachedRound {
+    /// The round (samspill's survey round id).
+    pub round: SurveyRoundRef,
+    /// What the round is for.
+    pub purpose: RoundPurpose,
+    /// The phase it belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phase: Option<PhaseKey>,
+    /// When it closed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closed: Option<Date>,
+}
+
+/// What a survey round is for in the programme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RoundPurpose {
+    /// The starting point (in the pre-analysis).
+    Baseline,
+    /// A later measurement.
+    FollowUp,
 }
 
 /// What kind of participant.
