@@ -65,6 +65,22 @@ pub struct Matrix {
     pub caption: Vec<Message>,
 }
 
+impl Matrix {
+    /// A finding for every column nobody has signed off.
+    pub fn sign_off_findings(&self) -> Vec<crate::finding::Finding> {
+        self.columns
+            .iter()
+            .filter(|c| c.sign_off.is_none())
+            .map(|c| {
+                crate::finding::Finding::new(
+                    Some(&c.participant),
+                    crate::finding::FindingKind::ColumnNotSignedOff,
+                )
+            })
+            .collect()
+    }
+}
+
 /// A column: one participant, and who signed it off.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Column {

@@ -664,6 +664,35 @@ fn configured_rows_labels_and_partial_sign_off() {
             .iter()
             .any(|c| c.key == "programme-matrix-caption-sign-off-partial")
     );
+    // The unsigned column is a finding.
+    let f = m.sign_off_findings();
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].participant, Some(ParticipantId::new("k2")));
+    assert_eq!(f[0].kind, FindingKind::ColumnNotSignedOff);
+    // Documents not received by the status date are findings; later
+    // receipts do not count.
+    let round = x.round(&RoundId::new("r")).unwrap();
+    let (_, f) = learning::collection(&x, round);
+    assert_eq!(f.len(), 6, "three kinds from each of two participants");
+    let mut v = serde_json::to_value(&x).unwrap();
+    v["evaluation_rounds"][0]["log"] = json!([
+        {"type": "document", "participant": "k", "kind": "application", "received": "2020-01-10"},
+        {"type": "document", "participant": "k", "kind": "pre_analysis", "received": "2020-11-30"},
+        {"type": "document", "participant": "k", "kind": "action_plan", "received": "2020-12-01"}]);
+    let y = doc(v);
+    let (c, f) = learning::collection(&y, y.round(&RoundId::new("r")).unwrap());
+    let mine: Vec<_> = f
+        .iter()
+        .filter(|f| f.participant == Some(k()))
+        .map(|f| f.kind.clone())
+        .collect();
+    assert_eq!(
+        mine,
+        [FindingKind::DocumentNotReceived {
+            document: DocumentKind::ActionPlan
+        }]
+    );
+    assert_eq!(c[0].documents.len(), 3);
     // A matrix compared with itself has no changes.
     let same = matrix::diff(&m, &m);
     assert!(same.cells.is_empty() && same.columns_added.is_empty() && same.rows_added.is_empty());

@@ -79,14 +79,19 @@ pub fn expected_reports(
         return Vec::new();
     };
     let end = path_end(doc, participant);
+    // At most twenty years of reports, and none past the last year a date
+    // can name (the annual report of a year is due the year after).
     let last_year = end
         .map(|e| e.year())
         .unwrap_or(start.year() + 10)
-        .min(start.year() + 20);
+        .min(start.year() + 20)
+        .min(*crate::date::YEARS.end() - 1);
     let mut out = Vec::new();
     for year in start.year()..=last_year {
         let ended_before = |d: Date| end.is_some_and(|e| e < d);
-        let jan1 = Date::ymd(year, 1, 1).expect("valid");
+        let Some(jan1) = Date::ymd(year, 1, 1) else {
+            break;
+        };
         if ended_before(jan1) {
             break;
         }
