@@ -40,6 +40,16 @@ fn tolerance(n: usize) -> f64 {
     if n <= 5000 { 1e-15 } else { 1e-11 }
 }
 
+/// The largest rounding error of one iteration's value `y` for a node with
+/// `degree` incoming terms: each of the `degree + 2` additions and the
+/// division by the norm rounds once, by at most `f64::EPSILON / 2` of the
+/// running value (Higham, *Accuracy and Stability of Numerical Algorithms*,
+/// 2nd ed., §4.2), so an iterate that only moves within twice this bound is
+/// a fixed point up to rounding.
+fn rounding_bound(degree: usize, y: f64) -> f64 {
+    2.0 * (degree as f64 + 3.0) * f64::EPSILON * y.abs()
+}
+
 /// Eigenvector centrality as NetworkX `eigenvector_centrality`, computed to
 /// machine precision.
 ///
@@ -99,13 +109,22 @@ pub fn eigenvector(g: &Graph, weighted: bool) -> Option<Vec<f64>> {
         if norm == 0.0 || !norm.is_finite() {
             return None;
         }
-        let mut diff = 0.0f64;
+        let tol = tolerance(n);
+        let mut converged = true;
         for v in 0..n {
             let y = next[v] / norm;
-            diff = diff.max((y - x[v]).abs());
+            let change = (y - x[v]).abs();
+            // A change within the rounding error of this entry's own sum
+            // (`in-degree + 2` terms, each adding at most one unit in the
+            // last place, before and after the scaling) is no change: on
+            // stars and K(2, n) the hub's entry otherwise cycles between a
+            // few neighbouring floats for ever (issue 14).
+            if change >= tol && change > rounding_bound(g.in_neighbors(v).len(), y) {
+                converged = false;
+            }
             x[v] = y;
         }
-        if diff < tolerance(n) {
+        if converged {
             return Some(x);
         }
     }

@@ -1,0 +1,25 @@
+# samspill — dansk: indlæsning af netværksfiler (samspill-formats)
+formats-error-at = fejl i { $place }: { $message }
+formats-cannot-read = kan ikke læse filen: { $reason }
+formats-empty-file = filen er tom: forventede et { $format }-netværk
+formats-control-character = filen indeholder kontroltegnet { $code }: forventede tekst (er det en binær fil?)
+formats-xml-entities = XML'en erklærer entiteter (<!ENTITY>); samspill læser ingen entitetserklæringer, fordi de kan vokse uden grænse
+formats-xlsx-not-a-workbook = forventede en Excel-projektmappe (.xlsx), men filen er ikke en eller er beskadiget
+formats-xlsx-bad-sheet = arket »{ $sheet }« kan ikke læses: det er beskadiget eller ikke et regneark
+formats-limit-file-size = filen er større end { $max } byte, det meste samspill læser
+formats-limit-zip-entries = projektmappen har { $found } dele; højst { $max } læses
+formats-limit-zip-entry-size = en del af projektmappen pakkes ud til mere end { $max } byte (en ZIP-bombe?)
+formats-limit-shared-strings-size = projektmappens delte tekster pakkes ud til mere end { $max } byte
+formats-limit-zip-total-size = projektmappen pakkes ud til mere end { $max } byte i alt (en ZIP-bombe?)
+formats-limit-rows = arket har en celle i række { $found }; højst { $max } rækker læses
+formats-limit-columns = arket har en celle i kolonne { $found }; højst { $max } kolonner læses
+formats-limit-cells = arket har mere end { $max } udfyldte celler
+formats-limit-cell-text = en celle har { $found } tegn; højst { $max } læses
+formats-limit-xml-depth = XML'en er indlejret dybere end { $max } elementer
+formats-limit-json-depth = JSON'en er indlejret dybere end { $max } lister og objekter
+formats-limit-other = en grænse blev nået ({ $what }: { $found }, højst { $max })
+formats-csv-unclosed-quote = et anførselstegn åbnes her og lukkes aldrig, så resten af filen ville blive ét felt: luk anførselstegnet
+formats-csv-missing-target = forventede et mål i denne række: den har en værdi, men intet mål (en person uden bånd har kun en kilde)
+formats-dl-unquoted-label = forventede { $expected } etiketter, fandt flere ord (»{ $word }« er ét for meget): en etiket med mellemrum skal stå i anførselstegn, f.eks. "Ann Berg"
+formats-pajek-no-network = forventede et netværk (»*Vertices n«), fandt intet
+formats-pajek-bad-time-mark = forventede et tidsmærke som [3], [1-4] eller [5-*] (en start, der ikke er senere end slutningen), fandt [{ $mark }]

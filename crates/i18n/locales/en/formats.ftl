@@ -1,0 +1,25 @@
+# samspill — English: reading network files (samspill-formats)
+formats-error-at = error in { $place }: { $message }
+formats-cannot-read = cannot read the file: { $reason }
+formats-empty-file = the file is empty: expected a { $format } network
+formats-control-character = the file holds the control character { $code }: expected text (is it a binary file?)
+formats-xml-entities = the XML declares entities (<!ENTITY>); samspill reads no entity declarations, since they can expand without bound
+formats-xlsx-not-a-workbook = expected an Excel workbook (.xlsx), but the file is not one or is damaged
+formats-xlsx-bad-sheet = the sheet "{ $sheet }" cannot be read: it is damaged or not a worksheet
+formats-limit-file-size = the file is larger than { $max } bytes, the most samspill reads
+formats-limit-zip-entries = the workbook has { $found } parts; at most { $max } are read
+formats-limit-zip-entry-size = a part of the workbook unpacks to more than { $max } bytes (a ZIP bomb?)
+formats-limit-shared-strings-size = the workbook's shared texts unpack to more than { $max } bytes
+formats-limit-zip-total-size = the workbook unpacks to more than { $max } bytes in all (a ZIP bomb?)
+formats-limit-rows = the sheet has a cell in row { $found }; at most { $max } rows are read
+formats-limit-columns = the sheet has a cell in column { $found }; at most { $max } columns are read
+formats-limit-cells = the sheet has more than { $max } filled cells
+formats-limit-cell-text = a cell holds { $found } characters; at most { $max } are read
+formats-limit-xml-depth = the XML is nested deeper than { $max } elements
+formats-limit-json-depth = the JSON is nested deeper than { $max } arrays and objects
+formats-limit-other = a limit was reached ({ $what }: { $found }, at most { $max })
+formats-csv-unclosed-quote = a quote opens here and is never closed, so the rest of the file would become one field: close the quote
+formats-csv-missing-target = expected a target in this row: it has a value but no target (a person without ties has only a source)
+formats-dl-unquoted-label = expected { $expected } labels, found more words ("{ $word }" is one too many): a label with a blank in it must be quoted, e.g. "Ann Berg"
+formats-pajek-no-network = expected a network ("*Vertices n"), found none
+formats-pajek-bad-time-mark = expected a time mark such as [3], [1-4] or [5-*] (a start no later than its end), found [{ $mark }]

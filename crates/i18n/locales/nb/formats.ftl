@@ -1,0 +1,25 @@
+# samspill — bokmål: lesing av nettverksfiler (samspill-formats)
+formats-error-at = feil i { $place }: { $message }
+formats-cannot-read = kan ikke lese filen: { $reason }
+formats-empty-file = filen er tom: ventet et { $format }-nettverk
+formats-control-character = filen inneholder kontrolltegnet { $code }: ventet tekst (er det en binærfil?)
+formats-xml-entities = XML-en deklarerer entiteter (<!ENTITY>); samspill leser ingen entitetsdeklarasjoner, fordi de kan vokse uten grense
+formats-xlsx-not-a-workbook = ventet en Excel-arbeidsbok (.xlsx), men filen er ikke det eller er skadet
+formats-xlsx-bad-sheet = arket «{ $sheet }» kan ikke leses: det er skadet eller ikke et regneark
+formats-limit-file-size = filen er større enn { $max } byte, det meste samspill leser
+formats-limit-zip-entries = arbeidsboken har { $found } deler; høyst { $max } leses
+formats-limit-zip-entry-size = en del av arbeidsboken pakkes ut til mer enn { $max } byte (en ZIP-bombe?)
+formats-limit-shared-strings-size = arbeidsbokens delte tekster pakkes ut til mer enn { $max } byte
+formats-limit-zip-total-size = arbeidsboken pakkes ut til mer enn { $max } byte i alt (en ZIP-bombe?)
+formats-limit-rows = arket har en celle i rad { $found }; høyst { $max } rader leses
+formats-limit-columns = arket har en celle i kolonne { $found }; høyst { $max } kolonner leses
+formats-limit-cells = arket har mer enn { $max } utfylte celler
+formats-limit-cell-text = en celle har { $found } tegn; høyst { $max } leses
+formats-limit-xml-depth = XML-en er nøstet dypere enn { $max } elementer
+formats-limit-json-depth = JSON-en er nøstet dypere enn { $max } lister og objekter
+formats-limit-other = en grense ble nådd ({ $what }: { $found }, høyst { $max })
+formats-csv-unclosed-quote = et anførselstegn åpnes her og lukkes aldri, så resten av filen ville blitt ett felt: lukk anførselstegnet
+formats-csv-missing-target = ventet et mål i denne raden: den har en verdi, men ikke noe mål (en person uten bånd har bare en kilde)
+formats-dl-unquoted-label = ventet { $expected } etiketter, fant flere ord («{ $word }» er ett for mye): en etikett med mellomrom må stå i anførselstegn, f.eks. "Ann Berg"
+formats-pajek-no-network = ventet et nettverk («*Vertices n»), fant ingen
+formats-pajek-bad-time-mark = ventet et tidsmerke som [3], [1-4] eller [5-*] (en start som ikke er senere enn slutten), fant [{ $mark }]

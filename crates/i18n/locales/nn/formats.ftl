@@ -1,0 +1,25 @@
+# samspill — nynorsk: lesing av nettverksfiler (samspill-formats)
+formats-error-at = feil i { $place }: { $message }
+formats-cannot-read = kan ikkje lese fila: { $reason }
+formats-empty-file = fila er tom: venta eit { $format }-nettverk
+formats-control-character = fila inneheld kontrollteiknet { $code }: venta tekst (er det ei binærfil?)
+formats-xml-entities = XML-en deklarerer entitetar (<!ENTITY>); samspill les ingen entitetsdeklarasjonar, fordi dei kan vekse utan grense
+formats-xlsx-not-a-workbook = venta ei Excel-arbeidsbok (.xlsx), men fila er ikkje det eller er skadd
+formats-xlsx-bad-sheet = arket «{ $sheet }» kan ikkje lesast: det er skadd eller ikkje eit rekneark
+formats-limit-file-size = fila er større enn { $max } byte, det meste samspill les
+formats-limit-zip-entries = arbeidsboka har { $found } delar; høgst { $max } vert lesne
+formats-limit-zip-entry-size = ein del av arbeidsboka vert pakka ut til meir enn { $max } byte (ei ZIP-bombe?)
+formats-limit-shared-strings-size = dei delte tekstane i arbeidsboka vert pakka ut til meir enn { $max } byte
+formats-limit-zip-total-size = arbeidsboka vert pakka ut til meir enn { $max } byte i alt (ei ZIP-bombe?)
+formats-limit-rows = arket har ei celle i rad { $found }; høgst { $max } rader vert lesne
+formats-limit-columns = arket har ei celle i kolonne { $found }; høgst { $max } kolonnar vert lesne
+formats-limit-cells = arket har meir enn { $max } utfylte celler
+formats-limit-cell-text = ei celle har { $found } teikn; høgst { $max } vert lesne
+formats-limit-xml-depth = XML-en er nøsta djupare enn { $max } element
+formats-limit-json-depth = JSON-en er nøsta djupare enn { $max } lister og objekt
+formats-limit-other = ei grense vart nådd ({ $what }: { $found }, høgst { $max })
+formats-csv-unclosed-quote = eit hermeteikn opnar her og vert aldri lukka, så resten av fila ville vorte eitt felt: lukk hermeteiknet
+formats-csv-missing-target = venta eit mål i denne rada: ho har ein verdi, men ikkje noko mål (ein person utan band har berre ei kjelde)
+formats-dl-unquoted-label = venta { $expected } etikettar, fann fleire ord («{ $word }» er eitt for mykje): ein etikett med mellomrom må stå i hermeteikn, t.d. "Ann Berg"
+formats-pajek-no-network = venta eit nettverk («*Vertices n»), fann ingen
+formats-pajek-bad-time-mark = venta eit tidsmerke som [3], [1-4] eller [5-*] (ein start som ikkje er seinare enn slutten), fann [{ $mark }]
