@@ -22,7 +22,10 @@ fn hostile(name: &str) -> PathBuf {
 pub const EXPECTED: [(&str, &str); 14] = [
     ("dimension-bomb.xlsx", "formats-limit-columns"),
     ("dimension-xfd5000.xlsx", "formats-limit-columns"),
-    ("shared-strings-400mb.xlsx", "formats-limit-shared-strings-size"),
+    (
+        "shared-strings-400mb.xlsx",
+        "formats-limit-shared-strings-size",
+    ),
     ("zip-bomb.xlsx", "formats-limit-zip-entry-size"),
     ("zip-many-parts.xlsx", "formats-limit-zip-entries"),
     ("long-cell.xlsx", "formats-limit-cell-text"),
@@ -50,11 +53,7 @@ fn every_hostile_file_is_refused_quickly_with_its_reason() {
         let e = refused(name);
         let took = start.elapsed();
         if !key.is_empty() {
-            assert_eq!(
-                e.text.as_ref().map(|t| t.key),
-                Some(key),
-                "{name}: {e}"
-            );
+            assert_eq!(e.text.as_ref().map(|t| t.key), Some(key), "{name}: {e}");
         }
         // Short, and naming the file.
         let shown = e.to_string();
@@ -134,7 +133,12 @@ fn a_good_workbook_reads_sparse_rows() {
     tight.max_columns = 3;
     tight.max_cells = 5;
     tight.max_cell_chars = 6;
-    assert!(Workbook::open(&bytes, "ok.xlsx", tight).unwrap().sheet("ties").is_ok());
+    assert!(
+        Workbook::open(&bytes, "ok.xlsx", tight)
+            .unwrap()
+            .sheet("ties")
+            .is_ok()
+    );
     for (what, key) in [
         ("rows", "formats-limit-rows"),
         ("columns", "formats-limit-columns"),
@@ -148,7 +152,10 @@ fn a_good_workbook_reads_sparse_rows() {
             "cells" => l.max_cells = 4,
             _ => l.max_cell_chars = 5,
         }
-        let e = Workbook::open(&bytes, "ok.xlsx", l).unwrap().sheet("ties").unwrap_err();
+        let e = Workbook::open(&bytes, "ok.xlsx", l)
+            .unwrap()
+            .sheet("ties")
+            .unwrap_err();
         assert_eq!(e.text.unwrap().key, key, "{what}");
     }
     let mut l = tight;

@@ -194,10 +194,7 @@ fn directed_files_without_ties_stay_directed() {
         for format in [Format::Pajek, Format::GraphMl, Format::Gexf, Format::Json] {
             let w = write_bytes(doc_of(net), format, &WriteOptions::default()).unwrap();
             let back = read_bytes(&w.bytes, format, "x", &ReadOptions::default()).unwrap();
-            assert!(
-                directed_declared(&back.networks[0]),
-                "{f} through {format}"
-            );
+            assert!(directed_declared(&back.networks[0]), "{f} through {format}");
         }
     }
     // Undirected files without ties stay undirected.
@@ -228,7 +225,11 @@ fn null_and_blank_typed_values_are_missing_with_a_warning() {
     let w: Vec<_> = net.relations[0].ties.iter().map(|t| t.value).collect();
     assert_eq!(w, [2.5, 1.0], "a null weight leaves the default");
     let warnings: Vec<_> = doc.warnings.iter().map(|w| w.message.as_str()).collect();
-    assert!(warnings.iter().any(|m| m.contains("\"age\"") && m.contains("missing")));
+    assert!(
+        warnings
+            .iter()
+            .any(|m| m.contains("\"age\"") && m.contains("missing"))
+    );
     // One warning per key, not per value.
     assert_eq!(
         warnings.iter().filter(|m| m.contains("\"age\"")).count(),
@@ -299,12 +300,21 @@ fn empty_files_are_errors_in_every_format() {
     for format in Format::ALL {
         for bytes in [&b""[..], b"  \n\r\n", b"\xEF\xBB\xBF"] {
             let e = read_bytes(bytes, format, "empty", &ReadOptions::default()).unwrap_err();
-            assert_eq!(e.text.as_ref().unwrap().key, "formats-empty-file", "{format}");
+            assert_eq!(
+                e.text.as_ref().unwrap().key,
+                "formats-empty-file",
+                "{format}"
+            );
         }
     }
     // A Pajek file with comments only has no network either.
-    let e = read_bytes(b"% nothing\n", Format::Pajek, "c.net", &ReadOptions::default())
-        .unwrap_err();
+    let e = read_bytes(
+        b"% nothing\n",
+        Format::Pajek,
+        "c.net",
+        &ReadOptions::default(),
+    )
+    .unwrap_err();
     assert_eq!(e.text.as_ref().unwrap().key, "formats-pajek-no-network");
 }
 
@@ -363,13 +373,28 @@ fn csv_written_by_samspill_reads_back_its_node_table() {
 fn a_huge_token_is_quoted_as_a_short_excerpt() {
     let token = "x".repeat(5_000_000);
     let text = format!("*Vertices 2\n*Edges\n1 {token}\n");
-    let e = read_bytes(text.as_bytes(), Format::Pajek, "big.net", &ReadOptions::default())
-        .unwrap_err();
+    let e = read_bytes(
+        text.as_bytes(),
+        Format::Pajek,
+        "big.net",
+        &ReadOptions::default(),
+    )
+    .unwrap_err();
     let shown = e.to_string();
-    assert!(shown.len() < 400, "{} bytes: {}", shown.len(), &shown[..400]);
+    assert!(
+        shown.len() < 400,
+        "{} bytes: {}",
+        shown.len(),
+        &shown[..400]
+    );
     assert!(shown.contains("5000000 characters"), "{shown}");
     let csv = format!("source,target,value\na,b,{token}\n");
-    let e = read_bytes(csv.as_bytes(), Format::Csv, "big.csv", &ReadOptions::default())
-        .unwrap_err();
+    let e = read_bytes(
+        csv.as_bytes(),
+        Format::Csv,
+        "big.csv",
+        &ReadOptions::default(),
+    )
+    .unwrap_err();
     assert!(e.to_string().len() < 400);
 }
