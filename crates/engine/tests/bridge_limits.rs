@@ -33,8 +33,11 @@ const NINE: [(usize, usize); 14] = [
 const FIVE: [(usize, usize); 6] = [(0, 2), (0, 3), (0, 4), (1, 2), (1, 3), (2, 3)];
 const COMMUNITY: [usize; 18] = [1, 1, 0, 0, 0, 0, 2, 2, 2, 1, 2, 0, 2, 1, 0, 1, 2, 0];
 
+/// A fraction `(numerator, denominator)`.
+type Frac = (u32, u32);
+
 /// (distance increase, between-community share) per person, as fractions.
-const EXPECTED: [(Option<(u32, u32)>, Option<(u32, u32)>); 18] = [
+const EXPECTED: [(Option<Frac>, Option<Frac>); 18] = [
     (Some((0, 1)), Some((0, 1))),
     (Some((5, 51)), Some((3, 19))),
     (Some((1, 10)), Some((17, 84))),
