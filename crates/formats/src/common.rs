@@ -140,20 +140,25 @@ fn shorten_words(s: &str) -> String {
 /// carrying terminal escape sequences, is refused with a clear message
 /// instead of being read (issue 12). A DOS end-of-file mark (Ctrl-Z) at the
 /// very end is allowed.
-pub(crate) fn control_character(text: &str) -> Option<(usize, usize, u32)> {
-    let body = text.strip_suffix('\u{1a}').unwrap_or(text);
-    let bad = |b: u8| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7f;
-    let pos = body.bytes().position(bad)?;
+///
+/// Works on the raw bytes: these bytes mean the same in UTF-8 and in
+/// Windows-1252 and never occur inside a multi-byte UTF-8 sequence, so the
+/// file need not be decoded first (only the column, for the message, is
+/// counted in characters).
+pub(crate) fn control_character(bytes: &[u8]) -> Option<(usize, usize, u32)> {
+    let body = bytes.strip_suffix(b"\x1a").unwrap_or(bytes);
+    let bad = |b: &u8| (*b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || *b == 0x7f;
+    let pos = body.iter().position(bad)?;
     let before = &body[..pos];
-    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before[line_start..].chars().count() + 1;
-    Some((line, column, u32::from(body.as_bytes()[pos])))
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let column = decode_text(&before[line_start..]).0.chars().count() + 1;
+    Some((line, column, u32::from(body[pos])))
 }
 
 /// [`control_character`] as an error.
-pub(crate) fn check_controls(text: &str, file: &str) -> Result<(), FormatError> {
-    match control_character(text) {
+pub(crate) fn check_controls(bytes: &[u8], file: &str) -> Result<(), FormatError> {
+    match control_character(bytes) {
         None => Ok(()),
         Some((line, column, code)) => {
             let code = format!("U+{code:04X}");
@@ -323,9 +328,10 @@ mod tests {
 
     #[test]
     fn control_characters_are_found() {
-        assert_eq!(control_character("a\tb\r\nc\u{1a}"), None);
-        assert_eq!(control_character("ab\ncd\u{1b}[31m"), Some((2, 3, 0x1b)));
-        assert_eq!(control_character("\0"), Some((1, 1, 0)));
+        assert_eq!(control_character(b"a\tb\r\nc\x1a"), None);
+        assert_eq!(control_character(b"ab\ncd\x1b[31m"), Some((2, 3, 0x1b)));
+        assert_eq!(control_character("æ\u{1b}".as_bytes()), Some((1, 2, 0x1b)));
+        assert_eq!(control_character(b"\0"), Some((1, 1, 0)));
     }
 
     #[test]

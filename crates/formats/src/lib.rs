@@ -404,9 +404,8 @@ pub fn read_bytes(
     match format {
         Format::Xlsx => {}
         Format::GraphMl | Format::Gexf => {
-            let (text, _) = common::decode_text(bytes);
-            common::check_controls(&text, file_name)?;
-            if let Some(line) = limits::declares_entities(&text) {
+            common::check_controls(bytes, file_name)?;
+            if let Some(line) = limits::declares_entities(bytes) {
                 return Err(FormatError::translated(
                     Location {
                         file: file_name.to_string(),
@@ -431,10 +430,7 @@ pub fn read_bytes(
                 ));
             }
         }
-        Format::Pajek | Format::Csv | Format::Dl => {
-            let (text, _) = common::decode_text(bytes);
-            common::check_controls(&text, file_name)?;
-        }
+        Format::Pajek | Format::Csv | Format::Dl => common::check_controls(bytes, file_name)?,
     }
     let doc = match format {
         Format::Pajek => pajek::read(bytes, file_name)?,

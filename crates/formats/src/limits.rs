@@ -246,10 +246,20 @@ pub(crate) fn json_depth(bytes: &[u8], max: usize) -> Result<(), (usize, usize)>
 /// `<!DOCTYPE`): the "billion laughs" and external-entity attacks. Neither
 /// GraphML nor GEXF uses them, and the readers expand none; such a file is
 /// refused with a clear message instead of failing on the first reference.
-pub(crate) fn declares_entities(text: &str) -> Option<usize> {
-    let doctype = text.find("<!DOCTYPE")?;
-    let entity = text[doctype..].find("<!ENTITY")? + doctype;
-    Some(text[..entity].bytes().filter(|&b| b == b'\n').count() + 1)
+pub(crate) fn declares_entities(bytes: &[u8]) -> Option<usize> {
+    let find = |hay: &[u8], needle: &[u8]| hay.windows(needle.len()).position(|w| w == needle);
+    // A document type declaration comes before the root element: look only
+    // there (the root starts at the first `<` followed by a letter), not
+    // through a whole large file. The readers expand no entity wherever it
+    // is declared; this is for a clear message.
+    let root = bytes
+        .windows(2)
+        .position(|w| w[0] == b'<' && w[1].is_ascii_alphabetic())
+        .unwrap_or(bytes.len());
+    let bytes = &bytes[..root];
+    let doctype = find(bytes, b"<!DOCTYPE")?;
+    let entity = find(&bytes[doctype..], b"<!ENTITY")? + doctype;
+    Some(bytes[..entity].iter().filter(|&&b| b == b'\n').count() + 1)
 }
 
 #[cfg(test)]
@@ -274,7 +284,7 @@ mod tests {
     #[test]
     fn entity_declarations_are_found() {
         let bomb = "<?xml version=\"1.0\"?>\n<!DOCTYPE g [\n<!ENTITY a \"aaaa\">\n]>\n<g/>";
-        assert_eq!(declares_entities(bomb), Some(3));
-        assert_eq!(declares_entities("<graphml/>"), None);
+        assert_eq!(declares_entities(bomb.as_bytes()), Some(3));
+        assert_eq!(declares_entities(b"<graphml/>"), None);
     }
 }
