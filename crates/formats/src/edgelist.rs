@@ -436,12 +436,17 @@ pub(crate) fn read(
         (Some((n, b)), _) => Some((n.clone(), b.clone())),
         (None, Some(path)) => {
             let n = path.display().to_string();
-            let b = std::fs::read(path).map_err(|e| {
-                FormatError::new(
+            let file = std::fs::File::open(path).map_err(|e| {
+                FormatError::translated(
                     crate::Location::file(&n),
                     format!("cannot read the node table: {e}"),
+                    crate::Text::new(
+                        "formats-cannot-read-nodes",
+                        vec![("reason", crate::TextArg::Str(e.to_string()))],
+                    ),
                 )
             })?;
+            let b = crate::limits::read_capped(file, opts.limits.max_file_bytes, &n)?;
             Some((n, b))
         }
         (None, None) => None,

@@ -450,10 +450,14 @@ pub fn read_bytes(
 pub fn read_path(path: &Path, opts: &ReadOptions) -> Result<Document, FormatError> {
     let name = path.display().to_string();
     let format = Format::from_path(path).ok_or_else(|| {
-        FormatError::new(
+        let known = ".net .paj .clu .vec .csv .tsv .txt .graphml .xml .gexf .dl .xlsx .json";
+        FormatError::translated(
             Location::file(&name),
-            "unknown file extension: expected one of .net .paj .clu .vec .csv .tsv .txt \
-             .graphml .xml .gexf .dl .xlsx .json",
+            format!("unknown file extension: expected one of {known}"),
+            Text::new(
+                "formats-unknown-extension",
+                vec![("known", TextArg::Str(known.to_string()))],
+            ),
         )
     })?;
     // Read through a capped reader: the size the file system reports is

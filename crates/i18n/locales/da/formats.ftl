@@ -23,3 +23,6 @@ formats-csv-missing-target = forventede et mål i denne række: den har en værd
 formats-dl-unquoted-label = forventede { $expected } etiketter, fandt flere ord (»{ $word }« er ét for meget): en etiket med mellemrum skal stå i anførselstegn, f.eks. "Ann Berg"
 formats-pajek-no-network = forventede et netværk (»*Vertices n«), fandt intet
 formats-pajek-bad-time-mark = forventede et tidsmærke som [3], [1-4] eller [5-*] (en start, der ikke er senere end slutningen), fandt [{ $mark }]
+formats-unknown-extension = ukendt filendelse: forventede en af { $known }
+formats-cannot-read-nodes = kan ikke læse nodetabellen: { $reason }
+formats-json-not-samspill = forventede et samspill-netværksdokument ("format": "samspill-network")

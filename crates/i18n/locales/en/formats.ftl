@@ -23,3 +23,6 @@ formats-csv-missing-target = expected a target in this row: it has a value but n
 formats-dl-unquoted-label = expected { $expected } labels, found more words ("{ $word }" is one too many): a label with a blank in it must be quoted, e.g. "Ann Berg"
 formats-pajek-no-network = expected a network ("*Vertices n"), found none
 formats-pajek-bad-time-mark = expected a time mark such as [3], [1-4] or [5-*] (a start no later than its end), found [{ $mark }]
+formats-unknown-extension = unknown file extension: expected one of { $known }
+formats-cannot-read-nodes = cannot read the node table: { $reason }
+formats-json-not-samspill = expected a samspill network document ("format": "samspill-network")

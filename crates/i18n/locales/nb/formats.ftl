@@ -23,3 +23,6 @@ formats-csv-missing-target = ventet et mål i denne raden: den har en verdi, men
 formats-dl-unquoted-label = ventet { $expected } etiketter, fant flere ord («{ $word }» er ett for mye): en etikett med mellomrom må stå i anførselstegn, f.eks. "Ann Berg"
 formats-pajek-no-network = ventet et nettverk («*Vertices n»), fant ingen
 formats-pajek-bad-time-mark = ventet et tidsmerke som [3], [1-4] eller [5-*] (en start som ikke er senere enn slutten), fant [{ $mark }]
+formats-unknown-extension = ukjent filendelse: ventet en av { $known }
+formats-cannot-read-nodes = kan ikke lese nodetabellen: { $reason }
+formats-json-not-samspill = ventet et samspill-nettverksdokument ("format": "samspill-network")

@@ -23,3 +23,6 @@ formats-csv-missing-target = venta eit mål i denne rada: ho har ein verdi, men 
 formats-dl-unquoted-label = venta { $expected } etikettar, fann fleire ord («{ $word }» er eitt for mykje): ein etikett med mellomrom må stå i hermeteikn, t.d. "Ann Berg"
 formats-pajek-no-network = venta eit nettverk («*Vertices n»), fann ingen
 formats-pajek-bad-time-mark = venta eit tidsmerke som [3], [1-4] eller [5-*] (ein start som ikkje er seinare enn slutten), fann [{ $mark }]
+formats-unknown-extension = ukjend filending: venta ei av { $known }
+formats-cannot-read-nodes = kan ikkje lese nodetabellen: { $reason }
+formats-json-not-samspill = venta eit samspill-nettverksdokument ("format": "samspill-network")
