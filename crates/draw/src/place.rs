@@ -1,6 +1,8 @@
 //! From a unit layout to pixels: the smallest scale (from a start value,
 //! growing in 8 % steps) at which no two nodes overlap and every label finds
-//! a free place next to its node; isolated people in tidy columns at the
+//! a place next to its node that covers no other label, no other node and
+//! no edge's end at another node ([`EDGE_END`]); crossing the middle of an
+//! edge is allowed but avoided; isolated people in tidy columns at the
 //! right. Uniform scaling keeps stress and crossings unchanged, so overlap
 //! removal costs nothing in layout quality, only space.
 
@@ -11,6 +13,55 @@ use crate::layout::UnitLayout;
 pub const LABEL_GAP: f64 = 2.0;
 /// Space kept between two nodes' rims, px.
 pub const NODE_GAP: f64 = 3.0;
+/// Length of an edge's end: the part of the line just outside a node's rim
+/// that tells the reader which node the edge reaches, px. No label may
+/// cover the end of an edge at another node than its own.
+pub const EDGE_END: f64 = 10.0;
+
+/// The two ends of every edge as (node, from, to): the segment from the
+/// node's rim (radius `r`) outward by [`EDGE_END`] (or to the middle of a
+/// short edge).
+pub fn edge_ends(pos: &[P], r: f64, edges: &[(usize, usize)]) -> Vec<(usize, P, P)> {
+    let mut out = Vec::with_capacity(2 * edges.len());
+    for &(a, c) in edges {
+        let (p, q) = (pos[a], pos[c]);
+        let d = p.dist(q);
+        if d <= 0.0 {
+            continue;
+        }
+        let (ux, uy) = ((q.x - p.x) / d, (q.y - p.y) / d);
+        let inner = r.min(d / 2.0);
+        let outer = (r + EDGE_END).min(d / 2.0);
+        out.push((
+            a,
+            P::new(p.x + ux * inner, p.y + uy * inner),
+            P::new(p.x + ux * outer, p.y + uy * outer),
+        ));
+        out.push((
+            c,
+            P::new(q.x - ux * inner, q.y - uy * inner),
+            P::new(q.x - ux * outer, q.y - uy * outer),
+        ));
+    }
+    out
+}
+
+/// Whether the box `b` meets the segment `p–q` (bounding boxes first).
+fn box_meets(b: &Rect, p: P, q: P) -> bool {
+    p.x.max(q.x) >= b.x0
+        && p.x.min(q.x) <= b.x1
+        && p.y.max(q.y) >= b.y0
+        && p.y.min(q.y) <= b.y1
+        && b.meets_segment(p, q)
+}
+
+/// Edge ends (from [`edge_ends`]) at other nodes than `owner` that the
+/// box meets.
+pub fn ends_met(b: &Rect, owner: usize, ends: &[(usize, P, P)]) -> usize {
+    ends.iter()
+        .filter(|&&(node, p, q)| node != owner && box_meets(b, p, q))
+        .count()
+}
 
 /// Where everything went, in px (origin arbitrary; the view translates).
 #[derive(Debug, Clone)]
@@ -81,6 +132,7 @@ pub fn place(
     for attempt in first..48 {
         let s = start * 1.08f64.powi(attempt);
         let mut pos: Vec<P> = unit.pos.iter().map(|p| P::new(p.x * s, p.y * s)).collect();
+        let ends = edge_ends(&pos, r, edges);
         let overlap = order.iter().enumerate().any(|(k, &a)| {
             order[k + 1..]
                 .iter()
@@ -98,18 +150,11 @@ pub fn place(
                     .iter()
                     .filter(|&&u| u != v && b.meets_circle(pos[u], r + 1.0))
                     .count()
-                    + placed.iter().filter(|&&u| labels[u].overlaps(&b)).count();
+                    + placed.iter().filter(|&&u| labels[u].overlaps(&b)).count()
+                    + ends_met(&b, v, &ends);
                 let soft = edges
                     .iter()
-                    .filter(|&&(a, c)| {
-                        let (p, q) = (pos[a], pos[c]);
-                        // A segment whose box misses the label's cannot meet it.
-                        p.x.max(q.x) >= b.x0
-                            && p.x.min(q.x) <= b.x1
-                            && p.y.max(q.y) >= b.y0
-                            && p.y.min(q.y) <= b.y1
-                            && b.meets_segment(p, q)
-                    })
+                    .filter(|&&(a, c)| box_meets(&b, pos[a], pos[c]))
                     .count();
                 let key = (hard, soft, k, b);
                 if best

@@ -334,14 +334,14 @@ fn charts_are_valid_and_their_texts_do_not_collide() {
     };
     let rows = vec![
         (
-            "Ørland".to_string(),
+            "Kvitfjord".to_string(),
             answers(&[Some(4), Some(5), None, Some(3), Some(4), Some(6), None]),
         ),
         (
-            "Volda".to_string(),
+            "Brattvik".to_string(),
             answers(&[Some(2), Some(3), Some(3), Some(4), None]),
         ),
-        ("Oppdal".to_string(), answers(&[None, None])),
+        ("Fjellstad".to_string(), answers(&[None, None])),
     ];
     let r = ratings("Hvor godt fungerer samordningen?", &rows, &t).unwrap();
     assert_valid_svg(&r.svg);
@@ -367,11 +367,42 @@ fn charts_are_valid_and_their_texts_do_not_collide() {
     let p = political(&net, &contacts, &NetworkOptions::default(), &t).unwrap();
     assert_valid_svg(&p.svg);
     assert_eq!(p.quality.label_overlaps, 0);
-    assert!(p.alt_text.contains("3 av 36"), "{}", p.alt_text);
+    // Only respondents were asked: they are the denominator.
+    let respondents = net.people.iter().filter(|p| p.responded).count();
+    assert!(respondents < net.people.len());
+    assert!(
+        p.alt_text.contains(&format!("3 av {respondents} som svarte")),
+        "{}",
+        p.alt_text
+    );
     assert_eq!(p.table.rows.len(), 4);
     let bad = PoliticalContacts {
         bodies: vec!["Ordfører".into()],
         contacts: vec![(99, 0, ContactType::GivesInformation)],
     };
     assert!(political(&net, &bad, &NetworkOptions::default(), &t).is_err());
+}
+
+#[test]
+fn made_up_numbers_are_never_shown_beside_a_real_municipality() {
+    // The five municipalities of the 2015 study: their names may appear in
+    // documentation about the study, never beside invented data.
+    let sources = [
+        include_str!("../examples/docs_pictures.rs"),
+        include_str!("pictures.rs"),
+    ];
+    // Written in two halves so that this file does not name them itself.
+    let real = [
+        ("Ørl", "and"),
+        ("Vol", "da"),
+        ("Ris", "sa"),
+        ("Opp", "dal"),
+        ("Nær", "øy"),
+    ]
+    .map(|(a, b)| format!("\"{a}{b}\""));
+    for src in sources {
+        for name in &real {
+            assert!(!src.contains(name.as_str()), "a real municipality: {name}");
+        }
+    }
 }
