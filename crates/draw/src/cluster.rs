@@ -129,10 +129,7 @@ mod tests {
             (3, 1.0),
         ]);
         let g = groups_of(&a);
-        assert_eq!(
-            g.iter().map(|c| c.community).collect::<Vec<_>>(),
-            [3, 0, 1]
-        );
+        assert_eq!(g.iter().map(|c| c.community).collect::<Vec<_>>(), [3, 0, 1]);
         let c = stable(groups_of(&a));
         assert_eq!(c.iter().map(|c| c.community).collect::<Vec<_>>(), [3, 0]);
         assert_eq!(c[1].members, [0, 1, 2]);

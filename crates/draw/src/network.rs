@@ -11,13 +11,13 @@ use crate::font::{Anchor, Font};
 use crate::geometry::{P, Rect, convex_hull};
 use crate::layout::{self, LayoutOptions};
 use crate::place::{self, Placement};
+use crate::pseudonym::Pseudonyms;
 use crate::style::{self, FunctionStyle, INK, INK_SOFT, MARGIN};
 use crate::svg::{Svg, num};
-use crate::pseudonym::Pseudonyms;
 use crate::{DrawError, Hull, NodePosition, Picture, Positions, Table, cluster, quality};
 
 /// Node radius, px.
-const R: f64 = 9.0;
+const R: f64 = 8.0;
 /// Label size, px.
 const LABEL_SIZE: f64 = 11.0;
 /// Padding of a community hull beyond the members' centres, px.
@@ -61,6 +61,10 @@ pub struct ViewOptions {
     pub pseudonyms: Option<Pseudonyms>,
     /// Where the legend goes.
     pub legend: LegendPlacement,
+    /// Leave out the title and the caption inside the picture: for a host
+    /// (the report) that sets its own caption and prints the text
+    /// alternative beside the picture. The text alternative is unchanged.
+    pub bare: bool,
 }
 
 impl ViewOptions {
@@ -479,33 +483,68 @@ fn svg_ascent() -> f64 {
     LABEL_SIZE * 1901.0 / 2048.0
 }
 
-/// Vertical distance between two legend entries, px.
+/// Vertical distance between two legend entries of one line, px.
 const LEGEND_STEP: f64 = 19.0;
+/// Vertical distance between two lines of one legend entry, px.
+const LEGEND_LINE: f64 = 14.0;
 /// Horizontal gap between two legend columns, px.
 const LEGEND_GAP: f64 = 24.0;
+/// Widest legend text before it wraps, px.
+const LEGEND_WRAP: f64 = 200.0;
+
+/// One legend entry: its marker, its text in lines, and the text size.
+struct LegendEntry {
+    mark: Option<LegendMark>,
+    lines: Vec<String>,
+    size: f64,
+}
+
+impl LegendEntry {
+    fn height(&self) -> f64 {
+        LEGEND_STEP + LEGEND_LINE * (self.lines.len().max(1) - 1) as f64
+    }
+
+    fn width(&self, font: &Font) -> f64 {
+        self.lines
+            .iter()
+            .map(|l| font.width(l, self.size))
+            .fold(0.0, f64::max)
+            + if self.mark.is_some() { 20.0 } else { 0.0 }
+    }
+}
 
 /// The legend's entries: the heading, then one per function present and
-/// per symbol used, as (marker markup at (x, y), text, size).
+/// per symbol used; long texts wrap.
 fn legend_entries(
+    font: &Font,
     t: &Texts,
     styles: &[FunctionStyle],
     symbols: &[(&str, String)],
-) -> Vec<(Option<LegendMark>, String, f64)> {
-    let mut out = vec![(None, t.get("draw-legend-functions"), 12.0)];
+) -> Vec<LegendEntry> {
+    let wrap = |text: &str| style::wrap(font, text, LABEL_SIZE, LEGEND_WRAP);
+    let mut out = vec![LegendEntry {
+        mark: None,
+        lines: vec![t.get("draw-legend-functions")],
+        size: 12.0,
+    }];
     for s in styles {
         let text = if s.code != s.name {
             format!("{} ({})", s.name, s.code)
         } else {
             s.name.clone()
         };
-        out.push((Some(LegendMark::Function(s.clone())), text, LABEL_SIZE));
+        out.push(LegendEntry {
+            mark: Some(LegendMark::Function(s.clone())),
+            lines: wrap(&text),
+            size: LABEL_SIZE,
+        });
     }
     for (symbol, text) in symbols {
-        out.push((
-            Some(LegendMark::Symbol(symbol.to_string())),
-            text.clone(),
-            LABEL_SIZE,
-        ));
+        out.push(LegendEntry {
+            mark: Some(LegendMark::Symbol(symbol.to_string())),
+            lines: wrap(text),
+            size: LABEL_SIZE,
+        });
     }
     out
 }
@@ -578,30 +617,42 @@ fn legend_mark(mark: &LegendMark, x: f64, yy: f64) -> String {
 }
 
 /// Width of the widest legend entry (marker included), px.
-fn legend_entry_width(font: &Font, entries: &[(Option<LegendMark>, String, f64)]) -> f64 {
-    entries
-        .iter()
-        .map(|(m, text, size)| font.width(text, *size) + if m.is_some() { 20.0 } else { 0.0 })
-        .fold(0.0, f64::max)
+fn legend_entry_width(font: &Font, entries: &[LegendEntry]) -> f64 {
+    entries.iter().map(|e| e.width(font)).fold(0.0, f64::max)
+}
+
+/// The entries of each column when `entries` fill `columns` columns, one
+/// column after the other.
+fn legend_split(entries: &[LegendEntry], columns: usize) -> Vec<std::ops::Range<usize>> {
+    let columns = columns.max(1);
+    let per = entries.len().div_ceil(columns).max(1);
+    (0..columns)
+        .map(|c| (c * per).min(entries.len())..((c + 1) * per).min(entries.len()))
+        .filter(|r| !r.is_empty())
+        .collect()
 }
 
 /// The legend's size in `columns` columns: (width, height), px.
-fn legend_size(
-    font: &Font,
-    entries: &[(Option<LegendMark>, String, f64)],
-    columns: usize,
-) -> (f64, f64) {
-    let columns = columns.max(1);
-    let rows = entries.len().div_ceil(columns);
+fn legend_size(font: &Font, entries: &[LegendEntry], columns: usize) -> (f64, f64) {
+    let cols = legend_split(entries, columns);
     let w = legend_entry_width(font, entries);
+    let h = cols
+        .iter()
+        .map(|r| {
+            entries[r.clone()]
+                .iter()
+                .map(LegendEntry::height)
+                .sum::<f64>()
+        })
+        .fold(0.0, f64::max);
     (
-        columns as f64 * w + (columns - 1) as f64 * LEGEND_GAP,
-        12.0 + rows as f64 * LEGEND_STEP,
+        cols.len() as f64 * w + cols.len().saturating_sub(1) as f64 * LEGEND_GAP,
+        12.0 + h,
     )
 }
 
 /// How many legend columns fit in `width` px (at least one).
-fn legend_columns(font: &Font, entries: &[(Option<LegendMark>, String, f64)], width: f64) -> usize {
+fn legend_columns(font: &Font, entries: &[LegendEntry], width: f64) -> usize {
     let w = legend_entry_width(font, entries);
     let mut k = 1;
     while k < entries.len() && (k + 1) as f64 * w + k as f64 * LEGEND_GAP <= width {
@@ -617,40 +668,45 @@ fn legend(
     font: &Font,
     x: f64,
     y: f64,
-    entries: &[(Option<LegendMark>, String, f64)],
+    entries: &[LegendEntry],
     columns: usize,
     boxes: &mut Vec<Rect>,
 ) -> Rect {
-    let columns = columns.max(1);
-    let rows = entries.len().div_ceil(columns);
     let col_w = legend_entry_width(font, entries) + LEGEND_GAP;
     let mut right = x;
-    for (k, (mark, text, size)) in entries.iter().enumerate() {
-        let (col, row) = (k / rows, k % rows);
-        let cx = x + col as f64 * col_w;
-        let yy = y + 12.0 + row as f64 * LEGEND_STEP;
-        let tx = match mark {
-            Some(m) => {
-                svg.raw(&legend_mark(m, cx, yy));
-                cx + 20.0
+    let mut bottom = y;
+    for (c, range) in legend_split(entries, columns).into_iter().enumerate() {
+        let cx = x + c as f64 * col_w;
+        let mut yy = y + 12.0;
+        for e in &entries[range] {
+            let tx = match &e.mark {
+                Some(m) => {
+                    svg.raw(&legend_mark(m, cx, yy));
+                    cx + 20.0
+                }
+                None => cx,
+            };
+            for (k, line) in e.lines.iter().enumerate() {
+                let ly = yy + LEGEND_LINE * k as f64;
+                svg.text(line, tx, ly, e.size, Anchor::Start, INK);
+                let w = font.width(line, e.size);
+                boxes.push(Rect::new(
+                    tx,
+                    ly - font.ascent(e.size),
+                    w,
+                    font.ascent(e.size) + font.descent(e.size),
+                ));
+                right = right.max(tx + w);
             }
-            None => cx,
-        };
-        svg.text(text, tx, yy, *size, Anchor::Start, INK);
-        let w = font.width(text, *size);
-        boxes.push(Rect::new(
-            tx,
-            yy - font.ascent(*size),
-            w,
-            font.ascent(*size) + font.descent(*size),
-        ));
-        right = right.max(tx + w);
+            yy += e.height();
+        }
+        bottom = bottom.max(yy);
     }
     Rect {
         x0: x,
         y0: y,
         x1: right,
-        y1: y + 12.0 + rows as f64 * LEGEND_STEP,
+        y1: bottom,
     }
 }
 
@@ -821,7 +877,7 @@ pub fn people_network_with(
         .title
         .clone()
         .unwrap_or_else(|| t.format("draw-network-title", &[("name", Arg::Str(&net.name))]));
-    let top = 40.0;
+    let top = if view.bare { MARGIN } else { 40.0 };
     let origin = P::new(MARGIN, top);
     let mut symbols: Vec<(&str, String)> = Vec::new();
     let nonresp = sc.nodes.iter().filter(|x| !x.responded).count();
@@ -836,7 +892,7 @@ pub fn people_network_with(
         symbols.push(("community", t.get("draw-legend-community")));
     }
     symbols.extend(edge_symbols(&edges, survey, t));
-    let entries = legend_entries(t, &sc.styles, &symbols);
+    let entries = legend_entries(&font, t, &sc.styles, &symbols);
     let title_w = font.width(&title, 15.0) + 2.0 * MARGIN;
     let (legend_at, columns, width, body_bottom) = match view.legend {
         LegendPlacement::Right => {
@@ -873,12 +929,18 @@ pub fn people_network_with(
             ("isolates", Arg::Num(isolates as f64)),
         ],
     );
-    let cap_lines = style::wrap(&font, &cap, LABEL_SIZE, width - 2.0 * MARGIN).len();
+    let cap_lines = if view.bare {
+        0
+    } else {
+        style::wrap(&font, &cap, LABEL_SIZE, width - 2.0 * MARGIN).len()
+    };
     let height = body_bottom + 12.0 + 15.0 * cap_lines as f64 + MARGIN;
 
     let mut svg = Svg::new(&font, width, height);
     let mut boxes = Vec::new();
-    svg.text(&title, MARGIN, 26.0, 15.0, Anchor::Start, INK);
+    if !view.bare {
+        svg.text(&title, MARGIN, 26.0, 15.0, Anchor::Start, INK);
+    }
     let present = vec![true; n];
     draw_panel(&mut svg, &sc, origin, &present, &edges, survey);
     svg.raw("<g class=\"legend\">");
@@ -892,15 +954,17 @@ pub fn people_network_with(
         &mut boxes,
     );
     svg.raw("</g>");
-    caption(
-        &mut svg,
-        &font,
-        &cap,
-        MARGIN,
-        body_bottom + 4.0,
-        width - 2.0 * MARGIN,
-        &mut boxes,
-    );
+    if !view.bare {
+        caption(
+            &mut svg,
+            &font,
+            &cap,
+            MARGIN,
+            body_bottom + 4.0,
+            width - 2.0 * MARGIN,
+            &mut boxes,
+        );
+    }
 
     let pos = positions(&sc, origin, &pairs, width, height);
     let centres: Vec<P> = pos.nodes.iter().map(|p| P::new(p.x, p.y)).collect();
@@ -1140,7 +1204,8 @@ pub fn two_waves_with(
         .title
         .clone()
         .unwrap_or_else(|| t.get("draw-waves-title"));
-    let top = 62.0;
+    // The panels' subtitles sit 12 px above the drawings.
+    let top = if view.bare { MARGIN + 34.0 } else { 62.0 };
     let gap = 40.0;
     let origin_a = P::new(MARGIN, top);
     let origin_b = P::new(MARGIN + sc.width + gap, top);
@@ -1152,7 +1217,7 @@ pub fn two_waves_with(
         symbols.push(("nonrespondent", t.get("draw-legend-nonrespondent")));
     }
     symbols.push(("bridge", t.get("draw-legend-bridge")));
-    let entries = legend_entries(t, &sc.styles, &symbols);
+    let entries = legend_entries(&font, t, &sc.styles, &symbols);
     let (legend_at, columns, width, body_bottom) = match view.legend {
         LegendPlacement::Right => {
             let (lw, lh) = legend_size(&font, &entries, 1);
@@ -1189,11 +1254,17 @@ pub fn two_waves_with(
             ("rule", Arg::Str(&combine_text(second.1.options.combine, t))),
         ],
     );
-    let cap_lines = style::wrap(&font, &cap, 11.0, width - 2.0 * MARGIN).len();
+    let cap_lines = if view.bare {
+        0
+    } else {
+        style::wrap(&font, &cap, 11.0, width - 2.0 * MARGIN).len()
+    };
     let height = body_bottom + 12.0 + 15.0 * cap_lines as f64 + MARGIN;
     let mut svg = Svg::new(&font, width, height);
     let mut boxes = Vec::new();
-    svg.text(&title, MARGIN, 26.0, 15.0, Anchor::Start, INK);
+    if !view.bare {
+        svg.text(&title, MARGIN, 26.0, 15.0, Anchor::Start, INK);
+    }
     for (origin, name, count, present, edges, res) in [
         (
             origin_a,
@@ -1216,7 +1287,7 @@ pub fn two_waves_with(
             "draw-wave-subtitle",
             &[("name", Arg::Str(name)), ("n", Arg::Num(count as f64))],
         );
-        svg.text(&sub, origin.x, 50.0, 12.0, Anchor::Start, INK_SOFT);
+        svg.text(&sub, origin.x, top - 12.0, 12.0, Anchor::Start, INK_SOFT);
         let mut panel = Scene {
             nodes: sc.nodes.clone(),
             styles: sc.styles.clone(),
@@ -1245,15 +1316,17 @@ pub fn two_waves_with(
         &mut boxes,
     );
     svg.raw("</g>");
-    caption(
-        &mut svg,
-        &font,
-        &cap,
-        MARGIN,
-        body_bottom + 4.0,
-        width - 2.0 * MARGIN,
-        &mut boxes,
-    );
+    if !view.bare {
+        caption(
+            &mut svg,
+            &font,
+            &cap,
+            MARGIN,
+            body_bottom + 4.0,
+            width - 2.0 * MARGIN,
+            &mut boxes,
+        );
+    }
 
     let pos = positions(&sc, origin_b, &union, width, height);
     let centres: Vec<P> = pos.nodes.iter().map(|p| P::new(p.x, p.y)).collect();

@@ -371,7 +371,8 @@ fn charts_are_valid_and_their_texts_do_not_collide() {
     let respondents = net.people.iter().filter(|p| p.responded).count();
     assert!(respondents < net.people.len());
     assert!(
-        p.alt_text.contains(&format!("3 av {respondents} som svarte")),
+        p.alt_text
+            .contains(&format!("3 av {respondents} som svarte")),
         "{}",
         p.alt_text
     );
