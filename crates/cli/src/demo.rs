@@ -240,14 +240,14 @@ async fn report_input(
         .map(|(a, t)| (a.text.as_str(), t.key().to_string()))
         .collect();
     let mut open_answers = Vec::new();
-    let mut open_themes = Vec::new();
     for a in &rn.open_answers {
         for line in a.text.lines() {
-            open_answers.push(samspill_engine::survey::OpenAnswer {
+            open_answers.push(samspill_report::CodedAnswer {
                 question: a.question.clone(),
                 text: line.to_string(),
+                theme: themes.get(line).cloned(),
+                reviewed: true,
             });
-            open_themes.push(themes.get(line).cloned());
         }
     }
     let mut input = Input::from_synth(m, None);
@@ -257,7 +257,6 @@ async fn report_input(
     input.coordination = rating("coordination");
     input.meeting_places = rating("meeting_places");
     input.open_answers = open_answers;
-    input.open_themes = open_themes;
     input.figures = figures::for_municipality(&input)?;
     Ok(input)
 }
