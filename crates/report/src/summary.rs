@@ -82,9 +82,13 @@ pub struct Finding {
     pub lists: Vec<(String, Vec<String>)>,
 }
 
-/// A percentage as people read it ("83 %").
+/// A percentage as people read it ("83 %"), halves rounded up (82.5 → 83,
+/// where formatting alone would round to even).
 pub fn percent(t: &Texts, x: f64) -> String {
-    t.format("report-percent", &[("value", Arg::Str(&t.number(x, 0)))])
+    t.format(
+        "report-percent",
+        &[("value", Arg::Str(&t.number(x.round(), 0)))],
+    )
 }
 
 /// The display name of a function in the report's language.
@@ -690,7 +694,7 @@ pub fn strength_themes(f: &Facts, t: &Texts) -> Option<Finding> {
 /// The share of ties resting on reconstruction, when large, and what
 /// changes with the other choice.
 pub fn reconstruction(f: &Facts, t: &Texts) -> Option<Finding> {
-    let missing = f.people - f.respondents;
+    let missing = f.people.saturating_sub(f.respondents);
     if missing == 0 {
         return None;
     }
@@ -746,7 +750,7 @@ pub fn reconstruction(f: &Facts, t: &Texts) -> Option<Finding> {
 
 /// Whether bridge builders are among the non-respondents.
 pub fn non_respondents(f: &Facts, t: &Texts) -> Option<Finding> {
-    let missing = f.people - f.respondents;
+    let missing = f.people.saturating_sub(f.respondents);
     if missing == 0 || !f.rules.reconstruct {
         return None;
     }
@@ -772,25 +776,32 @@ pub fn non_respondents(f: &Facts, t: &Texts) -> Option<Finding> {
         );
     }
     let k = key_people.len();
-    Some(
-        Sentence::new()
-            .count("count", "weekly.non_respondent_builders_count", k)
-            .list(
-                "list",
-                "weekly.non_respondent_builders",
-                f.names_of(&key_people),
-            )
-            .count("builders", "weekly.builders_count", f.weekly.builders.len())
-            .finish(
-                t,
-                "report-sum-nonresp-depends",
-                Some((
-                    "weekly.non_respondent_builders_count",
-                    k as f64,
-                    k.to_string(),
-                )),
-            ),
-    )
+    let all = k == f.weekly.builders.len();
+    let s = Sentence::new()
+        .count("count", "weekly.non_respondent_builders_count", k)
+        .list(
+            "list",
+            "weekly.non_respondent_builders",
+            f.names_of(&key_people),
+        );
+    let s = if all {
+        s
+    } else {
+        s.count("builders", "weekly.builders_count", f.weekly.builders.len())
+    };
+    Some(s.finish(
+        t,
+        if all {
+            "report-sum-nonresp-all"
+        } else {
+            "report-sum-nonresp-depends"
+        },
+        Some((
+            "weekly.non_respondent_builders_count",
+            k as f64,
+            k.to_string(),
+        )),
+    ))
 }
 
 /// A summary rule.
@@ -929,9 +940,833 @@ pub fn questions(f: &Facts, t: &Texts) -> Vec<Finding> {
         let (k, s) = q("report-q-reconstruction");
         push((
             k,
-            s.count("missing", "non_respondents", f.people - f.respondents),
+            s.count(
+                "missing",
+                "non_respondents",
+                f.people.saturating_sub(f.respondents),
+            ),
         ));
     }
     push(q("report-q-roster"));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    //! Every rule on both sides of each of its thresholds, with the exact
+    //! numbers it states (whole tokens: «3» is not found in «37»).
+
+    use super::*;
+    use crate::Rules;
+    use crate::facts::{Builder, Chain, Cluster, NetFacts, Part, ThemeCount};
+    use samspill_engine::bridges::BridgeReason;
+    use samspill_engine::survey::RatingAnswers;
+    use samspill_i18n::Lang;
+
+    fn nb() -> Texts {
+        Texts::new(Lang::Nb)
+    }
+
+    /// The whole-number and decimal tokens of a text.
+    fn tokens(text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut cur = String::new();
+        let chars: Vec<char> = text.chars().collect();
+        for (i, &c) in chars.iter().enumerate() {
+            let decimal = (c == ',' || c == '.')
+                && !cur.is_empty()
+                && chars.get(i + 1).is_some_and(|d| d.is_ascii_digit());
+            if c.is_ascii_digit() || decimal {
+                cur.push(c);
+            } else if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+        }
+        if !cur.is_empty() {
+            out.push(cur);
+        }
+        out
+    }
+
+    /// Asserts that the text states exactly these numbers, in this order.
+    #[track_caller]
+    fn states(f: &Finding, numbers: &[&str]) {
+        assert_eq!(tokens(&f.text), numbers, "{}", f.text);
+    }
+
+    fn people(range: std::ops::Range<usize>) -> Vec<usize> {
+        range.collect()
+    }
+
+    /// `people` people, `respondents` of them answered (the first ones),
+    /// all in one weekly part.
+    fn base(people: usize, respondents: usize) -> Facts {
+        Facts {
+            rules: Rules::default(),
+            people,
+            respondents,
+            response_rate: 100.0 * respondents as f64 / people.max(1) as f64,
+            names: (1..=people).map(|i| format!("Tildeling {i}")).collect(),
+            responded: (0..people).map(|i| i < respondents).collect(),
+            weekly: NetFacts {
+                people,
+                largest: people,
+                ties: 2 * people,
+                parts: vec![Part {
+                    name: "Rådhuset".into(),
+                    members: (0..people).collect(),
+                }],
+                components: 1,
+                diameter: Some(3.0),
+                average_distance: Some(1.8),
+                line: Some(0.1),
+                star: Some(0.2),
+                ..NetFacts::default()
+            },
+            ..Facts::default()
+        }
+    }
+
+    fn keys(v: &[Finding]) -> Vec<&'static str> {
+        v.iter().map(|f| f.key).collect()
+    }
+
+    #[test]
+    fn response_rate_at_70_and_50_percent() {
+        let t = nb();
+        let mut x = base(100, 70);
+        let f = response_rate(&x, &t).unwrap();
+        assert_eq!(f.key, "report-sum-response-good");
+        assert_eq!(f.number, "70 %");
+        states(&f, &["70", "100", "70"]);
+        x.response_rate = 69.999;
+        assert_eq!(
+            response_rate(&x, &t).unwrap().key,
+            "report-sum-response-fair"
+        );
+        x.response_rate = 50.0;
+        assert_eq!(
+            response_rate(&x, &t).unwrap().key,
+            "report-sum-response-fair"
+        );
+        x.response_rate = 49.999;
+        let f = response_rate(&x, &t).unwrap();
+        assert_eq!(f.key, "report-sum-response-low");
+        assert!(
+            f.text.contains("bare 70 av 100 svarte (50 %)"),
+            "{}",
+            f.text
+        );
+        assert!(response_rate(&base(0, 0), &t).is_none());
+    }
+
+    #[test]
+    fn a_separate_group_needs_three_people_and_is_said_by_name() {
+        let t = nb();
+        let mut x = base(10, 10);
+        assert!(separate(&x, &t).is_none());
+        x.weekly.parts = vec![
+            Part {
+                name: "Rådhuset".into(),
+                members: people(0..5),
+            },
+            Part {
+                name: "NAV".into(),
+                members: people(5..8),
+            },
+            Part {
+                name: "Eiendom".into(),
+                members: people(8..10),
+            },
+        ];
+        let f = separate(&x, &t).unwrap();
+        assert_eq!(f.key, "report-sum-separate");
+        assert_eq!(f.number, "1");
+        assert_eq!(
+            f.text,
+            "Én gruppe har ingen daglig eller ukentlig kontakt med resten av nettverket: NAV (3 personer)."
+        );
+        // Two people are not a group of their own.
+        x.weekly.parts[1].members = people(5..7);
+        assert!(separate(&x, &t).is_none());
+        x.weekly.parts[1].members = people(5..8);
+        x.weekly.parts[2].members = people(8..11);
+        let f = separate(&x, &t).unwrap();
+        assert_eq!(f.number, "2");
+        assert!(f.text.starts_with("2 grupper har"), "{}", f.text);
+        assert!(
+            f.text
+                .ends_with("NAV (3 personer) og Eiendom (3 personer).")
+        );
+        // The largest part is never «separate».
+        x.weekly.parts.truncate(1);
+        assert!(separate(&x, &t).is_none());
+    }
+
+    #[test]
+    fn integration_all_most_at_80_percent_and_poor() {
+        let t = nb();
+        let f = integration(&base(29, 20), &t).unwrap();
+        assert_eq!(f.key, "report-sum-integrated-all");
+        assert_eq!(f.number, "100 %");
+        states(&f, &["29"]);
+        let mut x = base(20, 20);
+        x.weekly.largest = 16;
+        x.weekly.isolates = vec![16, 17, 18, 19];
+        let f = integration(&x, &t).unwrap();
+        assert_eq!(f.key, "report-sum-integrated-most");
+        assert_eq!(f.number, "80 %");
+        states(&f, &["16", "20", "4"]);
+        x.weekly.largest = 15;
+        let f = integration(&x, &t).unwrap();
+        assert_eq!(f.key, "report-sum-integrated-poor");
+        assert_eq!(f.number, "75 %");
+        states(&f, &["15", "20", "4"]);
+        // The others may be in small groups rather than alone.
+        x.weekly.isolates.clear();
+        let f = integration(&x, &t).unwrap();
+        assert!(
+            f.text.ends_with("de andre er i mindre grupper for seg."),
+            "{}",
+            f.text
+        );
+        x.weekly.isolates = vec![19];
+        let f = integration(&x, &t).unwrap();
+        assert!(f.text.contains("1 person har ingen"), "{}", f.text);
+        assert!(integration(&base(0, 0), &t).is_none());
+    }
+
+    fn cluster(name: &str, members: std::ops::Range<usize>, part: usize) -> Cluster {
+        Cluster {
+            name: name.into(),
+            members: members.collect(),
+            stability: 1.0,
+            part,
+        }
+    }
+
+    #[test]
+    fn clusters_only_stable_only_in_the_largest_part_and_builders_only_when_they_join() {
+        let t = nb();
+        let mut x = base(10, 10);
+        let f = clusters(&x, &t).unwrap();
+        assert_eq!(f.key, "report-sum-no-clusters");
+        assert_eq!(f.text, "Nettverket deler seg ikke i tydelige klynger.");
+        // Unstable groups in the largest part: no stable sub-groups.
+        x.weekly.unstable_groups = vec![0, 0];
+        let f = clusters(&x, &t).unwrap();
+        assert_eq!(f.key, "report-sum-clusters-unstable");
+        assert_eq!(f.number, "0");
+        // …but not when they lie in another part.
+        x.weekly.unstable_groups = vec![1];
+        assert_eq!(clusters(&x, &t).unwrap().key, "report-sum-no-clusters");
+        x.weekly.clusters = vec![
+            cluster("Rådhuset", 0..4, 0),
+            cluster("Helse og omsorg", 4..7, 0),
+            cluster("NAV", 7..10, 1),
+        ];
+        let f = clusters(&x, &t).unwrap();
+        assert_eq!(f.key, "report-sum-clusters-robust");
+        assert_eq!(f.number, "2");
+        assert!(f.text.contains("(Rådhuset, Helse og omsorg)"), "{}", f.text);
+        // A bridge builder who does not join clusters is not named here.
+        x.weekly.builders = vec![Builder {
+            person: 2,
+            reasons: vec![BridgeReason::Lengthens],
+            part: 0,
+            joins_clusters: false,
+        }];
+        assert_eq!(clusters(&x, &t).unwrap().key, "report-sum-clusters-robust");
+        x.weekly.builders.push(Builder {
+            person: 3,
+            reasons: vec![BridgeReason::Splits],
+            part: 0,
+            joins_clusters: true,
+        });
+        let f = clusters(&x, &t).unwrap();
+        assert_eq!(f.key, "report-sum-clusters");
+        assert!(
+            f.text
+                .ends_with("Én brobygger binder dem sammen: Tildeling 4."),
+            "{}",
+            f.text
+        );
+        // A joiner in another part does not hold these together.
+        x.weekly.builders[1].part = 1;
+        assert_eq!(clusters(&x, &t).unwrap().key, "report-sum-clusters-robust");
+        // One cluster in the largest part is not a split.
+        x.weekly.clusters.remove(1);
+        assert_eq!(clusters(&x, &t).unwrap().key, "report-sum-no-clusters");
+        // Of the largest part when not everyone is in it.
+        x.weekly.largest = 7;
+        let f = clusters(&x, &t).unwrap();
+        assert!(
+            f.text
+                .starts_with("Den største sammenhengende delen (7 personer)"),
+            "{}",
+            f.text
+        );
+        // Two clusters need six people: a smaller largest part says nothing.
+        x.weekly.largest = 6;
+        assert!(clusters(&x, &t).is_some());
+        x.weekly.largest = 5;
+        assert!(clusters(&x, &t).is_none());
+    }
+
+    #[test]
+    fn a_chain_of_four_people_between_two_clusters() {
+        let t = nb();
+        let mut x = base(10, 10);
+        assert!(chain(&x, &t).is_none());
+        x.weekly.chains = vec![Chain {
+            people: vec![0, 1, 2, 3],
+            from: Some("rådhuset".into()),
+            to: Some("tjenestene".into()),
+        }];
+        let f = chain(&x, &t).unwrap();
+        assert_eq!(f.key, "report-sum-chain-between");
+        assert_eq!(f.number, "4");
+        assert!(
+            f.text
+                .starts_with("Mellom rådhuset og tjenestene går en kjede på fire personer (Tildeling 1, Tildeling 2, Tildeling 3, Tildeling 4)"),
+            "{}",
+            f.text
+        );
+        x.weekly.chains[0].to = Some("rådhuset".into());
+        assert_eq!(chain(&x, &t).unwrap().key, "report-sum-chain");
+        x.weekly.chains[0].to = None;
+        assert_eq!(chain(&x, &t).unwrap().key, "report-sum-chain");
+        // Three people is not a long chain.
+        x.weekly.chains[0].people.truncate(3);
+        assert!(chain(&x, &t).is_none());
+    }
+
+    #[test]
+    fn isolated_functions_before_isolated_people_and_missing_functions_apart() {
+        let t = nb();
+        let mut x = base(10, 10);
+        assert!(isolated(&x, &t).is_none());
+        x.weekly.isolates = vec![7, 8];
+        let f = isolated(&x, &t).unwrap();
+        assert_eq!(f.key, "report-sum-isolates");
+        assert_eq!(f.number, "2");
+        assert!(
+            f.text.ends_with(": Tildeling 8, Tildeling 9."),
+            "{}",
+            f.text
+        );
+        x.weekly.isolated_functions = vec!["Arealplanlegging".into(), "Utbygging".into()];
+        let f = isolated(&x, &t).unwrap();
+        assert_eq!(f.key, "report-sum-isolated-functions");
+        assert_eq!(f.number, "2");
+        assert!(
+            f.text.ends_with(": Arealplanlegging og Utbygging."),
+            "{}",
+            f.text
+        );
+        assert!(missing_functions(&x, &t).is_none());
+        x.missing_functions = vec!["Politisk folkevalgt".into()];
+        let f = missing_functions(&x, &t).unwrap();
+        assert_eq!(
+            f.text,
+            "Ingen på lista over personer i nettverket har funksjonen Politisk folkevalgt."
+        );
+        x.missing_functions.push("Husleiekontrakter".into());
+        let f = missing_functions(&x, &t).unwrap();
+        assert_eq!(f.number, "2");
+        assert!(
+            f.text
+                .contains("funksjonene Politisk folkevalgt og Husleiekontrakter")
+        );
+    }
+
+    #[test]
+    fn shape_needs_ten_people_and_a_line_needs_five_steps() {
+        let t = nb();
+        let mut x = base(10, 10);
+        let f = shape(&x, &t).unwrap();
+        assert_eq!(f.key, "report-sum-shape-compact");
+        assert_eq!(f.number, "1,8");
+        states(&f, &["1,8", "3"]);
+        x.weekly.largest = 9;
+        assert!(shape(&x, &t).is_none(), "nine people: no shape");
+        x.weekly.largest = 10;
+        x.weekly.star = Some(0.5);
+        x.weekly.hub = Some(0);
+        let f = shape(&x, &t).unwrap();
+        assert_eq!(f.key, "report-sum-shape-star");
+        assert_eq!(f.number, "0,50");
+        assert!(f.text.contains("rundt Tildeling 1"), "{}", f.text);
+        x.weekly.star = Some(0.4999);
+        assert_eq!(shape(&x, &t).unwrap().key, "report-sum-shape-compact");
+        // Line tendency alone is not enough: the distance must be long.
+        x.weekly.line = Some(0.25);
+        x.weekly.diameter = Some(4.0);
+        assert_eq!(shape(&x, &t).unwrap().key, "report-sum-shape-compact");
+        x.weekly.diameter = Some(5.0);
+        let f = shape(&x, &t).unwrap();
+        assert_eq!(f.key, "report-sum-shape-line");
+        assert_eq!(f.number, "5");
+        assert!(f.text.contains("5 ledd"), "{}", f.text);
+        x.weekly.line = Some(0.2499);
+        assert_eq!(shape(&x, &t).unwrap().key, "report-sum-shape-compact");
+        // Of the largest part when it is not everyone.
+        x.weekly.largest = 10;
+        x.weekly.people = 14;
+        let f = shape(&x, &t).unwrap();
+        assert!(
+            f.text
+                .starts_with("Den største sammenhengende delen (10 personer) er kompakt")
+        );
+        x.weekly.diameter = None;
+        assert!(shape(&x, &t).is_none());
+    }
+
+    fn political_base() -> Facts {
+        let mut x = base(20, 10);
+        x.political.bodies = vec!["Formannskapet".into(), "Ordføreren".into()];
+        x
+    }
+
+    #[test]
+    fn political_contact_at_30_percent_of_the_respondents() {
+        let t = nb();
+        let mut x = political_base();
+        x.political.with_contact = 3;
+        x.political.gives = 2;
+        x.political.receives = 3;
+        let f = political(&x, &t).unwrap();
+        assert_eq!(f.key, "report-sum-political");
+        assert_eq!(f.number, "30 %");
+        states(&f, &["3", "10", "2", "3"]);
+        x.political.with_contact = 2;
+        x.political.receives = 2;
+        let f = political(&x, &t).unwrap();
+        assert_eq!(f.key, "report-sum-political-weak");
+        assert!(f.text.contains("bare 2 av 10 som svarte"), "{}", f.text);
+        x.political.bodies.clear();
+        assert!(political(&x, &t).is_none());
+        let mut x = political_base();
+        x.respondents = 0;
+        assert!(political(&x, &t).is_none());
+    }
+
+    #[test]
+    fn political_and_professional_discussion_apart_at_15_percent() {
+        let t = nb();
+        let mut x = political_base();
+        x.respondents = 20;
+        let f = discussion(&x, &t).unwrap();
+        assert_eq!(f.key, "report-sum-discussion-none");
+        assert_eq!(f.number, "0");
+        states(&f, &["20"]);
+        // 3 of 20 discuss: exactly 15 %.
+        x.political.discusses = 3;
+        x.political.political_discussion = 0;
+        x.political.professional_discussion = 3;
+        let f = discussion(&x, &t).unwrap();
+        assert_eq!(f.key, "report-sum-discussion");
+        assert_eq!(
+            f.text,
+            "Av 20 som svarte, har ingen politisk diskusjon og 3 faglig diskusjon med et politisk organ."
+        );
+        x.political.discusses = 2;
+        x.political.political_discussion = 1;
+        x.political.professional_discussion = 2;
+        let f = discussion(&x, &t).unwrap();
+        assert_eq!(f.key, "report-sum-discussion-low");
+        assert_eq!(f.number, "1");
+        states(&f, &["20", "1", "2"]);
+        x.political.bodies.clear();
+        assert!(discussion(&x, &t).is_none());
+        let mut x = political_base();
+        x.respondents = 0;
+        assert!(discussion(&x, &t).is_none());
+    }
+
+    #[test]
+    fn bodies_without_contact() {
+        let t = nb();
+        let mut x = political_base();
+        assert!(political_gaps(&x, &t).is_none());
+        x.political.no_contact = vec!["Ordføreren".into()];
+        let f = political_gaps(&x, &t).unwrap();
+        assert_eq!(f.number, "1");
+        assert_eq!(
+            f.text,
+            "Ingen av dem som svarte, har kontakt med Ordføreren."
+        );
+    }
+
+    fn rating(v: &[Option<u8>]) -> Option<samspill_engine::survey::RatingSummary> {
+        Some(
+            RatingAnswers {
+                question: "coordination".into(),
+                answers: v.to_vec(),
+            }
+            .summary(),
+        )
+    }
+
+    #[test]
+    fn coordination_score_at_4_and_at_3() {
+        let t = nb();
+        let mut x = base(10, 10);
+        assert!(coordination(&x, &t).is_none());
+        x.coordination = rating(&[Some(4), Some(4), Some(5), Some(3), None]);
+        let f = coordination(&x, &t).unwrap();
+        assert_eq!(f.key, "report-sum-rating-good");
+        assert_eq!(f.number, "4,0");
+        states(&f, &["4,0", "6", "5", "1"]);
+        // 3.999…: middling (the shown «4,0» is a rounding of it).
+        x.coordination = rating(&[Some(4); 999]);
+        if let Some(s) = x.coordination.as_mut() {
+            s.mean = Some(3.9999);
+        }
+        assert_eq!(
+            coordination(&x, &t).unwrap().key,
+            "report-sum-rating-middling"
+        );
+        x.coordination = rating(&[Some(3), Some(3), Some(3)]);
+        assert_eq!(
+            coordination(&x, &t).unwrap().key,
+            "report-sum-rating-middling"
+        );
+        x.coordination = rating(&[Some(2), Some(3), Some(3)]);
+        let f = coordination(&x, &t).unwrap();
+        assert_eq!(f.key, "report-sum-rating-weak");
+        assert_eq!(f.number, "2,7");
+        x.coordination = rating(&[None]);
+        assert!(coordination(&x, &t).is_none());
+    }
+
+    #[test]
+    fn no_forum_with_and_without_a_meeting_places_score() {
+        let t = nb();
+        let mut x = base(10, 10);
+        assert!(forum(&x, &t).is_none());
+        x.coordination_forum = Some(true);
+        assert!(forum(&x, &t).is_none());
+        x.coordination_forum = Some(false);
+        let f = forum(&x, &t).unwrap();
+        assert_eq!(f.key, "report-sum-no-forum-unrated");
+        assert_eq!(f.number, "");
+        x.meeting_places = rating(&[Some(2), Some(3)]);
+        let f = forum(&x, &t).unwrap();
+        assert_eq!(f.key, "report-sum-no-forum");
+        assert_eq!(f.number, "2,5");
+        states(&f, &["2,5", "6"]);
+    }
+
+    fn themed(v: &[(&str, usize)]) -> Vec<ThemeCount> {
+        v.iter()
+            .map(|&(theme, count)| ThemeCount {
+                theme: theme.into(),
+                count,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_top_themes_need_two_answers_and_other_is_never_named() {
+        let t = nb();
+        let mut x = base(10, 10);
+        assert!(challenge_themes(&x, &t).is_none());
+        x.open.challenges = 20;
+        x.open.challenge_themes = themed(&[
+            ("other", 9),
+            ("housing-shortage", 5),
+            ("cooperation", 3),
+            ("refugees", 2),
+            ("resources", 2),
+            ("turnover", 1),
+        ]);
+        let f = challenge_themes(&x, &t).unwrap();
+        assert_eq!(f.key, "report-sum-themes-challenges");
+        assert_eq!(f.number, "5");
+        assert!(
+            f.text.contains(
+                "Mangel på egnede boliger (5), Samarbeid og ansvarsavklaring (3) og Bosetting av flyktninger (2)"
+            ),
+            "{}",
+            f.text
+        );
+        states(&f, &["5", "3", "2", "20"]);
+        x.open.challenge_themes = themed(&[("other", 9), ("resources", 1)]);
+        assert!(challenge_themes(&x, &t).is_none());
+        x.open.challenge_themes = themed(&[("resources", 2)]);
+        assert!(challenge_themes(&x, &t).is_some());
+        // Strengths apart; a theme of the coordinator's own is shown as written.
+        x.open.strengths = 7;
+        x.open.strength_themes = themed(&[("Korte veier", 4)]);
+        let f = strength_themes(&x, &t).unwrap();
+        assert_eq!(f.key, "report-sum-themes-strengths");
+        assert!(f.text.contains("Korte veier (4)"), "{}", f.text);
+        states(&f, &["4", "7"]);
+    }
+
+    #[test]
+    fn reconstruction_is_said_from_a_quarter_of_the_ties() {
+        let t = nb();
+        let mut x = base(20, 15);
+        x.weekly.ties = 40;
+        x.weekly.tie_counts.reconstructed = 9;
+        x.weekly_alt = NetFacts {
+            people: 15,
+            largest: 12,
+            ..NetFacts::default()
+        };
+        assert!(reconstruction(&x, &t).is_none(), "22.5 %");
+        x.weekly.tie_counts.reconstructed = 10;
+        let f = reconstruction(&x, &t).unwrap();
+        assert_eq!(f.key, "report-sum-reconstructed");
+        assert_eq!(f.number, "25 %");
+        assert!(
+            f.text
+                .starts_with("10 av 40 kontakter med daglig eller ukentlig kontakt (25 %)"),
+            "{}",
+            f.text
+        );
+        assert!(
+            f.text
+                .contains("uten dem henger 12 av 15 sammen, og ingen er brobyggere.")
+        );
+        // Under the rule that leaves them out, the other view is the one
+        // with reconstruction.
+        x.rules.reconstruct = false;
+        std::mem::swap(&mut x.weekly, &mut x.weekly_alt);
+        let f = reconstruction(&x, &t).unwrap();
+        assert_eq!(f.key, "report-sum-unreconstructed");
+        assert!(f.text.contains("mot nå 12 av 15"), "{}", f.text);
+        let mut x = base(20, 20);
+        x.weekly.tie_counts.reconstructed = 30;
+        assert!(reconstruction(&x, &t).is_none(), "everyone answered");
+        let mut x = base(20, 15);
+        x.weekly.ties = 0;
+        assert!(reconstruction(&x, &t).is_none());
+    }
+
+    #[test]
+    fn bridge_builders_among_the_non_respondents() {
+        let t = nb();
+        let mut x = base(10, 8);
+        assert!(non_respondents(&x, &t).is_none(), "no bridge builders");
+        let b = |person| Builder {
+            person,
+            reasons: vec![BridgeReason::Splits],
+            part: 0,
+            joins_clusters: false,
+        };
+        x.weekly.builders = vec![b(1)];
+        let f = non_respondents(&x, &t).unwrap();
+        assert_eq!(f.key, "report-sum-nonresp-independent");
+        assert_eq!(f.number, "2");
+        x.weekly.builders = vec![b(9)];
+        let f = non_respondents(&x, &t).unwrap();
+        assert_eq!(f.key, "report-sum-nonresp-all");
+        assert!(
+            f.text
+                .starts_with("Den eneste brobyggeren (Tildeling 10) har ikke svart selv"),
+            "{}",
+            f.text
+        );
+        x.weekly.builders = vec![b(9), b(8)];
+        let f = non_respondents(&x, &t).unwrap();
+        assert!(
+            f.text
+                .starts_with("Alle de 2 brobyggerne (Tildeling 10, Tildeling 9)"),
+            "{}",
+            f.text
+        );
+        x.weekly.builders = vec![b(9), b(1)];
+        let f = non_respondents(&x, &t).unwrap();
+        assert_eq!(f.key, "report-sum-nonresp-depends");
+        assert_eq!(f.number, "1");
+        assert!(
+            f.text.starts_with("Én av de 2 brobyggerne (Tildeling 10)"),
+            "{}",
+            f.text
+        );
+        x.rules.reconstruct = false;
+        assert!(non_respondents(&x, &t).is_none());
+        assert!(non_respondents(&base(5, 5), &t).is_none());
+    }
+
+    #[test]
+    fn questions_follow_the_findings_on_both_sides_of_their_thresholds() {
+        let t = nb();
+        let x = base(10, 10);
+        assert_eq!(keys(&questions(&x, &t)), ["report-q-roster"]);
+        let mut x = political_base();
+        x.respondents = 10;
+        x.coordination_forum = Some(false);
+        x.weekly.isolates = vec![9];
+        x.weekly.parts.push(Part {
+            name: "NAV".into(),
+            members: vec![6, 7, 8],
+        });
+        x.weekly.chains = vec![Chain {
+            people: vec![0, 1, 2, 3],
+            from: None,
+            to: None,
+        }];
+        x.weekly.builders = vec![Builder {
+            person: 1,
+            reasons: vec![BridgeReason::Splits],
+            part: 0,
+            joins_clusters: true,
+        }];
+        x.weekly.clusters = vec![cluster("A", 0..3, 0), cluster("B", 3..6, 0)];
+        x.weekly.isolated_functions = vec!["Utbygging".into()];
+        x.missing_functions = vec!["Husleiekontrakter".into()];
+        x.coordination = rating(&[Some(3), Some(3)]);
+        x.political.with_contact = 2;
+        x.political.discusses = 1;
+        x.open.challenge_themes = themed(&[("cooperation", 2)]);
+        x.weekly.ties = 4;
+        x.weekly.tie_counts.reconstructed = 1;
+        x.respondents = 8;
+        x.people = 10;
+        let all = questions(&x, &t);
+        assert_eq!(
+            keys(&all),
+            [
+                "report-q-separate",
+                "report-q-outside",
+                "report-q-chain",
+                "report-q-builders",
+                "report-q-clusters",
+                "report-q-functions",
+                "report-q-missing",
+                "report-q-forum",
+                "report-q-rating",
+                "report-q-political",
+                "report-q-discussion",
+                "report-q-theme",
+                "report-q-reconstruction",
+                "report-q-roster",
+            ]
+        );
+        for f in &all {
+            assert!(!f.text.starts_with('['), "missing message {}", f.key);
+            assert!(f.number.is_empty());
+        }
+        assert!(all[0].text.starts_with("Hvordan kan NAV få fast kontakt"));
+        assert!(all[11].text.contains("«Samarbeid og ansvarsavklaring»"));
+        // Each question's threshold, from the other side.
+        let without = |x: &Facts, key: &str| !keys(&questions(x, &t)).contains(&key);
+        let mut y = x.clone();
+        y.weekly.parts[1].members.truncate(2);
+        assert!(without(&y, "report-q-separate"));
+        let mut y = x.clone();
+        y.weekly.chains[0].people.truncate(3);
+        assert!(without(&y, "report-q-chain"));
+        let mut y = x.clone();
+        y.weekly.clusters.truncate(1);
+        assert!(without(&y, "report-q-clusters"));
+        let mut y = x.clone();
+        y.weekly.clusters[1].part = 1;
+        assert!(without(&y, "report-q-clusters"));
+        let mut y = x.clone();
+        // A mean of exactly 3.5 is not below 3.5.
+        y.coordination = rating(&[Some(3), Some(4), Some(4), Some(3)]);
+        assert!(without(&y, "report-q-rating"));
+        y.coordination.as_mut().unwrap().mean = Some(3.4999);
+        assert!(!without(&y, "report-q-rating"));
+        // Political: 3 of 10 have contact (30 %) and no body is left out.
+        let mut y = x.clone();
+        y.respondents = 10;
+        y.political.with_contact = 3;
+        assert!(without(&y, "report-q-political"));
+        y.political.with_contact = 2;
+        assert!(!without(&y, "report-q-political"));
+        y.political.with_contact = 3;
+        y.political.no_contact = vec!["Ordføreren".into()];
+        assert!(!without(&y, "report-q-political"));
+        // Discussion: 15 % of the respondents is enough.
+        let mut y = x.clone();
+        y.respondents = 20;
+        y.political.discusses = 3;
+        assert!(without(&y, "report-q-discussion"));
+        y.political.discusses = 2;
+        assert!(!without(&y, "report-q-discussion"));
+        let mut y = x.clone();
+        y.open.challenge_themes = themed(&[("cooperation", 1), ("other", 5)]);
+        assert!(without(&y, "report-q-theme"));
+        let mut y = x.clone();
+        y.weekly.tie_counts.reconstructed = 0;
+        assert!(without(&y, "report-q-reconstruction"));
+        let mut y = x.clone();
+        y.political.bodies.clear();
+        assert!(without(&y, "report-q-political") && without(&y, "report-q-discussion"));
+    }
+
+    #[test]
+    fn the_summary_follows_the_rules_in_order() {
+        let t = nb();
+        let mut x = base(10, 6);
+        x.weekly.parts.push(Part {
+            name: "NAV".into(),
+            members: vec![7, 8, 9],
+        });
+        x.weekly.largest = 7;
+        let k = keys(&findings(&x, &t));
+        assert_eq!(
+            k,
+            [
+                "report-sum-response-fair",
+                "report-sum-separate",
+                "report-sum-integrated-poor",
+                "report-sum-no-clusters"
+            ]
+        );
+    }
+
+    #[test]
+    fn and_lists_read_as_sentences() {
+        let t = nb();
+        let s = |v: &[&str]| and_list(&t, &v.iter().map(|x| x.to_string()).collect::<Vec<_>>());
+        assert_eq!(s(&[]), "");
+        assert_eq!(s(&["A"]), "A");
+        assert_eq!(s(&["A", "B"]), "A og B");
+        assert_eq!(s(&["A", "B", "C"]), "A, B og C");
+        assert_eq!(
+            and_list(&Texts::new(Lang::En), &["A".into(), "B".into()]),
+            "A and B"
+        );
+        assert_eq!(theme_name(&t, "refugees"), "Bosetting av flyktninger");
+        assert_eq!(theme_name(&t, "Eget tema"), "Eget tema");
+        assert_eq!(
+            function_name(&t, "Tildeling av bolig"),
+            "Tildeling av bolig"
+        );
+        assert_eq!(function_name(&t, "Vaktmester"), "Vaktmester");
+        assert_eq!(percent(&t, 82.5), "83 %");
+    }
+
+    #[test]
+    fn every_message_exists_in_every_language() {
+        let sources = include_str!("summary.rs");
+        let mut used: Vec<&str> = sources
+            .split('"')
+            .filter(|s| {
+                (s.starts_with("report-sum-") || s.starts_with("report-q-"))
+                    && !s.ends_with('-')
+                    && s.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+            })
+            .collect();
+        used.sort_unstable();
+        used.dedup();
+        assert!(used.len() > 40, "{used:?}");
+        for lang in Lang::ALL {
+            let keys = samspill_i18n::keys(lang);
+            for k in &used {
+                assert!(keys.iter().any(|x| x == k), "{} lacks {k}", lang.code());
+            }
+            for theme in crate::THEMES {
+                let k = format!("report-theme-{theme}");
+                assert!(keys.contains(&k), "{} lacks {k}", lang.code());
+            }
+        }
+    }
 }

@@ -57,6 +57,10 @@ report-sum-discussion-low = Der er kun lidt drøftelse med politikerne: af de { 
    *[other] { $professional }
 } faglig drøftelse med et politisk organ.
 report-sum-discussion-none = Ingen af de { $respondents }, der svarede, drøfter boligsociale sager med politikerne, hverken politisk eller fagligt: kontakten gælder kun information.
+report-sum-nonresp-all = { $count ->
+    [one] Den eneste brobygger
+   *[other] Alle de { $count } brobyggere
+} ({ $list }) har ikke selv svaret: det, der holder netværket sammen, bygger kun på, hvad andre har oplyst.
 report-sum-no-forum-unrated = Kommunen har intet formelt forum for koordinering af det boligsociale arbejde.
 report-sum-theme-item = { $theme } ({ $count })
 report-sum-themes-challenges = De udfordringer, der nævnes oftest i de åbne svar, er { $list } (antal svar, af { $total } svar om udfordringer).

@@ -57,6 +57,10 @@ report-sum-discussion-low = There is little discussion with the politicians: of 
    *[other] { $professional }
 } professional discussion with a political body.
 report-sum-discussion-none = None of the { $respondents } who answered discuss social housing matters with the politicians, neither politically nor professionally: the contact is about information only.
+report-sum-nonresp-all = { $count ->
+    [one] The only bridge builder
+   *[other] All { $count } bridge builders
+} ({ $list }) did not answer themselves: what holds the network together rests only on what others reported.
 report-sum-no-forum-unrated = The municipality has no formal forum for coordinating social housing work.
 report-sum-theme-item = { $theme } ({ $count })
 report-sum-themes-challenges = The challenges named most often in the open answers are { $list } (number of answers, of { $total } answers about challenges).

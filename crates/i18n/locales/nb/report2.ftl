@@ -57,6 +57,10 @@ report-sum-discussion-low = Det er lite diskusjon med politikerne: av { $respond
    *[other] { $professional }
 } faglig diskusjon med et politisk organ.
 report-sum-discussion-none = Ingen av de { $respondents } som svarte, diskuterer boligsosiale saker med politikerne, verken politisk eller faglig: kontakten gjelder bare informasjon.
+report-sum-nonresp-all = { $count ->
+    [one] Den eneste brobyggeren
+   *[other] Alle de { $count } brobyggerne
+} ({ $list }) har ikke svart selv: det som holder nettverket sammen, bygger bare på det andre har oppgitt.
 report-sum-no-forum-unrated = Kommunen har ikke noe formelt forum for samordning av det boligsosiale arbeidet.
 report-sum-theme-item = { $theme } ({ $count })
 report-sum-themes-challenges = Utfordringene som nevnes oftest i de åpne svarene, er { $list } (antall svar, av { $total } svar om utfordringer).

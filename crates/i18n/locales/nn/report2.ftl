@@ -57,6 +57,10 @@ report-sum-discussion-low = Det er lite diskusjon med politikarane: av dei { $re
    *[other] { $professional }
 } fagleg diskusjon med eit politisk organ.
 report-sum-discussion-none = Ingen av dei { $respondents } som svarte, diskuterer bustadsosiale saker med politikarane, verken politisk eller fagleg: kontakten gjeld berre informasjon.
+report-sum-nonresp-all = { $count ->
+    [one] Den einaste brubyggjaren
+   *[other] Alle dei { $count } brubyggjarane
+} ({ $list }) har ikkje svart sjølv: det som held nettverket saman, byggjer berre på det andre har oppgitt.
 report-sum-no-forum-unrated = Kommunen har ikkje noko formelt forum for samordning av det bustadsosiale arbeidet.
 report-sum-theme-item = { $theme } ({ $count })
 report-sum-themes-challenges = Utfordringane som blir nemnde oftast i dei opne svara, er { $list } (tal på svar, av { $total } svar om utfordringar).
