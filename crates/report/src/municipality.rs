@@ -188,10 +188,12 @@ pub fn document(input: &Input, f: &Facts) -> Doc {
             level: 2,
             text: t.get(&format!("report-view-{view}")),
         });
+        // The picture after the view's text: it takes a page of its own,
+        // and the heading stays with the text.
+        network_view(b, &t, f, net, view);
         if let Some(fg) = figure(input, fig) {
             b.push(Block::Figure(fg.clone()));
         }
-        network_view(b, &t, f, net, view);
     }
     b.push(Block::Heading {
         level: 2,
