@@ -144,6 +144,9 @@ pub struct NetFacts {
     pub chains: Vec<Chain>,
     /// Functions whose holders all lack any tie in this view.
     pub isolated_functions: Vec<String>,
+    /// People in the view by primary function (roster name; `""` for
+    /// none), in order of first appearance: the pictures' colours.
+    pub primary_functions: Vec<(String, usize)>,
     /// How the ties came about.
     pub tie_counts: TieCounts,
 }
@@ -494,6 +497,9 @@ impl Facts {
                 "to": c.to,
             })).collect::<Vec<_>>(),
             "isolated_functions": v.isolated_functions,
+            "primary_functions": v.primary_functions.iter()
+                .map(|(name, count)| json!({"name": name, "count": count}))
+                .collect::<Vec<_>>(),
             "isolated_functions_count": v.isolated_functions.len(),
             "ties_confirmed": v.tie_counts.confirmed,
             "ties_one_sided": v.tie_counts.one_sided,
@@ -842,7 +848,19 @@ fn net_facts(input: &Input, an: &Analysed, a: &Analysis) -> NetFacts {
         .map(str::to_string)
         .collect();
 
+    let mut primary_functions: Vec<(String, usize)> = Vec::new();
+    for &i in &an.people {
+        let f = input.network.people[i]
+            .primary_function()
+            .unwrap_or("")
+            .to_string();
+        match primary_functions.iter_mut().find(|(name, _)| *name == f) {
+            Some(e) => e.1 += 1,
+            None => primary_functions.push((f, 1)),
+        }
+    }
     NetFacts {
+        primary_functions,
         people: n,
         non_respondents: an
             .people

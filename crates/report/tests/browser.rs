@@ -85,7 +85,10 @@ fn reports_in_a_real_browser_no_sideways_scroll_and_zero_axe_violations() {
     println!("{stdout}");
     eprintln!("{stderr}");
     let _ = std::fs::remove_dir_all(&dir);
-    assert!(status.success(), "e2e/report.mjs failed:\n{stdout}\n{stderr}");
+    assert!(
+        status.success(),
+        "e2e/report.mjs failed:\n{stdout}\n{stderr}"
+    );
     assert!(stdout.contains("zero axe violations"));
     assert!(stdout.contains("checked 14 pages"), "{stdout}");
 }

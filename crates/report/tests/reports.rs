@@ -271,6 +271,31 @@ fn check_facts(what: &str, facts: &Value) {
                 "{what} {id}: caption number {x}"
             );
         }
+        // The text alternative printed under the network and political
+        // pictures: its numbers are the stated facts, and the people of
+        // the view per primary function or per body and kind of contact.
+        let extra: Vec<f64> = match id {
+            "network-daily" | "network-weekly" => facts[&id[8..]]["primary_functions"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|f| f["count"].as_f64().unwrap())
+                .collect(),
+            "political" => facts["political"]["per_body"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .flat_map(|row| row.as_array().unwrap().iter().map(|x| x.as_f64().unwrap()))
+                .collect(),
+            _ => continue,
+        };
+        let alt = fig["alt"].as_str().unwrap();
+        for (x, d) in numbers(alt, &names) {
+            assert!(
+                allowed.iter().chain(&extra).any(|&v| shows(x, d, v)),
+                "{what} {id}: the number {x} in «{alt}» is not a fact"
+            );
+        }
     }
     // The network pictures state the facts' people, ties, clusters, bridge
     // builders, isolates and non-respondents: each is mapped to a fact.
