@@ -40,13 +40,26 @@ pub struct NetworkOptions {
 }
 
 /// Where the legend of a node-link picture goes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub enum LegendPlacement {
     /// Beside the drawing, at the right (wide screens, landscape pages).
     #[default]
     Right,
     /// Under the drawing, in columns (tall pages).
     Below,
+    /// At the right or below, whichever lets the picture be shown larger
+    /// in one of these boxes (width, height in px, e.g. a portrait and a
+    /// landscape page): the picture is scaled uniformly into the box that
+    /// takes it largest.
+    Fit([(f64, f64); 2]),
+}
+
+/// The scale at which a `w` × `h` picture fits the best of `boxes`.
+fn fit_scale(boxes: &[(f64, f64); 2], w: f64, h: f64) -> f64 {
+    boxes
+        .iter()
+        .map(|&(bw, bh)| (bw / w).min(bh / h))
+        .fold(0.0, f64::max)
 }
 
 /// Further options of the node-link and political pictures, kept apart from
@@ -894,14 +907,8 @@ pub fn people_network_with(
     symbols.extend(edge_symbols(&edges, survey, t));
     let entries = legend_entries(&font, t, &sc.styles, &symbols);
     let title_w = font.width(&title, 15.0) + 2.0 * MARGIN;
-    let (legend_at, columns, width, body_bottom) = match view.legend {
-        LegendPlacement::Right => {
-            let (lw, lh) = legend_size(&font, &entries, 1);
-            let x = origin.x + sc.width + 28.0;
-            let width = (x + lw + MARGIN).max(360.0).max(title_w);
-            (P::new(x, top), 1, width, (top + sc.height).max(top + lh))
-        }
-        LegendPlacement::Below => {
+    let place_legend = |below: bool| {
+        if below {
             let width = (sc.width + 2.0 * MARGIN)
                 .max(legend_entry_width(&font, &entries) + 2.0 * MARGIN)
                 .max(360.0)
@@ -910,6 +917,26 @@ pub fn people_network_with(
             let (_, lh) = legend_size(&font, &entries, columns);
             let y = top + sc.height + 14.0;
             (P::new(MARGIN, y), columns, width, y + lh)
+        } else {
+            let (lw, lh) = legend_size(&font, &entries, 1);
+            let x = origin.x + sc.width + 28.0;
+            let width = (x + lw + MARGIN).max(360.0).max(title_w);
+            (P::new(x, top), 1, width, (top + sc.height).max(top + lh))
+        }
+    };
+    let (legend_at, columns, width, body_bottom) = match view.legend {
+        LegendPlacement::Right => place_legend(false),
+        LegendPlacement::Below => place_legend(true),
+        LegendPlacement::Fit(boxes) => {
+            // Captions are left out of the comparison: a host that fits
+            // pictures to pages captions them itself (`bare`).
+            let scale = |p: &(P, usize, f64, f64)| fit_scale(&boxes, p.2, p.3 + 12.0 + MARGIN);
+            let (right, below) = (place_legend(false), place_legend(true));
+            if scale(&below) > scale(&right) {
+                below
+            } else {
+                right
+            }
         }
     };
 
@@ -1218,8 +1245,15 @@ pub fn two_waves_with(
     }
     symbols.push(("bridge", t.get("draw-legend-bridge")));
     let entries = legend_entries(&font, t, &sc.styles, &symbols);
-    let (legend_at, columns, width, body_bottom) = match view.legend {
-        LegendPlacement::Right => {
+    let place_legend = |below: bool| {
+        if below {
+            let width = (origin_b.x + sc.width + MARGIN)
+                .max(legend_entry_width(&font, &entries) + 2.0 * MARGIN);
+            let columns = legend_columns(&font, &entries, width - 2.0 * MARGIN);
+            let (_, lh) = legend_size(&font, &entries, columns);
+            let y = top + sc.height + 14.0;
+            (P::new(MARGIN, y), columns, width, y + lh)
+        } else {
             let (lw, lh) = legend_size(&font, &entries, 1);
             let x = origin_b.x + sc.width + 28.0;
             (
@@ -1229,13 +1263,18 @@ pub fn two_waves_with(
                 (top + sc.height).max(top + lh),
             )
         }
-        LegendPlacement::Below => {
-            let width = (origin_b.x + sc.width + MARGIN)
-                .max(legend_entry_width(&font, &entries) + 2.0 * MARGIN);
-            let columns = legend_columns(&font, &entries, width - 2.0 * MARGIN);
-            let (_, lh) = legend_size(&font, &entries, columns);
-            let y = top + sc.height + 14.0;
-            (P::new(MARGIN, y), columns, width, y + lh)
+    };
+    let (legend_at, columns, width, body_bottom) = match view.legend {
+        LegendPlacement::Right => place_legend(false),
+        LegendPlacement::Below => place_legend(true),
+        LegendPlacement::Fit(boxes) => {
+            let scale = |p: &(P, usize, f64, f64)| fit_scale(&boxes, p.2, p.3 + 12.0 + MARGIN);
+            let (right, below) = (place_legend(false), place_legend(true));
+            if scale(&below) > scale(&right) {
+                below
+            } else {
+                right
+            }
         }
     };
     let cap = t.format(

@@ -407,3 +407,84 @@ fn made_up_numbers_are_never_shown_beside_a_real_municipality() {
         }
     }
 }
+
+#[test]
+fn no_label_covers_another_label_a_node_or_an_edge_end() {
+    use samspill_draw::{LegendPlacement, ViewOptions, people_network_with};
+    let t = Texts::new(Lang::Nb);
+    for (n, drop) in [(12, 0), (24, 3), (36, 0), (45, 0)] {
+        let net = municipality(n, drop);
+        for threshold in [
+            samspill_engine::Threshold::All,
+            samspill_engine::Threshold::WEEKLY,
+        ] {
+            let an = build(
+                &net,
+                &BuildOptions {
+                    threshold,
+                    ..BuildOptions::survey()
+                },
+            )
+            .unwrap();
+            let res = analyze(&net, &an, &AnalysisOptions::default());
+            for legend in [LegendPlacement::Right, LegendPlacement::Below] {
+                let view = ViewOptions {
+                    legend,
+                    ..ViewOptions::default()
+                };
+                let p = people_network_with(&net, &an, &res, &NetworkOptions::default(), &view, &t)
+                    .unwrap();
+                let q = &p.quality;
+                assert_eq!(
+                    (
+                        q.node_overlaps,
+                        q.label_overlaps,
+                        q.label_node_overlaps,
+                        q.label_edge_end_overlaps
+                    ),
+                    (0, 0, 0, 0),
+                    "{n} people, {threshold:?}, {legend:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_legend_goes_where_the_picture_prints_larger_and_bare_pictures_have_no_title() {
+    use samspill_draw::{LegendPlacement, ViewOptions, people_network_with};
+    let t = Texts::new(Lang::Nb);
+    let net = municipality(36, 0);
+    let an = build(&net, &BuildOptions::survey()).unwrap();
+    let res = analyze(&net, &an, &AnalysisOptions::default());
+    let size = |legend, bare| {
+        let view = ViewOptions {
+            legend,
+            bare,
+            ..ViewOptions::default()
+        };
+        let p =
+            people_network_with(&net, &an, &res, &NetworkOptions::default(), &view, &t).unwrap();
+        (p.positions.width, p.positions.height, p.svg)
+    };
+    let (rw, rh, _) = size(LegendPlacement::Right, true);
+    let (bw, bh, _) = size(LegendPlacement::Below, true);
+    // Below is taller and narrower than at the right.
+    assert!(bh > rh && bw < rw, "{rw}×{rh} vs {bw}×{bh}");
+    let fit = |boxes| {
+        let (w, h, _) = size(LegendPlacement::Fit(boxes), true);
+        (w, h)
+    };
+    // A tall box takes the legend below, a wide one at the right.
+    assert_eq!(fit([(bw, 10.0 * bh), (bw, 10.0 * bh)]), (bw, bh));
+    assert_eq!(fit([(rw, rh), (rw, rh)]), (rw, rh));
+    // Bare: neither the title nor the caption is drawn.
+    let (_, _, svg) = size(LegendPlacement::Right, true);
+    let (_, full_h, full) = size(LegendPlacement::Right, false);
+    let title = t.format(
+        "draw-network-title",
+        &[("name", samspill_i18n::Arg::Str("Testkommune"))],
+    );
+    assert!(full.contains(&title) && !svg.contains(&title));
+    assert!(full_h > rh);
+}

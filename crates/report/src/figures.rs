@@ -162,7 +162,8 @@ fn figure(id: &str, caption: String, p: Picture) -> Figure {
 /// say it in numbers.
 ///
 /// A network picture gets its legend at the right or below, whichever
-/// prints larger on an A4 page ([`crate::pdf::best_page`]).
+/// prints larger on an A4 page ([`crate::pdf::best_page`], drawn once with
+/// [`LegendPlacement::Fit`]).
 pub fn for_municipality(input: &Input) -> Result<Vec<Figure>, ReportError> {
     let t = Texts::new(input.lang);
     let net = &input.network;
@@ -193,13 +194,8 @@ pub fn for_municipality(input: &Input) -> Result<Vec<Figure>, ReportError> {
             title: Some(t.format(key, &[("name", name)])),
             ..opts.clone()
         };
-        let best = [LegendPlacement::Right, LegendPlacement::Below]
-            .into_iter()
-            .filter_map(|legend| {
-                samspill_draw::people_network_with(net, &an, &res, &o, &view(legend), &t).ok()
-            })
-            .max_by(|a, b| print_scale(a).total_cmp(&print_scale(b)));
-        if let Some(p) = best {
+        if let Ok(p) = samspill_draw::people_network_with(net, &an, &res, &o, &view(page_fit()), &t)
+        {
             out.push(figure(id, t.format(key, &[("name", name)]), p));
         }
         if threshold == Threshold::WEEKLY {
@@ -242,13 +238,13 @@ pub fn for_municipality(input: &Input) -> Result<Vec<Figure>, ReportError> {
     Ok(out)
 }
 
-/// The largest scale at which a picture prints on an A4 page, portrait or
-/// landscape (1 = natural size).
-fn print_scale(p: &Picture) -> f64 {
-    match (svg_width(&p.svg), svg_height(&p.svg)) {
-        (Some(w), Some(h)) => crate::pdf::best_page(w, h).1,
-        _ => 0.0,
-    }
+/// The legend placement that lets a network picture print largest on an
+/// A4 page of its own, portrait or landscape (the boxes of
+/// [`crate::pdf::best_page`], in px).
+fn page_fit() -> LegendPlacement {
+    use crate::pdf::{CAPTION_ROOM, LANDSCAPE, PORTRAIT, PT_PER_PX};
+    let px = |(w, h): (f64, f64)| (w / PT_PER_PX, (h - CAPTION_ROOM) / PT_PER_PX);
+    LegendPlacement::Fit([px(PORTRAIT), px(LANDSCAPE)])
 }
 
 /// Draws the cross-municipality figures: the coordination distributions of
@@ -291,22 +287,17 @@ pub fn for_waves(
         title: Some(caption.clone()),
         ..NetworkOptions::default()
     };
-    let best = [LegendPlacement::Right, LegendPlacement::Below]
-        .into_iter()
-        .filter_map(|legend| {
-            samspill_draw::two_waves_with(
-                (&a.network, &an_a, &res_a),
-                (&b.network, &an_b, &res_b),
-                &o,
-                &ViewOptions {
-                    pseudonyms: Some(map.clone()),
-                    legend,
-                    bare: true,
-                },
-                &t,
-            )
-            .ok()
-        })
-        .max_by(|x, y| print_scale(x).total_cmp(&print_scale(y)));
-    Ok(best.map(|p| figure(ids::WAVES, caption, p)))
+    let p = samspill_draw::two_waves_with(
+        (&a.network, &an_a, &res_a),
+        (&b.network, &an_b, &res_b),
+        &o,
+        &ViewOptions {
+            pseudonyms: Some(map.clone()),
+            legend: page_fit(),
+            bare: true,
+        },
+        &t,
+    )
+    .ok();
+    Ok(p.map(|p| figure(ids::WAVES, caption, p)))
 }
