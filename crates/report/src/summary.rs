@@ -1701,6 +1701,128 @@ mod tests {
         assert!(without(&y, "report-q-political") && without(&y, "report-q-discussion"));
     }
 
+    /// A case where every rule and every question speaks.
+    fn everything() -> Facts {
+        let mut x = political_base();
+        x.people = 20;
+        x.respondents = 10;
+        x.response_rate = 50.0;
+        x.coordination_forum = Some(false);
+        x.meeting_places = rating(&[Some(2), Some(3)]);
+        x.coordination = rating(&[Some(3), Some(3), None]);
+        x.missing_functions = vec!["Husleiekontrakter".into()];
+        x.political.with_contact = 2;
+        x.political.gives = 1;
+        x.political.receives = 2;
+        x.political.discusses = 1;
+        x.political.political_discussion = 1;
+        x.political.no_contact = vec!["Ordføreren".into()];
+        x.open.challenges = 9;
+        x.open.strengths = 6;
+        x.open.challenge_themes = themed(&[("housing-shortage", 5), ("cooperation", 3)]);
+        x.open.strength_themes = themed(&[("competence", 4)]);
+        let w = &mut x.weekly;
+        w.people = 20;
+        w.largest = 12;
+        w.ties = 30;
+        w.tie_counts.reconstructed = 12;
+        w.parts = vec![
+            Part {
+                name: "Rådhuset".into(),
+                members: people(0..12),
+            },
+            Part {
+                name: "NAV".into(),
+                members: people(12..16),
+            },
+        ];
+        w.isolates = vec![16, 17, 18, 19];
+        w.clusters = vec![cluster("Rådhuset", 0..6, 0), cluster("Helse", 6..12, 0)];
+        w.builders = vec![
+            Builder {
+                person: 5,
+                reasons: vec![BridgeReason::Splits],
+                part: 0,
+                joins_clusters: true,
+            },
+            Builder {
+                person: 11,
+                reasons: vec![BridgeReason::Carries],
+                part: 0,
+                joins_clusters: true,
+            },
+        ];
+        w.chains = vec![Chain {
+            people: vec![4, 5, 6, 7],
+            from: Some("Rådhuset".into()),
+            to: Some("Helse".into()),
+        }];
+        w.isolated_functions = vec!["Utbygging".into()];
+        w.diameter = Some(6.0);
+        w.line = Some(6.0 / 11.0);
+        w.average_distance = Some(2.6);
+        x.weekly_alt = NetFacts {
+            people: 10,
+            largest: 8,
+            builders: vec![Builder::default(); 3],
+            ..NetFacts::default()
+        };
+        x
+    }
+
+    #[test]
+    fn every_stated_value_is_the_fact_at_its_path_in_facts_json() {
+        let t = nb();
+        let x = everything();
+        let json = x.json();
+        let at = |path: &str| {
+            path.split('.')
+                .try_fold(&json, |v, seg| match seg.parse::<usize>() {
+                    Ok(i) => v.get(i),
+                    Err(_) => v.get(seg),
+                })
+                .cloned()
+        };
+        let all: Vec<Finding> = findings(&x, &t)
+            .into_iter()
+            .chain(questions(&x, &t))
+            .collect();
+        // Every rule has spoken.
+        assert_eq!(
+            findings(&x, &t).len(),
+            RULES.len(),
+            "{:?}",
+            keys(&findings(&x, &t))
+        );
+        let mut checked = 0;
+        for f in &all {
+            for (path, value) in &f.values {
+                let fact = at(path)
+                    .and_then(|v| v.as_f64())
+                    .unwrap_or_else(|| panic!("{}: no fact at {path}", f.key));
+                assert!(
+                    (fact - value).abs() < 1e-9,
+                    "{}: {path} = {fact}, stated {value}",
+                    f.key
+                );
+                checked += 1;
+            }
+            for (path, items) in &f.lists {
+                let fact: Vec<String> = match at(path) {
+                    Some(serde_json::Value::Array(a)) => a
+                        .iter()
+                        .map(|v| v.as_str().unwrap_or_default().to_string())
+                        .collect(),
+                    Some(serde_json::Value::String(s)) => vec![s],
+                    other => panic!("{}: no list at {path}: {other:?}", f.key),
+                };
+                assert_eq!(&fact, items, "{}: {path}", f.key);
+                checked += 1;
+            }
+        }
+        assert!(checked > 60, "{checked}");
+    }
+
     #[test]
     fn the_summary_follows_the_rules_in_order() {
         let t = nb();
