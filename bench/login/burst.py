@@ -18,6 +18,9 @@ base, pid, token = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 n = int(sys.argv[4]) if len(sys.argv) > 4 else 200
 
 
+errors = []
+
+
 def post(path, body, headers=None):
     req = urllib.request.Request(base + path, data=body.encode(), method="POST")
     req.add_header("Content-Type", "application/x-www-form-urlencoded")
@@ -29,7 +32,8 @@ def post(path, body, headers=None):
             code = r.status
     except urllib.error.HTTPError as e:
         code = e.code
-    except Exception:
+    except Exception as e:  # connection refused, reset, timeout
+        errors.append(repr(e))
         code = -1
     return code, time.monotonic() - t
 
@@ -42,6 +46,7 @@ def rss():
 
 results = []
 saves = []
+errors = []
 stop = threading.Event()
 
 
@@ -58,6 +63,8 @@ def attacker(i):
     results.append((code, took))
 
 
+# The respondent opens the survey first, as a browser would.
+post(f"/s/{token}/start", "")
 before = rss()
 r = threading.Thread(target=respondent)
 r.start()
@@ -80,5 +87,10 @@ for c, _ in results:
     codes[c] = codes.get(c, 0) + 1
 slowest = max(t for _, t in results)
 print(f"logins: {n} at once from {n} addresses in {burst:.1f} s; outcomes {dict(sorted(codes.items()))}; slowest answer {slowest:.2f} s")
-print(f"respondent saves during the burst: {len(saves)}, slowest {max(t for _, t in saves) * 1000:.0f} ms, all ok: {all(c == 200 for c, _ in saves)}")
+save_codes = {}
+for c, _ in saves:
+    save_codes[c] = save_codes.get(c, 0) + 1
+print(f"respondent saves during the burst: {len(saves)}, slowest {max(t for _, t in saves) * 1000:.0f} ms, outcomes {dict(sorted(save_codes.items()))}")
 print(f"server memory: before {before[0]} MB, peak resident {peak[0]} MB (high-water mark {after[1]} MB), after {after[0]} MB")
+if errors:
+    print(f"transport errors: {len(errors)}, first: {errors[0]}")
