@@ -44,6 +44,7 @@ const LIST_FIELDS: &[&str] = &[
     "persons",
     "parts",
     "formats",
+    "open",
 ];
 
 /// The CSRF token of the request's session, left in the request's

@@ -151,7 +151,9 @@ fn csv_lines(text: &str, delim: u8) -> Vec<usize> {
     let bytes = text.as_bytes();
     r.records()
         .map(|rec| {
-            let Some(start) = rec.ok().and_then(|r| r.position().map(|p| p.byte() as usize))
+            let Some(start) = rec
+                .ok()
+                .and_then(|r| r.position().map(|p| p.byte() as usize))
             else {
                 return 0;
             };

@@ -246,7 +246,11 @@ async fn roster_import_validates_rows_and_stores_nothing_on_error() {
         let mut at = 0;
         for e in expected {
             let found = r.body[at..].find(e);
-            assert!(found.is_some(), "{db}: missing (or out of order) {e:?} in {}", r.body);
+            assert!(
+                found.is_some(),
+                "{db}: missing (or out of order) {e:?} in {}",
+                r.body
+            );
             at += found.unwrap();
         }
         assert!(

@@ -472,10 +472,12 @@ pub async fn round_action(
             // Errors the coordinator can act on are shown on the round page.
             let shown = match &e {
                 StoreError::Invalid(field) if action == "contact" => Some((
-                    match field.as_str() {
-                        "contact_email" => "everyday-contact-email-invalid",
-                        "contact_phone" => "everyday-contact-phone-invalid",
-                        _ => "everyday-contact-invalid",
+                    if field.starts_with("contact_email") {
+                        "everyday-contact-email-invalid"
+                    } else if field.starts_with("contact_phone") {
+                        "everyday-contact-phone-invalid"
+                    } else {
+                        "everyday-contact-invalid"
                     },
                     StatusCode::UNPROCESSABLE_ENTITY,
                 )),
