@@ -141,7 +141,10 @@ async fn the_everyday_in_a_real_browser_with_zero_axe_violations() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     println!("{stdout}");
     eprintln!("{stderr}");
-    println!("e2e/everyday.mjs took {:.1} s", started.elapsed().as_secs_f64());
+    println!(
+        "e2e/everyday.mjs took {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
     assert!(
         out.status.success(),
         "e2e/everyday.mjs failed:\n{stdout}\n{stderr}"
