@@ -16,37 +16,16 @@
 // «På listen» in view, and axe-core checks every page state reached: there
 // must be no violation.
 
-import { chromium } from "playwright-core";
-import { AxeBuilder } from "@axe-core/playwright";
 import { join } from "node:path";
+import { axe, expect, finish, launch, step } from "./lib.mjs";
 
 const BASE = process.env.BASE_URL;
 const FILES = process.env.FILES_DIR;
 const EMAIL = process.env.COORD_EMAIL;
 const PASSWORD = process.env.COORD_PASSWORD;
 
-const violations = [];
-const checked = [];
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 const DESKTOP = { viewport: { width: 1280, height: 800 } };
-
-async function axe(page, name) {
-  const result = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  checked.push(name);
-  for (const v of result.violations) {
-    violations.push(`${name}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")}`);
-  }
-}
-
-function step(msg) {
-  console.log(`e2e: ${msg}`);
-}
-
-function expect(cond, msg) {
-  if (!cond) throw new Error(`expectation failed: ${msg}`);
-}
 
 async function noSidewaysScroll(page, name) {
   const [scroll, width] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
@@ -58,10 +37,7 @@ async function minutes(page) {
   return Number(text.match(/(\d+) minutter/)[1]);
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-});
+const browser = await launch();
 
 try {
   // The login page on a phone: no sideways scrolling.
@@ -315,9 +291,4 @@ try {
   await browser.close();
 }
 
-console.log(`e2e: axe checked ${checked.length} page states`);
-if (violations.length) {
-  console.error(`e2e: ${violations.length} axe violation(s):\n${violations.join("\n")}`);
-  process.exit(1);
-}
-console.log("e2e: OK, zero axe violations");
+finish();

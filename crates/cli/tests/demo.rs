@@ -8,19 +8,32 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-fn get(port: u16, path: &str) -> Option<(u16, Vec<u8>)> {
+/// One request over TCP: (status, head, body).
+fn request(
+    port: u16,
+    method: &str,
+    path: &str,
+    cookie: &str,
+    body: &str,
+) -> Option<(u16, String, Vec<u8>)> {
     let mut s = TcpStream::connect(("127.0.0.1", port)).ok()?;
-    s.set_read_timeout(Some(Duration::from_secs(20))).ok()?;
+    s.set_read_timeout(Some(Duration::from_secs(60))).ok()?;
     write!(
         s,
-        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
+        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\nCookie: {cookie}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
     )
     .ok()?;
     let mut buf = Vec::new();
     s.read_to_end(&mut buf).ok()?;
     let head_end = buf.windows(4).position(|w| w == b"\r\n\r\n")?;
     let status: u16 = std::str::from_utf8(&buf[9..12]).ok()?.parse().ok()?;
-    Some((status, buf[head_end + 4..].to_vec()))
+    let head = String::from_utf8_lossy(&buf[..head_end]).into_owned();
+    Some((status, head, buf[head_end + 4..].to_vec()))
+}
+
+fn get(port: u16, path: &str) -> Option<(u16, Vec<u8>)> {
+    request(port, "GET", path, "", "").map(|(s, _, b)| (s, b))
 }
 
 #[test]
@@ -78,6 +91,65 @@ fn demo_populates_reports_and_serves_them_with_an_open_round() {
         get(port, "/demo/reports/../demo.sqlite3").map(|r| r.0),
         Some(404)
     );
+    // `/` leads a visitor to the start page.
+    let (status, head, _) = request(port, "GET", "/", "", "").unwrap();
+    assert_eq!(status, 303);
+    assert!(
+        head.contains("location: /demo") || head.contains("Location: /demo"),
+        "{head}"
+    );
+    // The Brattvik coordinator: the outbox holds the open round's
+    // invitations with their links; the closed rounds have results.
+    let (status, head, _) = request(
+        port,
+        "POST",
+        "/login",
+        "",
+        "email=koordinator%40brattvik.kommune.example&password=samspill-demo",
+    )
+    .unwrap();
+    assert_eq!(status, 303, "{head}");
+    let cookie = head
+        .lines()
+        .find_map(|l| {
+            l.strip_prefix("set-cookie: ")
+                .or_else(|| l.strip_prefix("Set-Cookie: "))
+        })
+        .and_then(|c| c.split(';').next())
+        .expect("a session cookie")
+        .to_string();
+    let token = &link[3..];
+    let (status, _, outbox) = request(port, "GET", "/coord/outbox", &cookie, "").unwrap();
+    assert_eq!(status, 200);
+    assert!(
+        String::from_utf8_lossy(&outbox).contains(token),
+        "the invitation with the printed link is in the outbox"
+    );
+    let (_, _, home) = request(port, "GET", "/coord", &cookie, "").unwrap();
+    let home = String::from_utf8_lossy(&home).into_owned();
+    let rounds: Vec<&str> = home
+        .match_indices("href=\"/coord/rounds/")
+        .map(|(i, m)| home[i + m.len()..].split('"').next().unwrap())
+        .collect();
+    assert_eq!(rounds.len(), 3, "two closed rounds and an open one: {home}");
+    let mut with_results = 0;
+    for id in rounds {
+        let (status, _, body) = request(
+            port,
+            "GET",
+            &format!("/coord/rounds/{id}/results"),
+            &cookie,
+            "",
+        )
+        .unwrap();
+        if status == 200 {
+            with_results += 1;
+            assert!(String::from_utf8_lossy(&body).contains("<svg"));
+        } else {
+            assert_eq!(status, 409, "the open round has no results yet");
+        }
+    }
+    assert_eq!(with_results, 2);
     child.kill().unwrap();
     let _ = child.wait();
     let _ = std::fs::remove_dir_all(&dir);
