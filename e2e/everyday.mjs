@@ -202,6 +202,14 @@ try {
   await phonePreview.goto(`${roundUrl}/preview/open?lang=en`);
   expect((await phonePreview.locator("main").textContent()).includes("good formal meeting points"), "the 2015 question asked");
   await axe(phonePreview, "preview open (phone, en)");
+  // Nynorsk and Danish too: every language the round offers.
+  for (const lang of ["nn", "da"]) {
+    await phonePreview.goto(`${roundUrl}/preview?lang=${lang}`);
+    await phonePreview.locator(`html[lang="${lang}"]`).waitFor();
+    await phonePreview.locator(".preview-banner").waitFor();
+    await noSidewaysScroll(phonePreview, `preview (phone, ${lang})`);
+    await axe(phonePreview, `preview welcome (phone, ${lang})`);
+  }
   step("preview walked");
 
   // Opening while the languages differ needs a confirmation.
@@ -220,6 +228,10 @@ try {
   await coord.goto(roundUrl);
   await coord.getByRole("button", { name: "Send invitasjoner på e-post" }).click();
   await coord.getByText("E-postene er lagt i kø").waitFor();
+  // The answer is a page of its own: reloading it sends nothing again.
+  expect(!/\/send$/.test(new URL(coord.url()).pathname), `after sending: ${coord.url()}`);
+  await coord.reload();
+  await coord.getByText("E-postene er lagt i kø").waitFor();
   let outbox = "";
   for (let i = 0; i < 100; i++) {
     await coord.goto(`${BASE}/coord/outbox`);
@@ -230,6 +242,7 @@ try {
   await axe(coord, "outbox");
   expect(outbox.includes("Spørsmål om undersøkelsen? Kontakt Kari Koordinator"), "mails say whom to contact");
   const article = coord.locator("article.mail", { hasText: "ola@oppdal.example" });
+  expect((await article.count()) === 1, `one invitation to Ola after a reload, not ${await article.count()}`);
   const olaLink = (await article.locator("pre").textContent()).match(/https?:\/\/[^\s]+\/s\/[A-Za-z0-9_-]+/)[0];
   step("opened after confirming; invitations in the outbox");
 
