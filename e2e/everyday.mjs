@@ -140,7 +140,8 @@ try {
   await axe(coord, "round (draft)");
   const before = await minutes(coord);
   const parts = coord.locator("#parts");
-  await parts.getByLabel("Kontakt med det politiske miljøet").uncheck();
+  // The political section stays: the respondent leaves it empty below.
+  await parts.getByLabel("Kontakt med det politiske miljøet").check();
   await parts.locator('input[name="meeting_places"]').uncheck();
   await parts.locator('input[value="responsibility"]').uncheck();
   await parts.locator('input[value="turnover"]').uncheck();
@@ -184,12 +185,12 @@ try {
   await axe(coord, "preview welcome");
   const welcomeText = await coord.locator("main").textContent();
   expect(welcomeText.includes("Listen over hvem som blir spurt, er satt opp av Kari og boliggruppa"), "why in the preview");
-  for (const name of ["contacts", "frequency", "ratings", "open", "summary"]) {
+  for (const name of ["contacts", "frequency", "political", "ratings", "open", "summary"]) {
     await coord.locator("main .button").last().click();
     await coord.waitForURL(new RegExp(`/preview/${name}`));
     await axe(coord, `preview ${name}`);
   }
-  expect(!(await coord.locator("main").textContent()).includes("Politisk kontakt"), "no political section");
+  expect((await coord.locator("main").textContent()).includes("Politisk kontakt"), "the political section in the preview's summary");
   await coord.locator("main .button").last().click();
   await coord.waitForURL(/\/preview\/done/);
   await axe(coord, "preview done");
@@ -270,6 +271,10 @@ try {
   await r.getByLabel("Ukentlig").check();
   await axe(r, "survey frequency (phone)");
   await r.getByRole("button", { name: "Neste" }).click();
+  // No contact with any political body: left empty, as the page says.
+  await r.waitForURL(/\/political$/);
+  await axe(r, "survey political (phone)");
+  await r.getByRole("button", { name: "Neste" }).click();
   await r.waitForURL(/\/ratings$/);
   expect((await r.locator("fieldset").count()) === 1, "only the coordination rating");
   await r.locator('input[value="5"]').check();
@@ -281,7 +286,8 @@ try {
   await r.getByRole("button", { name: "Neste" }).click();
   await r.waitForURL(/\/summary$/);
   const summaryText = await r.locator("main").textContent();
-  expect(!summaryText.includes("Politisk kontakt"), "no political section in the summary");
+  expect(summaryText.includes("Formannskap: ingen kontakt"), `an empty body means no contact: ${summaryText}`);
+  expect(!summaryText.includes("ikke besvart"), `nothing marked «ikke besvart»: ${summaryText}`);
   await noSidewaysScroll(r, "survey summary (phone)");
   await axe(r, "survey summary (phone)");
   await r.getByRole("button", { name: "Send inn" }).click();
