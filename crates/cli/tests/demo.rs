@@ -150,7 +150,51 @@ fn demo_populates_reports_and_serves_them_with_an_open_round() {
         }
     }
     assert_eq!(with_results, 2);
+    // The start page and the login page in a real browser (issue 15).
+    let browser = browser_check(port);
     child.kill().unwrap();
     let _ = child.wait();
     let _ = std::fs::remove_dir_all(&dir);
+    if let Err(e) = browser {
+        panic!("{e}");
+    }
+}
+
+/// Runs `e2e/demo.mjs` (Playwright with Debian's Chromium and axe-core)
+/// against the running demo. Without Node, Chromium or `e2e/node_modules`
+/// it fails when `CI` is set and is skipped loudly otherwise.
+fn browser_check(port: u16) -> Result<(), String> {
+    let e2e = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../e2e");
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    let missing = if Command::new("node").arg("--version").output().is_err() {
+        Some("node is not installed")
+    } else if !Path::new(&chromium).exists() {
+        Some("chromium is not installed")
+    } else if !e2e.join("node_modules/playwright-core").exists() {
+        Some("e2e/node_modules is missing (cd e2e && npm ci)")
+    } else {
+        None
+    };
+    if let Some(why) = missing {
+        if std::env::var_os("CI").is_some() {
+            return Err(format!("browser check cannot run: {why} (CI is set)"));
+        }
+        eprintln!("\n!!!!! demo browser check SKIPPED: {why} !!!!!\n");
+        return Ok(());
+    }
+    let out = Command::new("node")
+        .arg("demo.mjs")
+        .current_dir(&e2e)
+        .env("BASE_URL", format!("http://127.0.0.1:{port}"))
+        .env("CHROMIUM", &chromium)
+        .output()
+        .map_err(|e| format!("run node: {e}"))?;
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    println!("{stdout}");
+    if out.status.success() && stdout.contains("zero axe violations") {
+        Ok(())
+    } else {
+        Err(format!("e2e/demo.mjs failed:\n{stdout}\n{stderr}"))
+    }
 }

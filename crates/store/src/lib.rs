@@ -55,6 +55,7 @@ mod backup;
 mod jobs;
 mod mail;
 mod network;
+mod profile;
 mod respondent;
 mod results;
 mod roster;
@@ -120,6 +121,15 @@ pub enum StoreError {
     /// The answers are not complete (chosen people without a frequency).
     #[error("{0} chosen people have no frequency yet")]
     Incomplete(usize),
+    /// The round cannot open without a confirmation: its wording changed in
+    /// one language and these `(language, item)`s were not brought up to
+    /// date, so the languages would ask different things.
+    #[error("the wording of {} item(s) differs between the round's languages", .0.len())]
+    Unsynced(Vec<(String, String)>),
+    /// The roster changed after the import's preview was made; nothing was
+    /// stored (make a new preview).
+    #[error("the roster changed after the preview; nothing was stored")]
+    Stale,
     /// The token key is not the one this database was used with.
     #[error(
         "the token key does not match this database (key fingerprint {found}, the database was used with {expected}): every invitation link would stop working. Start with the key file that belongs to this database, or restore both from the same backup"

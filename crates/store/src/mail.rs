@@ -171,12 +171,32 @@ impl Store {
         .execute(&self.pool)
         .await?;
         let rows = sqlx::query(
-            "SELECT m.id, m.tenant_id, m.kind, m.to_addr, m.attempts, t.name AS tenant_name, t.mail_from, t.lang AS tlang, r.name AS round_name, r.lang AS rlang, r.closes_on, i.nonce, i.lang AS ilang, p.name AS pname FROM mail_outbox m JOIN tenants t ON t.id = m.tenant_id JOIN invitations i ON i.id = m.invitation_id AND i.tenant_id = m.tenant_id JOIN rounds r ON r.id = i.round_id AND r.tenant_id = i.tenant_id JOIN persons p ON p.id = i.person_id AND p.tenant_id = i.tenant_id WHERE m.claimed_by = $1 AND m.claimed_until >= $2 AND (m.status = 'queued' OR m.status = 'failed') ORDER BY m.id",
+            "SELECT m.id, m.tenant_id, m.kind, m.to_addr, m.attempts, t.name AS tenant_name, t.mail_from, t.lang AS tlang, r.name AS round_name, r.lang AS rlang, r.closes_on, r.contact_name, r.contact_email, r.contact_phone, r.list_by, i.nonce, i.lang AS ilang, p.id AS pid, p.name AS pname, p.unit AS punit FROM mail_outbox m JOIN tenants t ON t.id = m.tenant_id JOIN invitations i ON i.id = m.invitation_id AND i.tenant_id = m.tenant_id JOIN rounds r ON r.id = i.round_id AND r.tenant_id = i.tenant_id JOIN persons p ON p.id = i.person_id AND p.tenant_id = i.tenant_id WHERE m.claimed_by = $1 AND m.claimed_until >= $2 AND (m.status = 'queued' OR m.status = 'failed') ORDER BY m.id",
         )
         .bind(&*self.instance)
         .bind(t)
         .fetch_all(&self.pool)
         .await?;
+        // The recipients' functions (why they were asked), in one query.
+        let mut functions: std::collections::HashMap<i64, Vec<String>> =
+            std::collections::HashMap::new();
+        if !rows.is_empty() {
+            let frows = sqlx::query(
+                "SELECT pf.person_id AS p, f.name AS name FROM person_functions pf JOIN functions f ON f.id = pf.function_id AND f.tenant_id = pf.tenant_id \
+                 WHERE pf.person_id IN (SELECT i.person_id FROM mail_outbox m JOIN invitations i ON i.id = m.invitation_id AND i.tenant_id = m.tenant_id WHERE m.claimed_by = $1 AND m.claimed_until >= $2) \
+                 ORDER BY pf.person_id, pf.position",
+            )
+            .bind(&*self.instance)
+            .bind(t)
+            .fetch_all(&self.pool)
+            .await?;
+            for r in frows {
+                functions
+                    .entry(r.try_get("p")?)
+                    .or_default()
+                    .push(r.try_get("name")?);
+            }
+        }
         rows.iter()
             .map(|r| {
                 let kind: String = r.try_get("kind")?;
@@ -198,6 +218,17 @@ impl Store {
                     round_name: r.try_get("round_name")?,
                     lang,
                     closes_on: r.try_get("closes_on")?,
+                    functions: functions
+                        .get(&r.try_get::<i64, _>("pid")?)
+                        .cloned()
+                        .unwrap_or_default(),
+                    unit: r.try_get("punit")?,
+                    contact: RoundContact {
+                        name: r.try_get("contact_name")?,
+                        email: r.try_get("contact_email")?,
+                        phone: r.try_get("contact_phone")?,
+                        list_by: r.try_get("list_by")?,
+                    },
                     token: self.derive_token(&r.try_get::<String, _>("nonce")?),
                     attempts: r.try_get("attempts")?,
                 })

@@ -16,7 +16,9 @@ impl Tenant {
     /// reports as arcs (strength daily 3 / weekly 2 / monthly 1 / rarer 0;
     /// a contact chosen without a frequency counts as rarer), `responded`
     /// set for those who submitted; only submitted respondents' reports,
-    /// political contacts, ratings and open answers are included.
+    /// political contacts, ratings and open answers are included, and of
+    /// those only the parts the round asks ([`Parts`]): a part left out
+    /// gives no political bodies, no rating, no open answers.
     pub async fn round_network(&self, round: RoundId) -> Result<RoundNetwork> {
         let info = self.round(round).await?;
         let parts = self.participants(round).await?;
@@ -87,14 +89,22 @@ impl Tenant {
             relations,
             ..Network::default()
         };
-        let body_index: HashMap<i64, usize> = info
-            .bodies
-            .iter()
-            .enumerate()
-            .map(|(i, b)| (b.id.0, i))
-            .collect();
+        let body_index: HashMap<i64, usize> = (if info.parts.political {
+            &info.bodies[..]
+        } else {
+            &[]
+        })
+        .iter()
+        .enumerate()
+        .map(|(i, b)| (b.id.0, i))
+        .collect();
+        let asked_bodies: &[BodyInfo] = if info.parts.political {
+            &info.bodies
+        } else {
+            &[]
+        };
         let mut political = PoliticalContacts {
-            bodies: info.bodies.iter().map(|b| b.name.clone()).collect(),
+            bodies: asked_bodies.iter().map(|b| b.name.clone()).collect(),
             contacts: vec![],
         };
         let rows = sqlx::query(
@@ -117,7 +127,9 @@ impl Tenant {
                 political.contacts.push((p, b, c));
             }
         }
-        let mut ratings: Vec<RatingAnswers> = RATING_QUESTIONS
+        let mut ratings: Vec<RatingAnswers> = info
+            .parts
+            .ratings()
             .iter()
             .map(|q| RatingAnswers {
                 question: q.to_string(),
@@ -153,8 +165,12 @@ impl Tenant {
             if !submitted.contains(&r.try_get::<i64, _>("invitation_id")?) {
                 continue;
             }
+            let question: String = r.try_get("question")?;
+            if !info.parts.asks_open(&question) {
+                continue;
+            }
             open_answers.push(OpenAnswer {
-                question: r.try_get("question")?,
+                question,
                 text: r.try_get("text")?,
             });
         }

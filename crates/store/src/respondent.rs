@@ -50,12 +50,19 @@ pub struct SurveyView {
     pub round: RoundInfo,
     /// The respondent's own name.
     pub name: String,
+    /// The respondent's functions on the list, primary first (why they were
+    /// asked).
+    pub functions: Vec<String>,
+    /// The respondent's unit on the list.
+    pub unit: Option<String>,
     /// The others on the roster.
     pub roster: Vec<RosterEntry>,
     /// The respondent's answers so far.
     pub answers: Answers,
     /// Whether the respondent has submitted.
     pub submitted: bool,
+    /// When the respondent last submitted (Unix seconds).
+    pub submitted_at: Option<i64>,
     /// The language the respondent chose, if any.
     pub lang: Option<String>,
     /// Whether answers are accepted now (open, within dates, not frozen).
@@ -167,6 +174,8 @@ impl Respondent {
         Ok(SurveyView {
             tenant_name: info.name,
             name: me.snap.name.clone(),
+            functions: me.snap.functions.clone(),
+            unit: me.snap.unit.clone(),
             roster: parts
                 .iter()
                 .filter(|p| p.invitation != self.invitation.0)
@@ -179,6 +188,7 @@ impl Respondent {
                 .collect(),
             answers: self.answers().await?,
             submitted: row.try_get::<Option<i64>, _>("submitted_at")?.is_some(),
+            submitted_at: row.try_get("submitted_at")?,
             lang: row.try_get("lang")?,
             accepting,
             last_step: row.try_get("last_step")?,
@@ -254,8 +264,10 @@ impl Respondent {
         Ok(())
     }
 
-    /// Begins a write: locks the own invitation if not frozen, checks dates.
-    async fn begin(&self, step: &str) -> Result<sqlx::Transaction<'static, sqlx::Any>> {
+    /// Begins a write: locks the own invitation if not frozen, checks dates;
+    /// returns the transaction and the parts of the instrument the round
+    /// asks (answers to a part left out are refused).
+    async fn begin(&self, step: &str) -> Result<(sqlx::Transaction<'static, sqlx::Any>, Parts)> {
         let mut tx = self.store.begin_write().await?;
         let t = now();
         let r = sqlx::query(
@@ -271,7 +283,7 @@ impl Respondent {
             return Err(StoreError::Frozen);
         }
         let round = sqlx::query(
-            "SELECT r.status, r.opens_on, r.closes_on, t.active FROM rounds r JOIN tenants t ON t.id = r.tenant_id WHERE r.id = $1 AND r.tenant_id = $2",
+            "SELECT r.status, r.opens_on, r.closes_on, r.second_relation, r.ask_political, r.ask_meeting_places, r.open_questions, t.active FROM rounds r JOIN tenants t ON t.id = r.tenant_id WHERE r.id = $1 AND r.tenant_id = $2",
         )
         .bind(self.round.0)
         .bind(self.tenant.0)
@@ -288,7 +300,8 @@ impl Respondent {
         {
             return Err(StoreError::NotOpen);
         }
-        Ok(tx)
+        let parts = crate::rounds::parts_of(&round)?;
+        Ok((tx, parts))
     }
 
     async fn round_people(&self, conn: &mut sqlx::AnyConnection) -> Result<HashSet<i64>> {
@@ -314,7 +327,12 @@ impl Respondent {
         let mut want: Vec<i64> = chosen.iter().map(|p| p.0).collect();
         want.sort_unstable();
         want.dedup();
-        let mut tx = self.begin(&format!("contacts-{relation}")).await?;
+        let (mut tx, parts) = self.begin(&format!("contacts-{relation}")).await?;
+        if relation == "advice" && !parts.advice {
+            return Err(StoreError::Invalid(
+                "the advice relation is not asked".into(),
+            ));
+        }
         let allowed = self.round_people(&mut tx).await?;
         if let Some(p) = want
             .iter()
@@ -373,7 +391,12 @@ impl Respondent {
         if answers.iter().any(|(p, _)| !seen.insert(p.0)) {
             return Err(StoreError::Invalid("a person is answered twice".into()));
         }
-        let mut tx = self.begin(&format!("frequency-{relation}")).await?;
+        let (mut tx, parts) = self.begin(&format!("frequency-{relation}")).await?;
+        if relation == "advice" && !parts.advice && !answers.is_empty() {
+            return Err(StoreError::Invalid(
+                "the advice relation is not asked".into(),
+            ));
+        }
         let mut updated = 0u64;
         for f in Frequency::ALL {
             let ids: Vec<String> = answers
@@ -412,7 +435,12 @@ impl Respondent {
         let mut pairs: Vec<(i64, ContactType)> = answers.iter().map(|(b, c)| (b.0, *c)).collect();
         pairs.sort_by_key(|(b, c)| (*b, c.as_str()));
         pairs.dedup();
-        let mut tx = self.begin("political").await?;
+        let (mut tx, parts) = self.begin("political").await?;
+        if !parts.political && !pairs.is_empty() {
+            return Err(StoreError::Invalid(
+                "the political section is not asked".into(),
+            ));
+        }
         let bodies: HashSet<i64> =
             sqlx::query("SELECT id FROM political_bodies WHERE round_id = $1 AND tenant_id = $2")
                 .bind(self.round.0)
@@ -469,7 +497,10 @@ impl Respondent {
                 return Err(StoreError::Invalid("rating must be 1–6".into()));
             }
         }
-        let mut tx = self.begin("ratings").await?;
+        let (mut tx, parts) = self.begin("ratings").await?;
+        if let Some((q, _)) = answers.iter().find(|(q, _)| !parts.asks_rating(q)) {
+            return Err(StoreError::Invalid(format!("question {q} is not asked")));
+        }
         for (q, v) in answers {
             // At most two questions: an upsert each.
             sqlx::query("INSERT INTO rating_answers (tenant_id, invitation_id, question, value) VALUES ($1, $2, $3, $4) ON CONFLICT (invitation_id, question) DO UPDATE SET value = excluded.value")
@@ -498,7 +529,10 @@ impl Respondent {
             }
             check_text(q, text, MAX_OPEN_ANSWER)?;
         }
-        let mut tx = self.begin("open").await?;
+        let (mut tx, parts) = self.begin("open").await?;
+        if let Some((q, _)) = answers.iter().find(|(q, _)| !parts.asks_open(q)) {
+            return Err(StoreError::Invalid(format!("question {q} is not asked")));
+        }
         for (q, text) in answers {
             // At most seven questions: one statement each.
             if text.trim().is_empty() {
@@ -540,7 +574,7 @@ impl Respondent {
     /// until the round closes.
     /// [`StoreError::Incomplete`] while a chosen person has no frequency.
     pub async fn submit(&self) -> Result<()> {
-        let mut tx = self.begin("submitted").await?;
+        let (mut tx, _) = self.begin("submitted").await?;
         let missing = sqlx::query("SELECT COUNT(*) AS n FROM contact_answers WHERE invitation_id = $1 AND tenant_id = $2 AND frequency IS NULL")
             .bind(self.invitation.0)
             .bind(self.tenant.0)

@@ -91,6 +91,8 @@ impl Tenant {
                 })
             })
             .collect::<Result<_>>()?;
+        // Answers to a question the round no longer asks are not shown.
+        out.retain(|a: &OpenAnswerRow| info.parts.asks_open(&a.question));
         out.sort_by_key(|a| (order(&a.question), a.invitation.0));
         Ok(out)
     }

@@ -40,6 +40,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "operations: active flags, audited users, login limits, mail claims, jobs, instance settings, outbox transport, results",
         sql: V3,
     },
+    Migration {
+        version: 4,
+        name: "issue 15: parts of the instrument asked, round contact, wording kept in step across languages",
+        sql: V4,
+    },
 ];
 
 /// The SQL of a migration for a backend.
@@ -286,5 +291,37 @@ CREATE TABLE pseudonyms (
     PRIMARY KEY (tenant_id, person_id, function),
     UNIQUE (tenant_id, function, number),
     FOREIGN KEY (tenant_id, person_id) REFERENCES persons(tenant_id, id)
+);
+"#;
+
+/// Issue 15 (the coordinator's everyday): which parts of the instrument a
+/// round asks (`open_questions` NULL = the standard seven), whom
+/// respondents contact and who drew up the list, and per wording item a
+/// revision counter with the revision each language was last brought up to
+/// (a language is "not updated" for an item while its revision is behind).
+const V4: &str = r#"
+ALTER TABLE rounds ADD COLUMN ask_political BIGINT NOT NULL DEFAULT 1;
+ALTER TABLE rounds ADD COLUMN ask_meeting_places BIGINT NOT NULL DEFAULT 1;
+ALTER TABLE rounds ADD COLUMN open_questions TEXT;
+ALTER TABLE rounds ADD COLUMN contact_name TEXT;
+ALTER TABLE rounds ADD COLUMN contact_email TEXT;
+ALTER TABLE rounds ADD COLUMN contact_phone TEXT;
+ALTER TABLE rounds ADD COLUMN list_by TEXT;
+CREATE TABLE round_text_revisions (
+    tenant_id BIGINT NOT NULL,
+    round_id BIGINT NOT NULL,
+    key TEXT NOT NULL,
+    rev BIGINT NOT NULL,
+    PRIMARY KEY (round_id, key),
+    FOREIGN KEY (tenant_id, round_id) REFERENCES rounds(tenant_id, id) ON DELETE CASCADE
+);
+CREATE TABLE round_text_seen (
+    tenant_id BIGINT NOT NULL,
+    round_id BIGINT NOT NULL,
+    lang TEXT NOT NULL,
+    key TEXT NOT NULL,
+    rev BIGINT NOT NULL,
+    PRIMARY KEY (round_id, lang, key),
+    FOREIGN KEY (tenant_id, round_id) REFERENCES rounds(tenant_id, id) ON DELETE CASCADE
 );
 "#;

@@ -238,6 +238,12 @@ pub enum ProblemKind {
         /// Column.
         column: String,
     },
+    /// A quoted CSV value opens on this row and is never closed (a reader
+    /// would take the rest of the file as that one value).
+    UnclosedQuote {
+        /// Column number (1 = the first).
+        column: usize,
+    },
     /// The file could not be read at all.
     Unreadable {
         /// Why.
@@ -252,6 +258,78 @@ pub struct ImportSummary {
     pub added: usize,
     /// Existing persons (same e-mail) updated.
     pub updated: usize,
+    /// Persons taken off the list (only when the import replaces it).
+    pub removed: usize,
+}
+
+/// How an imported list meets the roster.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ImportMode {
+    /// Rows are added or update the person with the same e-mail; everyone
+    /// else stays on the list.
+    Add,
+    /// The file becomes the list: as `Add`, and everyone on the list who is
+    /// not in the file is taken off it (the person and their answers in
+    /// earlier rounds stay; they can be put back).
+    Replace,
+}
+
+/// One field of a person that an import changes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FieldChange {
+    /// `name`, `unit`, `level` (machine name), `functions` (joined with
+    /// `, `) or `active` (`0`/`1`: taken off the list earlier, back now).
+    pub field: String,
+    /// The value on the roster now (empty when none).
+    pub before: String,
+    /// The value from the file.
+    pub after: String,
+}
+
+/// One person an import adds, changes or takes off the list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PersonChange {
+    /// The person on the roster (`None` for a person the import adds).
+    pub id: Option<PersonId>,
+    /// The row of the file (numbered as in [`Tenant::import_roster`];
+    /// `None` for a person taken off the list).
+    ///
+    /// [`Tenant::import_roster`]: crate::Tenant::import_roster
+    pub row: Option<usize>,
+    /// Name (from the file, or on the roster for a person taken off).
+    pub name: String,
+    /// E-mail as stored (lower case).
+    pub email: String,
+    /// What changes (empty for added and removed persons).
+    pub fields: Vec<FieldChange>,
+}
+
+/// What an import would do, computed without changing anything: the preview
+/// the coordinator confirms before a list replaces the roster.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RosterChanges {
+    /// The mode it was computed for.
+    pub mode: ImportMode,
+    /// New persons.
+    pub added: Vec<PersonChange>,
+    /// Persons on the roster whose details (or presence on the list) change.
+    pub changed: Vec<PersonChange>,
+    /// Persons taken off the list (`Replace` only).
+    pub removed: Vec<PersonChange>,
+    /// Rows that match the roster exactly.
+    pub unchanged: usize,
+    /// A digest of all of the above and of the roster it was computed
+    /// against: the import refuses to run when the roster changed after the
+    /// preview was shown ([`StoreError::Stale`](crate::StoreError::Stale)).
+    pub fingerprint: String,
+}
+
+impl RosterChanges {
+    /// Whether the import changes nothing.
+    pub fn is_empty(&self) -> bool {
+        self.added.is_empty() && self.changed.is_empty() && self.removed.is_empty()
+    }
 }
 
 /// Status of a round.
@@ -301,6 +379,11 @@ pub struct NewRound {
     pub second_relation: bool,
     /// Political bodies, in display order.
     pub bodies: Vec<String>,
+    /// The parts of the instrument asked (`second_relation` is kept in step
+    /// with `parts.advice`: either one set asks the advice relation).
+    pub parts: Parts,
+    /// Whom respondents contact, and who drew up the list.
+    pub contact: RoundContact,
 }
 
 impl NewRound {
@@ -319,6 +402,8 @@ impl NewRound {
                 "Formannskap".into(),
                 "Kommunestyre".into(),
             ],
+            parts: Parts::standard(),
+            contact: RoundContact::default(),
         }
     }
 }
@@ -352,6 +437,113 @@ pub struct BodyInfo {
     pub name: String,
 }
 
+/// The parts of the instrument a round asks. The contact question (with its
+/// frequency) and the rating of coordination are always asked: they are the
+/// network and the 2015 study's Tabell 2.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Parts {
+    /// The second relation ("whom do you ask for advice") and its frequency.
+    pub advice: bool,
+    /// Contact with the political bodies.
+    pub political: bool,
+    /// The rating of the formal meeting places.
+    pub meeting_places: bool,
+    /// The open questions asked (keys of [`OPEN_QUESTIONS`], in that order).
+    pub open: Vec<String>,
+}
+
+impl Parts {
+    /// The standard template: everything but the advice relation and the
+    /// optional question on good formal meeting points.
+    pub fn standard() -> Parts {
+        Parts {
+            advice: false,
+            political: true,
+            meeting_places: true,
+            open: STANDARD_OPEN_QUESTIONS
+                .iter()
+                .map(|q| q.to_string())
+                .collect(),
+        }
+    }
+
+    /// Whether the open question `key` is asked.
+    pub fn asks_open(&self, key: &str) -> bool {
+        self.open.iter().any(|q| q == key)
+    }
+
+    /// Whether the wording item `key` (`contacts`, `advice`,
+    /// `rating-meeting_places`, `open-focus`, …) belongs to a part that is
+    /// asked; items of parts left out do not reach respondents.
+    pub fn asks_item(&self, key: &str) -> bool {
+        match key {
+            "advice" | "advice-frequency" => self.advice,
+            "political" => self.political,
+            "rating-meeting_places" => self.meeting_places,
+            k => match k.strip_prefix("open-") {
+                Some(q) => self.asks_open(q),
+                None => true,
+            },
+        }
+    }
+
+    /// Whether the rating question `key` is asked.
+    pub fn asks_rating(&self, key: &str) -> bool {
+        key == "coordination" || (key == "meeting_places" && self.meeting_places)
+    }
+
+    /// The rating questions asked, in instrument order.
+    pub fn ratings(&self) -> Vec<&'static str> {
+        RATING_QUESTIONS
+            .iter()
+            .copied()
+            .filter(|q| self.asks_rating(q))
+            .collect()
+    }
+
+    /// The open questions asked, in instrument order.
+    pub fn open_questions(&self) -> Vec<&'static str> {
+        OPEN_QUESTIONS
+            .iter()
+            .copied()
+            .filter(|q| self.asks_open(q))
+            .collect()
+    }
+}
+
+impl Default for Parts {
+    fn default() -> Self {
+        Parts::standard()
+    }
+}
+
+/// Whom respondents contact with questions, and who drew up the list: the
+/// opening page, the letters and the mails say it, so a person knows why
+/// they were asked.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct RoundContact {
+    /// Name of the contact person.
+    pub name: Option<String>,
+    /// Their e-mail address.
+    pub email: Option<String>,
+    /// Their telephone number.
+    pub phone: Option<String>,
+    /// Who drew up the list of people asked (a person, a group: «Kari
+    /// Nordmann og boliggruppa»).
+    pub list_by: Option<String>,
+}
+
+/// How one wording item stands across the languages: once it has been
+/// changed in some language, the languages not brought up to date since are
+/// "not updated".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WordingState {
+    /// The item (`contacts`, `open-focus`, …).
+    pub key: String,
+    /// Languages whose wording is up to date with the latest change.
+    pub current: Vec<String>,
+}
+
 /// A round as stored.
 #[derive(Debug, Clone, Serialize)]
 pub struct RoundInfo {
@@ -383,9 +575,50 @@ pub struct RoundInfo {
     pub copied_from: Option<RoundId>,
     /// When the round was closed (Unix seconds).
     pub closed_at: Option<i64>,
+    /// The parts of the instrument asked (`parts.advice` equals
+    /// `second_relation`).
+    pub parts: Parts,
+    /// Whom respondents contact, and who drew up the list.
+    pub contact: RoundContact,
+    /// Items whose wording changed in some language, with the languages
+    /// that are up to date.
+    pub wording: Vec<WordingState>,
 }
 
 impl RoundInfo {
+    /// Whether the wording of `key` in `lang` is behind a change made in
+    /// another language.
+    pub fn is_unsynced(&self, lang: &str, key: &str) -> bool {
+        self.wording
+            .iter()
+            .any(|w| w.key == key && !w.current.iter().any(|l| l == lang))
+    }
+
+    /// The languages up to date for `key` when some are not (empty when all
+    /// are).
+    pub fn current_languages(&self, key: &str) -> Vec<String> {
+        self.wording
+            .iter()
+            .find(|w| w.key == key)
+            .map(|w| w.current.clone())
+            .unwrap_or_default()
+    }
+
+    /// `(lang, key)` of every asked item whose wording in an offered
+    /// language is behind a change in another: the languages would say
+    /// different things.
+    pub fn unsynced_offered(&self) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        for lang in &self.languages {
+            for w in &self.wording {
+                if self.parts.asks_item(&w.key) && !w.current.iter().any(|l| l == lang) {
+                    out.push((lang.clone(), w.key.clone()));
+                }
+            }
+        }
+        out
+    }
+
     /// The edited wording of `key` in `lang`, if the coordinator changed it.
     pub fn text(&self, lang: &str, key: &str) -> Option<&str> {
         self.texts
@@ -521,6 +754,12 @@ pub struct OutgoingMail {
     pub lang: String,
     /// Last day to answer, if set.
     pub closes_on: Option<String>,
+    /// The recipient's functions on the list, primary first.
+    pub functions: Vec<String>,
+    /// The recipient's unit.
+    pub unit: Option<String>,
+    /// Whom to contact, and who drew up the list.
+    pub contact: RoundContact,
     /// The respondent's token (derived with the store's key).
     pub token: String,
     /// Attempts so far.
@@ -589,8 +828,22 @@ pub struct Answers {
 /// The rating questions of the standard instrument.
 pub const RATING_QUESTIONS: [&str; 2] = ["coordination", "meeting_places"];
 
-/// The open questions of the standard instrument.
-pub const OPEN_QUESTIONS: [&str; 7] = [
+/// The open questions the instrument knows, in instrument order: the seven
+/// of the standard template and the 2015 study's question on good formal
+/// meeting points («gode formelle møtepunkter»), which a round may add.
+pub const OPEN_QUESTIONS: [&str; 8] = [
+    "strengths",
+    "challenges",
+    "coordination",
+    "responsibility",
+    "turnover",
+    "refugees",
+    "focus",
+    "meeting_points",
+];
+
+/// The open questions asked by the standard template.
+pub const STANDARD_OPEN_QUESTIONS: [&str; 7] = [
     "strengths",
     "challenges",
     "coordination",

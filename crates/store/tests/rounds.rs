@@ -144,7 +144,23 @@ async fn a_round_from_roster_to_frozen_network() {
         t.set_round_text(round, "nn", "contacts", "Kven har du hatt kontakt med?")
             .await
             .unwrap();
-        assert_eq!(t.open_round(round).await.unwrap(), 5, "{db}");
+        // The other languages now say something else: opening needs a
+        // confirmation, and nothing happened without it.
+        match t.open_round(round).await {
+            Err(StoreError::Unsynced(items)) => assert_eq!(
+                items,
+                [
+                    ("nb".to_string(), "contacts".to_string()),
+                    ("da".to_string(), "contacts".to_string()),
+                    ("en".to_string(), "contacts".to_string()),
+                ],
+                "{db}"
+            ),
+            other => panic!("{db}: {other:?}"),
+        }
+        assert_eq!(t.round(round).await.unwrap().status, RoundStatus::Draft);
+        assert!(t.invitations(round).await.unwrap().is_empty());
+        assert_eq!(t.open_round_confirmed(round).await.unwrap(), 5, "{db}");
         assert_eq!(
             t.open_round(round).await.unwrap(),
             0,

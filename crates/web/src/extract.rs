@@ -44,6 +44,7 @@ const LIST_FIELDS: &[&str] = &[
     "persons",
     "parts",
     "formats",
+    "open",
 ];
 
 /// The CSRF token of the request's session, left in the request's
@@ -262,8 +263,10 @@ pub async fn read_body(req: Request, limit: usize, state: &AppState) -> Result<B
         })
 }
 
-/// An uploaded file, the form's CSRF token checked.
+/// An uploaded file with the form's other fields, CSRF checked.
 pub struct Upload {
+    /// The text fields.
+    pub fields: FormData,
     /// The file field `file`: (file name, bytes), if one was sent.
     pub file: Option<(String, Bytes)>,
 }
@@ -320,7 +323,7 @@ impl FromRequest<AppState> for Upload {
         if !same_secret(fields.get("csrf").unwrap_or(""), &csrf) {
             return Err(csrf_refused(state));
         }
-        Ok(Upload { file })
+        Ok(Upload { fields, file })
     }
 }
 

@@ -26,9 +26,11 @@ mod error;
 mod extract;
 mod forms;
 mod guard;
+mod invite;
 mod jobs;
 mod mail;
 mod operator;
+mod profile;
 mod results;
 mod roster;
 mod survey;
@@ -185,10 +187,12 @@ pub fn app(state: AppState) -> Router {
         .merge(operator::routes())
         .merge(coord::routes())
         .merge(survey::routes())
+        .merge(profile::routes())
         .route("/health", get(health))
         .route("/metrics", get(metrics))
         .route("/static/app.css", get(css))
         .route("/static/survey.js", get(js))
+        .method_not_allowed_fallback(method_not_allowed)
         .fallback(not_found)
         .layer(axum::extract::DefaultBodyLimit::max(
             extract::UPLOAD_LIMIT + extract::FORM_LIMIT,
@@ -250,6 +254,44 @@ async fn not_found(State(state): State<AppState>) -> Response {
         StatusCode::NOT_FOUND,
         "web-error-not-found",
     )
+}
+
+/// A request with a method the address does not take. A GET (a bookmark,
+/// a reload, a link typed in) of an address that only takes posted forms
+/// leads to the page the form is on; any other method gets a translated
+/// 405.
+async fn method_not_allowed(
+    State(state): State<AppState>,
+    method: axum::http::Method,
+    uri: axum::http::Uri,
+) -> Response {
+    if method == axum::http::Method::GET || method == axum::http::Method::HEAD {
+        let path = uri.path().trim_end_matches('/');
+        let target = match path {
+            "/coord/functions" => "/coord/roster#functions".to_string(),
+            "/coord/roster/import" | "/coord/roster/import/confirm" => {
+                "/coord/roster#import".to_string()
+            }
+            "/coord/roster/add" => "/coord/roster#add".to_string(),
+            "/coord/roster/bulk" => "/coord/roster#people".to_string(),
+            _ => match path.rsplit_once('/') {
+                Some(("", _)) | None => "/".to_string(),
+                Some((parent, _)) => parent.to_string(),
+            },
+        };
+        return axum::response::Redirect::to(&target).into_response();
+    }
+    let mut res = error::error_page(
+        &state,
+        Lang::Nb,
+        StatusCode::METHOD_NOT_ALLOWED,
+        "everyday-error-method",
+    );
+    res.headers_mut().insert(
+        header::ALLOW,
+        axum::http::HeaderValue::from_static("GET, HEAD, POST"),
+    );
+    res
 }
 
 async fn health(State(state): State<AppState>) -> Response {
@@ -349,11 +391,24 @@ async fn js() -> Response {
 /// Estimated answering time in whole minutes, shown to the coordinator
 /// before sending and to respondents on the opening page: 1 minute to
 /// read the opening page, 2 s per person on the roster to scan the list,
-/// 6 s per chosen person (8 expected) for the frequency, 15 s per political
-/// body, 10 s per rating and 30 s per open question (7), plus the same
-/// contact steps again if the second relation is asked.
-pub fn estimate_minutes(roster: usize, bodies: usize, second_relation: bool) -> u32 {
+/// 6 s per chosen person (8 expected) for the frequency, the same contact
+/// steps again when the advice relation is asked, 15 s per political body
+/// when the political section is asked, 10 s per rating and 30 s per open
+/// question asked.
+pub fn estimate_minutes(roster: usize, bodies: usize, parts: &samspill_store::Parts) -> u32 {
     let contacts = 2 * roster + 6 * 8.min(roster.saturating_sub(1));
-    let secs = 60 + contacts * if second_relation { 2 } else { 1 } + 15 * bodies + 2 * 10 + 7 * 30;
+    let relations = if parts.advice { 2 } else { 1 };
+    let political = if parts.political { 15 * bodies } else { 0 };
+    let secs = 60
+        + contacts * relations
+        + political
+        + 10 * parts.ratings().len()
+        + 30 * parts.open_questions().len();
     secs.div_ceil(60) as u32
 }
+
+/// From this many people on the list the coordinator is warned that the
+/// contact question gets long. In 2015 the survey «grew long» with long
+/// lists and two municipalities stopped at 56 % response (Volda asked 43
+/// people); the contact question then scans more than 40 names.
+pub const LONG_ROSTER: usize = 40;

@@ -80,16 +80,14 @@ fn header_name(s: &str) -> String {
         .collect()
 }
 
-/// The subject and body of a message, in the recipient's language.
+/// The subject and body of a message, in the recipient's language: the
+/// greeting, why they were asked (their functions and unit, who drew up
+/// the list), the personal link, the deadline in the language's words and
+/// whom to contact ([`crate::invite`]).
 pub fn compose(state: &AppState, m: &OutgoingMail) -> (String, String) {
     let lang = Lang::parse(&m.lang).unwrap_or(Lang::Nb);
     let t = state.texts(lang);
     let link = format!("{}/s/{}", state.config().public_url, m.token);
-    let deadline = m
-        .closes_on
-        .as_deref()
-        .map(|d| t.date_or_text(d))
-        .unwrap_or_default();
     let name = header_name(&m.name);
     let tenant = header_name(&m.tenant_name);
     let round = header_name(&m.round_name);
@@ -98,19 +96,31 @@ pub fn compose(state: &AppState, m: &OutgoingMail) -> (String, String) {
         ("tenant", Arg::Str(&tenant)),
         ("round", Arg::Str(&round)),
         ("link", Arg::Str(&link)),
-        ("deadline", Arg::Str(&deadline)),
-        (
-            "has_deadline",
-            Arg::Str(if deadline.is_empty() { "no" } else { "yes" }),
-        ),
     ];
-    let (subject, body) = match m.kind {
-        MailKind::Invitation => ("web-mail-subject", "web-mail-body"),
-        MailKind::Reminder => ("web-mail-reminder-subject", "web-mail-reminder-body"),
+    let who = crate::invite::Invitee {
+        tenant: &tenant,
+        functions: &m.functions,
+        unit: m.unit.as_deref(),
+        contact: &m.contact,
+        closes_on: m.closes_on.as_deref(),
     };
+    let (subject, opening) = match m.kind {
+        MailKind::Invitation => ("web-mail-subject", "everyday-mail-intro"),
+        MailKind::Reminder => ("web-mail-reminder-subject", "everyday-mail-reminder-intro"),
+    };
+    let mut paragraphs = vec![
+        t.format("everyday-mail-greeting", &args),
+        format!("{} {}", t.format(opening, &args), who.why(t).join(" ")),
+        // The link on a line of its own, so no mail encoding breaks it.
+        format!("{}\n{link}", t.get("everyday-mail-link")),
+        t.get("everyday-mail-pause"),
+    ];
+    paragraphs.extend(who.deadline(t));
+    paragraphs.extend(who.contact(t));
+    paragraphs.push(t.format("everyday-mail-thanks", &args));
     (
         header_name(&t.format(subject, &args)),
-        t.format(body, &args),
+        paragraphs.join("\n\n"),
     )
 }
 

@@ -84,16 +84,92 @@ fn decode(bytes: &[u8]) -> String {
     }
 }
 
+/// The separator of a CSV file: `;` when its first line has more of them
+/// than commas (Norwegian Excel), else `,`.
+fn delimiter(text: &str) -> u8 {
+    let first = text.lines().next().unwrap_or("");
+    if first.matches(';').count() > first.matches(',').count() {
+        b';'
+    } else {
+        b','
+    }
+}
+
+/// Where a quoted CSV value opens without ever closing: (line, column),
+/// both from 1. A CSV reader would read everything after it, to the end of
+/// the file, as that one value.
+pub fn unclosed_quote(text: &str, delim: u8) -> Option<(usize, usize)> {
+    let delim = delim as char;
+    let (mut line, mut col) = (1usize, 1usize);
+    let mut field_start = true;
+    let mut open: Option<(usize, usize)> = None;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if open.is_some() {
+            match c {
+                '"' if chars.peek() == Some(&'"') => {
+                    chars.next();
+                }
+                '"' => open = None,
+                '\n' => line += 1,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' if field_start => {
+                open = Some((line, col));
+                field_start = false;
+            }
+            '\n' => {
+                line += 1;
+                col = 1;
+                field_start = true;
+            }
+            '\r' => {}
+            c if c == delim => {
+                col += 1;
+                field_start = true;
+            }
+            _ => field_start = false,
+        }
+    }
+    open
+}
+
+/// The line each CSV record starts on (the CSV reader skips empty lines,
+/// so record numbers and line numbers can differ).
+fn csv_lines(text: &str, delim: u8) -> Vec<usize> {
+    let mut r = csv::ReaderBuilder::new()
+        .delimiter(delim)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    // A record's position is where the reader started it, before the
+    // empty lines it skipped: step over those to the record's own line.
+    let bytes = text.as_bytes();
+    r.records()
+        .map(|rec| {
+            let Some(start) = rec
+                .ok()
+                .and_then(|r| r.position().map(|p| p.byte() as usize))
+            else {
+                return 0;
+            };
+            let mut at = start.min(bytes.len());
+            while at < bytes.len() && (bytes[at] == b'\n' || bytes[at] == b'\r') {
+                at += 1;
+            }
+            1 + bytes[..at].iter().filter(|b| **b == b'\n').count()
+        })
+        .collect()
+}
+
 fn rows_of(kind: RosterFile, bytes: &[u8]) -> Result<Vec<Vec<String>>, String> {
     match kind {
         RosterFile::Csv => {
             let text = decode(bytes);
-            let first = text.lines().next().unwrap_or("");
-            let delim = if first.matches(';').count() > first.matches(',').count() {
-                b';'
-            } else {
-                b','
-            };
+            let delim = delimiter(&text);
             let mut r = csv::ReaderBuilder::new()
                 .delimiter(delim)
                 .has_headers(false)
@@ -149,6 +225,55 @@ fn rows_of(kind: RosterFile, bytes: &[u8]) -> Result<Vec<Vec<String>>, String> {
 /// Parses a roster file into persons, or the problems found (row numbers
 /// as the user sees them: the header is row 1).
 pub fn parse_roster(kind: RosterFile, bytes: &[u8]) -> Result<Vec<NewPerson>, Vec<RowProblem>> {
+    let read = read_roster(kind, bytes)?;
+    if read.problems.is_empty() {
+        Ok(read.people)
+    } else {
+        Err(read.problems)
+    }
+}
+
+/// A roster file read as far as its rows go: the persons, the file row of
+/// each, where each column is, and the problems found in the cells while
+/// reading (unknown levels). A row with a problem is still read, so the
+/// store's check can report the rest of it too: every problem of every
+/// row is reported at once.
+#[derive(Debug, Clone)]
+pub struct ReadRoster {
+    /// The persons, one per non-blank row.
+    pub people: Vec<NewPerson>,
+    /// The file row of each person (the header is row 1).
+    pub rows: Vec<usize>,
+    /// Each recognised column: (`name`, `email`, `unit`, `level` or
+    /// `functions`; its index from 0; its header as written in the file).
+    pub columns: Vec<(&'static str, usize, String)>,
+    /// Problems found while reading the cells.
+    pub problems: Vec<RowProblem>,
+}
+
+/// Reads a roster file (see [`ReadRoster`]); `Err` holds problems that stop
+/// the file from being read at all: unreadable, an unclosed quote, missing
+/// columns, no rows.
+pub fn read_roster(kind: RosterFile, bytes: &[u8]) -> Result<ReadRoster, Vec<RowProblem>> {
+    let mut lines: Option<Vec<usize>> = None;
+    if kind == RosterFile::Csv {
+        let text = decode(bytes);
+        let delim = delimiter(&text);
+        if let Some((row, column)) = unclosed_quote(&text, delim) {
+            return Err(vec![RowProblem {
+                row,
+                kind: ProblemKind::UnclosedQuote { column },
+            }]);
+        }
+        lines = Some(csv_lines(&text, delim));
+    }
+    let line_of = |i: usize| {
+        lines
+            .as_ref()
+            .and_then(|l| l.get(i).copied())
+            .filter(|l| *l > 0)
+            .unwrap_or(i + 1)
+    };
     let rows = rows_of(kind, bytes).map_err(|reason| {
         vec![RowProblem {
             row: 0,
@@ -165,6 +290,18 @@ pub fn parse_roster(kind: RosterFile, bytes: &[u8]) -> Result<Vec<NewPerson>, Ve
     };
     let cols: Vec<Option<&str>> = header.iter().map(|h| column(h)).collect();
     let idx = |name: &str| cols.iter().position(|c| *c == Some(name));
+    let columns = ["name", "email", "unit", "level", "functions"]
+        .iter()
+        .filter_map(|n| {
+            idx(n).map(|i| {
+                (
+                    *n,
+                    i,
+                    header[i].trim().trim_start_matches('\u{feff}').to_string(),
+                )
+            })
+        })
+        .collect();
     let mut problems = Vec::new();
     for required in ["name", "email"] {
         if idx(required).is_none() {
@@ -190,7 +327,7 @@ pub fn parse_roster(kind: RosterFile, bytes: &[u8]) -> Result<Vec<NewPerson>, Ve
         if row.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
-        let line = i + 1;
+        let line = line_of(i);
         let level_text = cell(row, "level");
         let level = if level_text.is_empty() {
             None
@@ -226,34 +363,54 @@ pub fn parse_roster(kind: RosterFile, bytes: &[u8]) -> Result<Vec<NewPerson>, Ve
         ));
     }
     if people.is_empty() {
-        problems.push(RowProblem {
+        return Err(vec![RowProblem {
             row: 2,
             kind: ProblemKind::MissingName,
-        });
+        }]);
     }
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    // The store numbers rows 2, 3, … in order; skipped blank rows would
-    // shift them, so keep the file's numbers by refusing gaps silently:
-    // blank rows were dropped above, and the store's numbering is mapped
-    // back by the caller through `row_numbers`.
-    Ok(people.into_iter().map(|(_, p)| p).collect())
+    // The store numbers persons 2, 3, … in order; `rows` maps them back to
+    // the file's rows (blank rows were skipped).
+    let (rows, people) = people.into_iter().unzip();
+    Ok(ReadRoster {
+        people,
+        rows,
+        columns,
+        problems,
+    })
 }
 
-/// The file row number of each parsed person (blank rows skipped), to map
-/// the store's row numbers (2, 3, …) back to the file's.
-pub fn row_numbers(kind: RosterFile, bytes: &[u8]) -> Vec<usize> {
-    rows_of(kind, bytes)
-        .map(|rows| {
-            rows.iter()
-                .enumerate()
-                .skip(1)
-                .filter(|(_, r)| !r.iter().all(|c| c.trim().is_empty()))
-                .map(|(i, _)| i + 1)
-                .collect()
-        })
-        .unwrap_or_default()
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_unclosed_quote_is_found_where_it_opens() {
+        assert_eq!(unclosed_quote("a;b\n\"x;y\n", b';'), Some((2, 1)));
+        assert_eq!(
+            unclosed_quote("navn,e-post\nKari,\"kari@x.no\nOla,ola@x.no\n", b','),
+            Some((2, 2))
+        );
+        // Closed quotes, doubled quotes inside, line breaks inside quotes,
+        // and quotes inside an unquoted value are all fine.
+        assert_eq!(
+            unclosed_quote("\"a \"\"b\"\" c\",d\n\"x\ny\",z\n", b','),
+            None
+        );
+        assert_eq!(unclosed_quote("Ola \"Bud\" Hansen,ola@x.no\n", b','), None);
+    }
+
+    #[test]
+    fn rows_are_file_lines_and_a_bad_level_hides_nothing() {
+        let csv = "navn;e-post;nivå\n\nKari;kari@x.no;sjef\nOla;ola@x.no;leder\n";
+        let r = read_roster(RosterFile::Csv, csv.as_bytes()).unwrap();
+        assert_eq!(r.rows, [3, 4], "the empty line 2 is counted");
+        assert_eq!(r.people.len(), 2, "the row with a bad level is still read");
+        assert_eq!(r.problems.len(), 1);
+        assert_eq!(r.problems[0].row, 3);
+        assert_eq!(r.columns[2], ("level", 2, "nivå".to_string()));
+        let e = read_roster(RosterFile::Csv, b"navn,e-post\n\"Kari,kari@x.no\n").unwrap_err();
+        assert_eq!(e[0].kind, ProblemKind::UnclosedQuote { column: 1 });
+    }
 }
 
 #[cfg(test)]

@@ -5,6 +5,11 @@
 //! `survey.js` also posts each change as it is made (`X-Autosave: 1`) and
 //! shows "saved" only after the server acknowledged the commit. Leaving and
 //! coming back with the same link resumes where the respondent left off.
+//! The steps are the parts of the instrument the round asks.
+//!
+//! The same pages are the coordinator's **preview** ([`preview`]): the
+//! survey as a person on the list would see it, in any language, with
+//! links instead of forms that post, so nothing is saved or recorded.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::atomic::Ordering;
@@ -24,13 +29,14 @@ use samspill_store::{
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use crate::extract::Q;
+use crate::extract::{Coord, Id, Q};
 use crate::forms::FormData;
+use crate::invite::{Invitee, function_name};
 use crate::{AppState, PageError, WebError, estimate_minutes};
 
 /// Keys of the instrument's editable wording; the default text of `key`
 /// is the Fluent message `survey-q-{key}`.
-pub const INSTRUMENT_KEYS: [&str; 15] = [
+pub const INSTRUMENT_KEYS: [&str; 16] = [
     "intro",
     "contacts",
     "frequency",
@@ -46,6 +52,7 @@ pub const INSTRUMENT_KEYS: [&str; 15] = [
     "open-turnover",
     "open-refugees",
     "open-focus",
+    "open-meeting_points",
 ];
 
 /// Largest survey post: the open step with seven answers of 4 000
@@ -80,21 +87,42 @@ impl FromRequest<AppState> for SurveyBody {
     }
 }
 
-/// Query parameters of survey pages.
+/// Query parameters of survey pages (`as`: the person a preview shows the
+/// survey for).
 #[derive(Deserialize, Default)]
 pub struct SurveyQuery {
     lang: Option<String>,
     group: Option<String>,
     q: Option<String>,
+    #[serde(rename = "as")]
+    person: Option<i64>,
 }
 
+/// Every step the instrument can have, in order.
+const ALL_STEPS: [&str; 8] = [
+    "contacts",
+    "frequency",
+    "advice",
+    "advice-frequency",
+    "political",
+    "ratings",
+    "open",
+    "summary",
+];
+
+/// The steps of a round: the parts it asks.
 fn steps(view: &SurveyView) -> Vec<&'static str> {
-    let mut s = vec!["contacts", "frequency"];
-    if view.round.second_relation {
-        s.extend(["advice", "advice-frequency"]);
-    }
-    s.extend(["political", "ratings", "open", "summary"]);
-    s
+    let p = &view.round.parts;
+    ALL_STEPS
+        .iter()
+        .copied()
+        .filter(|s| match *s {
+            "advice" | "advice-frequency" => p.advice,
+            "political" => p.political,
+            "open" => !p.open.is_empty(),
+            _ => true,
+        })
+        .collect()
 }
 
 fn lang_names() -> [(&'static str, &'static str); 4] {
@@ -120,13 +148,43 @@ pub fn instrument_text(
         .unwrap_or_else(|| state.text(lang, &format!("survey-q-{key}")))
 }
 
+/// What a survey page is rendered from: the respondent's view (or the
+/// preview's), the page language and where the pages live.
 struct Ctx {
-    resp: Respondent,
     view: SurveyView,
     lang: Lang,
+    /// `/s/{token}`, or the preview's `/coord/rounds/{id}/preview`.
+    base: String,
+    /// Set for the coordinator's preview.
+    preview: Option<Preview>,
 }
 
-async fn load(state: &AppState, token: &str, q: &SurveyQuery) -> Result<Ctx, PageError> {
+/// The coordinator's preview of a round.
+struct Preview {
+    round: i64,
+    /// The person shown, when chosen with `?as=`.
+    person: Option<i64>,
+}
+
+impl Ctx {
+    /// The query that keeps a preview's language and person on its links
+    /// (empty for a respondent, whose language is stored).
+    fn keep(&self) -> String {
+        match &self.preview {
+            None => String::new(),
+            Some(p) => match p.person {
+                Some(id) => format!("?lang={}&as={id}", self.lang.code()),
+                None => format!("?lang={}", self.lang.code()),
+            },
+        }
+    }
+}
+
+async fn load(
+    state: &AppState,
+    token: &str,
+    q: &SurveyQuery,
+) -> Result<(Respondent, Ctx), PageError> {
     let resp = state
         .0
         .store
@@ -151,10 +209,18 @@ async fn load(state: &AppState, token: &str, q: &SurveyQuery) -> Result<Ctx, Pag
         .or(Some(view.round.lang.as_str()))
         .and_then(Lang::parse)
         .unwrap_or(Lang::Nb);
-    Ok(Ctx { resp, view, lang })
+    Ok((
+        resp,
+        Ctx {
+            view,
+            lang,
+            base: format!("/s/{token}"),
+            preview: None,
+        },
+    ))
 }
 
-fn base_ctx(state: &AppState, c: &Ctx, token: &str, step: &str) -> serde_json::Map<String, Value> {
+fn base_ctx(state: &AppState, c: &Ctx, step: &str) -> serde_json::Map<String, Value> {
     let all = steps(&c.view);
     let pos = all.iter().position(|s| *s == step);
     let q: BTreeMap<String, String> = INSTRUMENT_KEYS
@@ -168,13 +234,30 @@ fn base_ctx(state: &AppState, c: &Ctx, token: &str, step: &str) -> serde_json::M
         .collect();
     let langs: Vec<Value> = lang_names()
         .iter()
-        .filter(|(code, _)| c.view.round.languages.iter().any(|l| l == code))
+        // A preview shows every language, so a translation can be checked
+        // before it is offered.
+        .filter(|(code, _)| c.preview.is_some() || c.view.round.languages.iter().any(|l| l == code))
         .map(|(code, name)| json!({"code": code, "name": name, "current": *code == c.lang.code()}))
         .collect();
     let mut m = serde_json::Map::new();
     m.insert("lang".into(), json!(c.lang.code()));
     m.insert("languages".into(), json!(langs));
-    m.insert("token".into(), json!(token));
+    // `base` and `here` are written unescaped in the templates: they are
+    // built here from a token the store has matched (letters, digits, `-`,
+    // `_`) or from a numeric round id, and a step name from a fixed list.
+    m.insert("base".into(), json!(c.base));
+    m.insert("keep".into(), json!(c.keep()));
+    let here = match step {
+        "welcome" | "closed" => c.base.clone(),
+        s => format!("{}/{s}", c.base),
+    };
+    m.insert("here".into(), json!(here));
+    if let Some(p) = &c.preview {
+        m.insert(
+            "preview".into(),
+            json!({"round": p.round, "name": c.view.name, "language": state.text(c.lang, &format!("web-lang-{}", c.lang.code()))}),
+        );
+    }
     m.insert("tenant_name".into(), json!(c.view.tenant_name));
     m.insert("round_name".into(), json!(c.view.round.name));
     m.insert("name".into(), json!(c.view.name));
@@ -192,8 +275,11 @@ fn base_ctx(state: &AppState, c: &Ctx, token: &str, step: &str) -> serde_json::M
     );
     m.insert("q".into(), json!(q));
     m.insert("submitted".into(), json!(c.view.submitted));
+    m.insert("submitted_at".into(), json!(c.view.submitted_at));
     m.insert("closes_on".into(), json!(c.view.round.closes_on));
     m.insert("back".into(), json!(step));
+    let contact = crate::invite::contact_line(state.texts(c.lang), &c.view.round.contact);
+    m.insert("contact".into(), json!(contact));
     m
 }
 
@@ -210,8 +296,8 @@ fn page(
     }
 }
 
-fn closed(state: &AppState, c: &Ctx, token: &str) -> Response {
-    let ctx = base_ctx(state, c, token, "closed");
+fn closed(state: &AppState, c: &Ctx) -> Response {
+    let ctx = base_ctx(state, c, "closed");
     page(state, c.lang, "survey_closed.html", ctx, StatusCode::OK)
 }
 
@@ -223,21 +309,35 @@ pub async fn welcome(
     Q(q): Q<SurveyQuery>,
 ) -> Response {
     let c = match load(&state, &token, &q).await {
-        Ok(c) => c,
+        Ok((_, c)) => c,
         Err(e) => return e.into_response(),
     };
     if !c.view.accepting {
-        return closed(&state, &c, &token);
+        return closed(&state, &c);
     }
-    let mut ctx = base_ctx(&state, &c, &token, "welcome");
+    render_welcome(&state, &c)
+}
+
+fn render_welcome(state: &AppState, c: &Ctx) -> Response {
+    let mut ctx = base_ctx(state, c, "welcome");
     let minutes = estimate_minutes(
         c.view.roster.len() + 1,
         c.view.round.bodies.len(),
-        c.view.round.second_relation,
+        &c.view.round.parts,
     );
+    let t = state.texts(c.lang);
+    let who = Invitee {
+        tenant: &c.view.tenant_name,
+        functions: &c.view.functions,
+        unit: c.view.unit.as_deref(),
+        contact: &c.view.round.contact,
+        closes_on: c.view.round.closes_on.as_deref(),
+    };
+    ctx.insert("why".into(), json!(who.why(t)));
+    ctx.insert("deadline".into(), json!(who.deadline(t)));
     ctx.insert("minutes".into(), json!(minutes));
     ctx.insert("resume".into(), json!(resume_target(&c.view)));
-    page(&state, c.lang, "survey_welcome.html", ctx, StatusCode::OK)
+    page(state, c.lang, "survey_welcome.html", ctx, StatusCode::OK)
 }
 
 /// Where «Fortsett» leads: the first step with something unfinished (a
@@ -253,28 +353,35 @@ fn resume_target(view: &SurveyView) -> Option<&'static str> {
     if missing("contact") {
         return Some("frequency");
     }
-    if view.round.second_relation && missing("advice") {
+    if view.round.parts.advice && missing("advice") {
         return Some("advice-frequency");
     }
-    let next = view.last_step.as_deref().and_then(resume_step)?;
-    // A round without the advice steps never resumes into them.
-    if !view.round.second_relation && next.starts_with("advice") {
-        return Some("political");
+    let saved = view.last_step.as_deref().and_then(saved_step)?;
+    if saved == "submitted" {
+        return Some("summary");
     }
-    Some(next)
+    // The step after the one saved, among the steps this round asks (a
+    // part left out since is skipped).
+    let asked = steps(view);
+    let at = ALL_STEPS.iter().position(|s| *s == saved)?;
+    ALL_STEPS[at + 1..]
+        .iter()
+        .copied()
+        .find(|s| asked.contains(s))
+        .or(Some("summary"))
 }
 
 /// Starts (or resumes) the survey: records the first visit, then goes to
 /// the first step or the first unfinished one.
 pub async fn start(State(state): State<AppState>, Path(token): Path<String>) -> Response {
-    let c = match load(&state, &token, &SurveyQuery::default()).await {
+    let (resp, c) = match load(&state, &token, &SurveyQuery::default()).await {
         Ok(c) => c,
         Err(e) => return e.into_response(),
     };
     if !c.view.accepting {
-        return closed(&state, &c, &token);
+        return closed(&state, &c);
     }
-    if let Err(e) = c.resp.mark_seen().await {
+    if let Err(e) = resp.mark_seen().await {
         return PageError::new(&state, c.lang, e).into_response();
     }
     let target = resume_target(&c.view).unwrap_or("contacts");
@@ -291,13 +398,13 @@ pub async fn set_lang(
         Ok(f) => f,
         Err(k) => return crate::error::error_page(&state, Lang::Nb, StatusCode::BAD_REQUEST, k),
     };
-    let c = match load(&state, &token, &SurveyQuery::default()).await {
+    let (resp, c) = match load(&state, &token, &SurveyQuery::default()).await {
         Ok(c) => c,
         Err(e) => return e.into_response(),
     };
     if let Some(l) = form.get("lang").and_then(Lang::parse)
         && c.view.round.languages.iter().any(|x| x == l.code())
-        && let Err(e) = c.resp.set_lang(l.code()).await
+        && let Err(e) = resp.set_lang(l.code()).await
     {
         return PageError::new(&state, l, e).into_response();
     }
@@ -310,15 +417,17 @@ pub async fn set_lang(
     Redirect::to(&target).into_response()
 }
 
-fn resume_step(last: &str) -> Option<&'static str> {
+/// The step a stored `last_step` names (`submitted` after a submission).
+fn saved_step(last: &str) -> Option<&'static str> {
     Some(match last {
-        "contacts-contact" => "frequency",
-        "frequency-contact" => "political",
-        "contacts-advice" => "advice-frequency",
-        "frequency-advice" => "political",
-        "political" => "ratings",
-        "ratings" => "open",
-        "open" | "submitted" => "summary",
+        "contacts-contact" => "contacts",
+        "frequency-contact" => "frequency",
+        "contacts-advice" => "advice",
+        "frequency-advice" => "advice-frequency",
+        "political" => "political",
+        "ratings" => "ratings",
+        "open" => "open",
+        "submitted" => "submitted",
         _ => return None,
     })
 }
@@ -331,12 +440,12 @@ fn freq_key(f: Option<Frequency>) -> Option<&'static str> {
 fn step_ctx(
     state: &AppState,
     c: &Ctx,
-    token: &str,
     step: &str,
     q: &SurveyQuery,
     errors: &HashMap<String, String>,
 ) -> Option<serde_json::Map<String, Value>> {
-    let mut ctx = base_ctx(state, c, token, step);
+    let mut ctx = base_ctx(state, c, step);
+    let t = state.texts(c.lang);
     let a = &c.view.answers;
     let relation = if step.starts_with("advice") {
         "advice"
@@ -374,7 +483,11 @@ fn step_ctx(
                 } else {
                     p.functions.first().cloned()
                 };
-                let label = group.clone().unwrap_or_default();
+                let label = match (&group, by_unit) {
+                    (Some(f), false) => function_name(t, f),
+                    (g, _) => g.clone().unwrap_or_default(),
+                };
+                let shown: Vec<String> = p.functions.iter().map(|f| function_name(t, f)).collect();
                 let matches = needle.is_empty()
                     || p.name.to_lowercase().contains(&needle)
                     || p.unit
@@ -384,6 +497,7 @@ fn step_ctx(
                         .contains(&needle)
                     || p.functions
                         .iter()
+                        .chain(&shown)
                         .any(|f| f.to_lowercase().contains(&needle));
                 if !matches {
                     if chosen.contains(&p.id) {
@@ -403,7 +517,7 @@ fn step_ctx(
                     "id": p.id.get(),
                     "name": p.name,
                     "unit": p.unit,
-                    "functions": p.functions.join(", "),
+                    "functions": shown.join(", "),
                     "checked": chosen.contains(&p.id),
                 }));
             }
@@ -452,7 +566,11 @@ fn step_ctx(
             ctx.insert("bodies".into(), json!(bodies));
         }
         "ratings" => {
-            let qs: Vec<Value> = RATING_QUESTIONS
+            let qs: Vec<Value> = c
+                .view
+                .round
+                .parts
+                .ratings()
                 .iter()
                 .map(|k| {
                     let v = a.ratings.iter().find(|r| r.0 == *k).map(|r| r.1.map(|v| v.to_string()).unwrap_or("dk".into()));
@@ -462,7 +580,11 @@ fn step_ctx(
             ctx.insert("questions".into(), json!(qs));
         }
         "open" => {
-            let qs: Vec<Value> = OPEN_QUESTIONS
+            let qs: Vec<Value> = c
+                .view
+                .round
+                .parts
+                .open_questions()
                 .iter()
                 .map(|k| {
                     let v = a.open.iter().find(|r| r.0 == *k).map(|r| r.1.clone()).unwrap_or_default();
@@ -493,14 +615,17 @@ fn step_ctx(
             if a.contacts.iter().any(|x| x.0 == "contact" && x.2.is_none()) {
                 missing.push(json!({"step": "frequency", "key": "survey-missing-frequency"}));
             }
-            if c.view.round.second_relation
+            if c.view.round.parts.advice
                 && a.contacts.iter().any(|x| x.0 == "advice" && x.2.is_none())
             {
                 missing.push(
                     json!({"step": "advice-frequency", "key": "survey-missing-advice-frequency"}),
                 );
             }
-            if RATING_QUESTIONS
+            if c.view
+                .round
+                .parts
+                .ratings()
                 .iter()
                 .any(|k| !a.ratings.iter().any(|r| r.0 == *k))
             {
@@ -509,9 +634,11 @@ fn step_ctx(
                 );
             }
             ctx.insert("advice".into(), json!(advice));
+            ctx.insert("second_relation".into(), json!(c.view.round.parts.advice));
+            ctx.insert("political".into(), json!(c.view.round.parts.political));
             ctx.insert(
-                "second_relation".into(),
-                json!(c.view.round.second_relation),
+                "asks_open".into(),
+                json!(!c.view.round.parts.open.is_empty()),
             );
             ctx.insert("missing".into(), json!(missing));
             let bodies: Vec<Value> = c
@@ -529,14 +656,22 @@ fn step_ctx(
                     json!({"name": b.name, "types": types})
                 })
                 .collect();
-            let ratings: Vec<Value> = RATING_QUESTIONS
+            let ratings: Vec<Value> = c
+                .view
+                .round
+                .parts
+                .ratings()
                 .iter()
                 .map(|k| {
                     let v = a.ratings.iter().find(|r| r.0 == *k).map(|r| r.1.map(|v| v.to_string()).unwrap_or("dk".into()));
                     json!({"text": instrument_text(state, &c.view.round, c.lang, &format!("rating-{k}")), "value": v})
                 })
                 .collect();
-            let open: Vec<Value> = OPEN_QUESTIONS
+            let open: Vec<Value> = c
+                .view
+                .round
+                .parts
+                .open_questions()
                 .iter()
                 .filter_map(|k| {
                     a.open.iter().find(|r| r.0 == *k).map(|r| {
@@ -561,30 +696,21 @@ pub async fn step_page(
     Q(q): Q<SurveyQuery>,
 ) -> Response {
     let c = match load(&state, &token, &q).await {
-        Ok(c) => c,
+        Ok((_, c)) => c,
         Err(e) => return e.into_response(),
     };
     if !steps(&c.view).contains(&step.as_str()) {
         return PageError::new(&state, c.lang, StoreError::NotFound).into_response();
     }
     if !c.view.accepting {
-        return closed(&state, &c, &token);
+        return closed(&state, &c);
     }
-    render_step(
-        &state,
-        &c,
-        &token,
-        &step,
-        &q,
-        &HashMap::new(),
-        StatusCode::OK,
-    )
+    render_step(&state, &c, &step, &q, &HashMap::new(), StatusCode::OK)
 }
 
 fn render_step(
     state: &AppState,
     c: &Ctx,
-    token: &str,
     step: &str,
     q: &SurveyQuery,
     errors: &HashMap<String, String>,
@@ -598,7 +724,7 @@ fn render_step(
         "open" => "survey_open.html",
         _ => "survey_summary.html",
     };
-    match step_ctx(state, c, token, step, q, errors) {
+    match step_ctx(state, c, step, q, errors) {
         Some(ctx) => page(state, c.lang, template, ctx, status),
         None => PageError::new(state, c.lang, StoreError::NotFound).into_response(),
     }
@@ -767,7 +893,7 @@ pub async fn step_save(
                 return Json(json!({"saved": true})).into_response();
             }
             let c = match load(&state, &token, &SurveyQuery::default()).await {
-                Ok(c) => c,
+                Ok((_, c)) => c,
                 Err(e) => return e.into_response(),
             };
             let all = steps(&c.view);
@@ -799,13 +925,12 @@ pub async fn step_save(
             }
             // Re-read what was stored, and show the errors beside the fields.
             let c = match load(&state, &token, &q).await {
-                Ok(c) => c,
+                Ok((_, c)) => c,
                 Err(e) => return e.into_response(),
             };
             render_step(
                 &state,
                 &c,
-                &token,
                 &step,
                 &q,
                 &errors,
@@ -823,7 +948,7 @@ pub async fn step_save(
                 return (status, Json(json!({"saved": false}))).into_response();
             }
             let lang = match load(&state, &token, &SurveyQuery::default()).await {
-                Ok(c) => c.lang,
+                Ok((_, c)) => c.lang,
                 Err(_) => Lang::Nb,
             };
             PageError::new(&state, lang, WebError::Store(e)).into_response()
@@ -837,11 +962,11 @@ fn enc(s: &str) -> String {
 
 /// Submits the answers.
 pub async fn submit(State(state): State<AppState>, Path(token): Path<String>) -> Response {
-    let c = match load(&state, &token, &SurveyQuery::default()).await {
+    let (resp, c) = match load(&state, &token, &SurveyQuery::default()).await {
         Ok(c) => c,
         Err(e) => return e.into_response(),
     };
-    match c.resp.submit().await {
+    match resp.submit().await {
         Ok(()) => Redirect::to(&format!("/s/{token}/done")).into_response(),
         Err(StoreError::Incomplete(_)) => {
             // Lead the respondent to what is unfinished: the summary lists it.
@@ -850,7 +975,6 @@ pub async fn submit(State(state): State<AppState>, Path(token): Path<String>) ->
             render_step(
                 &state,
                 &c,
-                &token,
                 "summary",
                 &SurveyQuery::default(),
                 &errors,
@@ -868,9 +992,134 @@ pub async fn done(
     Q(q): Q<SurveyQuery>,
 ) -> Response {
     let c = match load(&state, &token, &q).await {
-        Ok(c) => c,
+        Ok((_, c)) => c,
         Err(e) => return e.into_response(),
     };
-    let ctx = base_ctx(&state, &c, &token, "done");
+    let ctx = base_ctx(&state, &c, "done");
     page(&state, c.lang, "survey_done.html", ctx, StatusCode::OK)
+}
+
+/// The survey of a round as a person on its list sees it (the first on the
+/// list, or `?as={person}`), in `?lang=` or the round's language: the
+/// opening page, every step the round asks, the summary and the thank-you
+/// page, with no answers. Links take the place of the forms that post,
+/// so nothing is saved, no invitation is made and no visit is recorded.
+pub async fn preview(
+    State(state): State<AppState>,
+    c: Coord,
+    Id(id): Id<i64>,
+    Q(q): Q<SurveyQuery>,
+) -> Response {
+    preview_page(&state, &c, id, "welcome", &q).await
+}
+
+/// A step of the preview (`done` for the thank-you page).
+pub async fn preview_step(
+    State(state): State<AppState>,
+    c: Coord,
+    Id((id, step)): Id<(i64, String)>,
+    Q(q): Q<SurveyQuery>,
+) -> Response {
+    preview_page(&state, &c, id, &step, &q).await
+}
+
+async fn preview_page(
+    state: &AppState,
+    coord: &Coord,
+    id: i64,
+    step: &str,
+    q: &SurveyQuery,
+) -> Response {
+    let c = match preview_ctx(coord, id, q).await {
+        Ok(c) => c,
+        Err(e) => return PageError::new(state, coord.lang, e).into_response(),
+    };
+    match step {
+        "welcome" => render_welcome(state, &c),
+        "done" => page(
+            state,
+            c.lang,
+            "survey_done.html",
+            base_ctx(state, &c, "done"),
+            StatusCode::OK,
+        ),
+        s if steps(&c.view).contains(&s) => {
+            render_step(state, &c, s, q, &HashMap::new(), StatusCode::OK)
+        }
+        _ => PageError::new(state, coord.lang, StoreError::NotFound).into_response(),
+    }
+}
+
+/// The view a preview shows: the round, the person shown and the others on
+/// the list (the live roster while a draft, the invited afterwards).
+async fn preview_ctx(c: &Coord, id: i64, q: &SurveyQuery) -> Result<Ctx, StoreError> {
+    let round = c
+        .tenant
+        .round(samspill_store::RoundId::from_raw(id))
+        .await?;
+    let info = c.tenant.info().await?;
+    let people: Vec<(i64, String, Option<String>, Vec<String>)> =
+        if round.status == samspill_store::RoundStatus::Draft {
+            c.tenant
+                .persons()
+                .await?
+                .into_iter()
+                .filter(|p| p.active)
+                .map(|p| (p.id.get(), p.name, p.unit, p.functions))
+                .collect()
+        } else {
+            c.tenant
+                .invitations(round.id)
+                .await?
+                .into_iter()
+                .map(|i| (i.person.get(), i.name, i.unit, i.functions))
+                .collect()
+        };
+    let shown = q
+        .person
+        .and_then(|p| people.iter().position(|x| x.0 == p))
+        .unwrap_or(0);
+    let (name, functions, unit) = match people.get(shown) {
+        Some(p) => (p.1.clone(), p.3.clone(), p.2.clone()),
+        None => (c.user.name.clone(), Vec::new(), None),
+    };
+    let roster = people
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != shown)
+        .map(|(_, p)| samspill_store::RosterEntry {
+            id: PersonId::from_raw(p.0),
+            name: p.1.clone(),
+            unit: p.2.clone(),
+            functions: p.3.clone(),
+        })
+        .collect();
+    let lang = q
+        .lang
+        .as_deref()
+        .and_then(Lang::parse)
+        .or_else(|| Lang::parse(&round.lang))
+        .unwrap_or(c.lang);
+    Ok(Ctx {
+        base: format!("/coord/rounds/{id}/preview"),
+        preview: Some(Preview {
+            round: id,
+            person: q.person.filter(|_| !people.is_empty()),
+        }),
+        view: SurveyView {
+            tenant_name: info.name,
+            name,
+            functions,
+            unit,
+            roster,
+            answers: Default::default(),
+            submitted: false,
+            submitted_at: None,
+            lang: Some(lang.code().to_string()),
+            accepting: true,
+            last_step: None,
+            round,
+        },
+        lang,
+    })
 }

@@ -128,6 +128,11 @@ const TEMPLATES: &[(&str, &str)] = &[
         "survey_buttons.html",
         include_str!("../templates/survey_buttons.html"),
     ),
+    (
+        "coord_roster_preview.html",
+        include_str!("../templates/coord_roster_preview.html"),
+    ),
+    ("language.html", include_str!("../templates/language.html")),
 ];
 
 /// Builds the template environment.

@@ -357,7 +357,9 @@ async fn every_page_renders_in_all_four_languages() {
             "/coord/settings".into(),
             format!("/coord/rounds/{round}"),
             format!("/coord/rounds/{round}/instrument"),
-            format!("/coord/rounds/{round}/letters"),
+            // Letters are in the language asked for (the respondent's).
+            format!("/coord/rounds/{round}/letters?lang={lang}"),
+            "/language".into(),
         ] {
             let r = get(&e.state, &page, Some(&cookie)).await;
             assert_eq!(r.status, StatusCode::OK, "{lang} {page}: {}", r.body);

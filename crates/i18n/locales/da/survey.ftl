@@ -19,7 +19,6 @@ survey-progress = Trin { $step } af { $total }
 survey-welcome-title = Undersøgelse om samarbejdet i det boligsociale arbejde
 survey-welcome-hello = Hej { $name }
 survey-why-title = Hvorfor får du denne undersøgelse?
-survey-why = { $tenant } har sat dig på listen over personer, der har en rolle i det boligsociale arbejde. Svarene viser, hvordan samarbejdet fungerer, så I sammen kan gøre det bedre.
 survey-time-title = Hvor lang tid tager det?
 survey-time = Omkring { $minutes } minutter.
 survey-who-sees-title = Hvem ser hvad?

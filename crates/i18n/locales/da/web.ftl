@@ -83,17 +83,9 @@ web-function-new = Ny funktion
 web-function-add = Tilføj funktion
 web-function-exists = Funktionen findes allerede.
 web-function-invalid = Skriv et navn på funktionen.
-web-problem-missing-column = Række { $row }: kolonnen »{ $column }« mangler.
-web-problem-missing-name = Række { $row }: navn mangler.
-web-problem-bad-email = Række { $row }: »{ $value }« er ikke en gyldig e-mailadresse.
-web-problem-duplicate-email = Række { $row }: e-mailadressen { $value } står også i række { $first }.
-web-problem-unknown-function = Række { $row }: funktionen »{ $value }« findes ikke i funktionslisten.
-web-problem-unknown-level = Række { $row }: niveauet »{ $value }« er ukendt (brug topledelse, leder, fagperson, politiker eller ekstern).
-web-problem-bad-text = Række { $row }: »{ $column }« er for lang eller indeholder ugyldige tegn.
 web-letters-title = Breve til udskrift
 web-letters-help = Udskriv siden. Hver person får ét ark med sit personlige link og QR-kode.
 web-letter-greeting = Til { $name }
-web-letter-body = { $tenant } kortlægger samarbejdet i det boligsociale arbejde (»{ $round }«), og du er med, fordi du har en rolle i arbejdet. Undersøgelsen tager omkring { $minutes } minutter.
 web-letter-link = Åbn undersøgelsen med dette personlige link, eller scan QR-koden med din telefon:
 web-letter-qr-alt = QR-kode med dit personlige link til undersøgelsen
 web-instrument-title = Spørgeskema
@@ -159,26 +151,4 @@ web-csv-email = E-mail
 web-csv-unit = Enhed
 web-csv-link = Link
 web-mail-subject = { $tenant }: undersøgelse om samarbejdet i det boligsociale arbejde
-web-mail-body =
-    Hej { $name }
-
-    { $tenant } kortlægger, hvordan samarbejdet i det boligsociale arbejde fungerer (»{ $round }«). Du får denne mail, fordi du har en rolle i arbejdet.
-
-    Svar via dit personlige link (del det ikke med andre):
-    { $link }
-
-    Du kan holde pauser; alt, hvad du svarer, gemmes undervejs.
-    { $has_deadline ->
-        [yes] Sidste svardag er { $deadline }.
-       *[no] Tak for hjælpen!
-    }
 web-mail-reminder-subject = Påmindelse: { $tenant } vil gerne have dit svar
-web-mail-reminder-body =
-    Hej { $name }
-
-    Vi mangler stadig dit svar på undersøgelsen »{ $round }«. Fortsæt, hvor du slap, via linket:
-    { $link }
-    { $has_deadline ->
-        [yes] Sidste svardag er { $deadline }.
-       *[no] Tak for hjælpen!
-    }

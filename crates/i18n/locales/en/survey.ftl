@@ -19,7 +19,6 @@ survey-progress = Step { $step } of { $total }
 survey-welcome-title = Survey on cooperation in social housing work
 survey-welcome-hello = Hello { $name },
 survey-why-title = Why are you receiving this survey?
-survey-why = { $tenant } has put you on the list of people who have a role in social housing work. The answers show how cooperation works, so that you can improve it together.
 survey-time-title = How long does it take?
 survey-time = About { $minutes } minutes.
 survey-who-sees-title = Who sees what?

@@ -83,17 +83,9 @@ web-function-new = New function
 web-function-add = Add function
 web-function-exists = The function already exists.
 web-function-invalid = Enter a name for the function.
-web-problem-missing-column = Row { $row }: the column “{ $column }” is missing.
-web-problem-missing-name = Row { $row }: the name is missing.
-web-problem-bad-email = Row { $row }: “{ $value }” is not a valid e-mail address.
-web-problem-duplicate-email = Row { $row }: the e-mail address { $value } is also on row { $first }.
-web-problem-unknown-function = Row { $row }: the function “{ $value }” is not in the function catalogue.
-web-problem-unknown-level = Row { $row }: the level “{ $value }” is unknown (use top management, leader, professional, politician or external).
-web-problem-bad-text = Row { $row }: “{ $column }” is too long or contains invalid characters.
 web-letters-title = Printable letters
 web-letters-help = Print this page. Each person gets one sheet with their personal link and QR code.
 web-letter-greeting = To { $name }
-web-letter-body = { $tenant } is mapping cooperation in its social housing work (“{ $round }”), and you are included because you have a role in this work. The survey takes about { $minutes } minutes.
 web-letter-link = Open the survey with this personal link, or scan the QR code with your phone:
 web-letter-qr-alt = QR code with your personal link to the survey
 web-instrument-title = Questionnaire
@@ -159,26 +151,4 @@ web-csv-email = E-mail
 web-csv-unit = Unit
 web-csv-link = Link
 web-mail-subject = { $tenant }: survey on cooperation in social housing work
-web-mail-body =
-    Hello { $name },
-
-    { $tenant } is mapping how cooperation in its social housing work is going (“{ $round }”). You receive this e-mail because you have a role in this work.
-
-    Answer through your personal link (do not share it):
-    { $link }
-
-    You can take breaks; everything you answer is saved as you go.
-    { $has_deadline ->
-        [yes] The last day to answer is { $deadline }.
-       *[no] Thank you for your help!
-    }
 web-mail-reminder-subject = Reminder: { $tenant } would like your answer
-web-mail-reminder-body =
-    Hello { $name },
-
-    We are still missing your answer to the survey “{ $round }”. Continue where you left off with your link:
-    { $link }
-    { $has_deadline ->
-        [yes] The last day to answer is { $deadline }.
-       *[no] Thank you for your help!
-    }

@@ -19,7 +19,6 @@ survey-progress = Steg { $step } av { $total }
 survey-welcome-title = Undersøkelse om samarbeid i det boligsosiale arbeidet
 survey-welcome-hello = Hei, { $name }!
 survey-why-title = Hvorfor får du denne undersøkelsen?
-survey-why = { $tenant } har satt deg på listen over personer som har en rolle i det boligsosiale arbeidet. Svarene viser hvordan samarbeidet fungerer, slik at dere sammen kan gjøre det bedre.
 survey-time-title = Hvor lang tid tar det?
 survey-time = Omtrent { $minutes } minutter.
 survey-who-sees-title = Hvem ser hva?

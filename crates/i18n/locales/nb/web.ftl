@@ -83,17 +83,9 @@ web-function-new = Ny funksjon
 web-function-add = Legg til funksjon
 web-function-exists = Funksjonen finnes allerede.
 web-function-invalid = Skriv et navn på funksjonen.
-web-problem-missing-column = Rad { $row }: kolonnen «{ $column }» mangler.
-web-problem-missing-name = Rad { $row }: navn mangler.
-web-problem-bad-email = Rad { $row }: «{ $value }» er ikke en gyldig e-postadresse.
-web-problem-duplicate-email = Rad { $row }: e-postadressen { $value } står også på rad { $first }.
-web-problem-unknown-function = Rad { $row }: funksjonen «{ $value }» finnes ikke i funksjonslisten.
-web-problem-unknown-level = Rad { $row }: nivået «{ $value }» er ukjent (bruk toppledelse, leder, fagperson, politiker eller ekstern).
-web-problem-bad-text = Rad { $row }: «{ $column }» er for lang eller inneholder ugyldige tegn.
 web-letters-title = Brev til utskrift
 web-letters-help = Skriv ut siden. Hver person får ett ark med sin personlige lenke og QR-kode.
 web-letter-greeting = Til { $name }
-web-letter-body = { $tenant } kartlegger samarbeidet i det boligsosiale arbeidet («{ $round }»), og du er med fordi du har en rolle i dette arbeidet. Undersøkelsen tar omtrent { $minutes } minutter.
 web-letter-link = Åpne undersøkelsen med denne personlige lenken, eller skann QR-koden med mobilen:
 web-letter-qr-alt = QR-kode med din personlige lenke til undersøkelsen
 web-instrument-title = Spørreskjema
@@ -159,26 +151,4 @@ web-csv-email = E-post
 web-csv-unit = Enhet
 web-csv-link = Lenke
 web-mail-subject = { $tenant }: undersøkelse om samarbeid i det boligsosiale arbeidet
-web-mail-body =
-    Hei, { $name }!
-
-    { $tenant } kartlegger hvordan samarbeidet i det boligsosiale arbeidet fungerer («{ $round }»). Du får denne e-posten fordi du har en rolle i dette arbeidet.
-
-    Svar via din personlige lenke (ikke del den med andre):
-    { $link }
-
-    Du kan ta pauser; alt du svarer, blir lagret underveis.
-    { $has_deadline ->
-        [yes] Siste svardag er { $deadline }.
-       *[no] Takk for hjelpen!
-    }
 web-mail-reminder-subject = Påminnelse: { $tenant } ønsker ditt svar
-web-mail-reminder-body =
-    Hei, { $name }!
-
-    Vi mangler fortsatt ditt svar på undersøkelsen «{ $round }». Du fortsetter der du slapp via lenken:
-    { $link }
-    { $has_deadline ->
-        [yes] Siste svardag er { $deadline }.
-       *[no] Takk for hjelpen!
-    }

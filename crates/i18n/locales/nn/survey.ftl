@@ -19,7 +19,6 @@ survey-progress = Steg { $step } av { $total }
 survey-welcome-title = Undersøking om samarbeid i det bustadsosiale arbeidet
 survey-welcome-hello = Hei, { $name }!
 survey-why-title = Kvifor får du denne undersøkinga?
-survey-why = { $tenant } har sett deg på lista over personar som har ei rolle i det bustadsosiale arbeidet. Svara viser korleis samarbeidet fungerer, slik at de saman kan gjere det betre.
 survey-time-title = Kor lang tid tek det?
 survey-time = Om lag { $minutes } minutt.
 survey-who-sees-title = Kven ser kva?

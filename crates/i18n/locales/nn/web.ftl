@@ -83,17 +83,9 @@ web-function-new = Ny funksjon
 web-function-add = Legg til funksjon
 web-function-exists = Funksjonen finst allereie.
 web-function-invalid = Skriv eit namn på funksjonen.
-web-problem-missing-column = Rad { $row }: kolonnen «{ $column }» manglar.
-web-problem-missing-name = Rad { $row }: namn manglar.
-web-problem-bad-email = Rad { $row }: «{ $value }» er ikkje ei gyldig e-postadresse.
-web-problem-duplicate-email = Rad { $row }: e-postadressa { $value } står òg på rad { $first }.
-web-problem-unknown-function = Rad { $row }: funksjonen «{ $value }» finst ikkje i funksjonslista.
-web-problem-unknown-level = Rad { $row }: nivået «{ $value }» er ukjent (bruk toppleiing, leiar, fagperson, politikar eller ekstern).
-web-problem-bad-text = Rad { $row }: «{ $column }» er for lang eller inneheld ugyldige teikn.
 web-letters-title = Brev til utskrift
 web-letters-help = Skriv ut sida. Kvar person får eitt ark med si personlege lenkje og QR-kode.
 web-letter-greeting = Til { $name }
-web-letter-body = { $tenant } kartlegg samarbeidet i det bustadsosiale arbeidet («{ $round }»), og du er med fordi du har ei rolle i dette arbeidet. Undersøkinga tek om lag { $minutes } minutt.
 web-letter-link = Opne undersøkinga med denne personlege lenkja, eller skann QR-koden med mobilen:
 web-letter-qr-alt = QR-kode med den personlege lenkja di til undersøkinga
 web-instrument-title = Spørjeskjema
@@ -159,26 +151,4 @@ web-csv-email = E-post
 web-csv-unit = Eining
 web-csv-link = Lenkje
 web-mail-subject = { $tenant }: undersøking om samarbeid i det bustadsosiale arbeidet
-web-mail-body =
-    Hei, { $name }!
-
-    { $tenant } kartlegg korleis samarbeidet i det bustadsosiale arbeidet fungerer («{ $round }»). Du får denne e-posten fordi du har ei rolle i dette arbeidet.
-
-    Svar via den personlege lenkja di (ikkje del ho med andre):
-    { $link }
-
-    Du kan ta pausar; alt du svarer, blir lagra undervegs.
-    { $has_deadline ->
-        [yes] Siste svardag er { $deadline }.
-       *[no] Takk for hjelpa!
-    }
 web-mail-reminder-subject = Påminning: { $tenant } ønskjer svaret ditt
-web-mail-reminder-body =
-    Hei, { $name }!
-
-    Vi manglar framleis svaret ditt på undersøkinga «{ $round }». Du held fram der du slapp via lenkja:
-    { $link }
-    { $has_deadline ->
-        [yes] Siste svardag er { $deadline }.
-       *[no] Takk for hjelpa!
-    }

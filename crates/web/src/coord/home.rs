@@ -19,17 +19,24 @@ pub struct SavedQuery {
 
 /// The coordinator's home: rounds and coverage warnings.
 pub async fn home(State(state): State<AppState>, c: Coord) -> Response {
+    home_with(&state, &c, None, "").await
+}
+
+/// The home page, with the refusal of the new-round form (`error`, a
+/// message key) and the name typed in it.
+pub async fn home_with(state: &AppState, c: &Coord, error: Option<&str>, name: &str) -> Response {
+    let (state, c) = (state.clone(), c);
     let rounds = match c.tenant.rounds().await {
         Ok(r) => r,
-        Err(e) => return fail(&state, &c, e),
+        Err(e) => return fail(&state, c, e),
     };
-    let (_, gaps) = match coverage(&c).await {
+    let (_, gaps) = match coverage(c).await {
         Ok(x) => x,
-        Err(e) => return fail(&state, &c, e),
+        Err(e) => return fail(&state, c, e),
     };
     let info = match c.tenant.info().await {
         Ok(i) => i,
-        Err(e) => return fail(&state, &c, e),
+        Err(e) => return fail(&state, c, e),
     };
     let persons = c
         .tenant
@@ -43,8 +50,15 @@ pub async fn home(State(state): State<AppState>, c: Coord) -> Response {
         "gaps": gaps,
         "persons": persons,
         "today": samspill_store::today(),
+        "round_error": error,
+        "round_name": name,
     }));
-    page(&state, &c, "coord_home.html", ctx, StatusCode::OK)
+    let status = if error.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    page(&state, c, "coord_home.html", ctx, status)
 }
 
 /// Tenant settings: name, language, sender address.

@@ -4,7 +4,8 @@
 //! built-in outbox (`outbox`). Results of closed rounds are in
 //! `crate::results`. Every handler takes a [`Coord`] (the session, role,
 //! tenant and language) and, for posts, a [`crate::extract::Form`] (CSRF
-//! checked); the store writes the audit rows.
+//! checked); the store writes the audit rows. Every action answers with a
+//! redirect to the page that shows its result, so a reload repeats nothing.
 
 mod home;
 mod outbox;
@@ -33,6 +34,11 @@ pub fn routes() -> Router<AppState> {
         .route("/coord/outbox", get(outbox::outbox))
         .route("/coord/roster", get(roster::roster_page))
         .route("/coord/roster/import", post(roster::roster_import))
+        .route(
+            "/coord/roster/import/confirm",
+            post(roster::roster_import_confirm),
+        )
+        .route("/coord/roster/bulk", post(roster::roster_bulk))
         .route("/coord/roster/add", post(roster::person_add))
         .route(
             "/coord/roster/{id}",
@@ -47,6 +53,11 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/coord/rounds/{id}/links.csv", get(rounds::links_csv))
         .route("/coord/rounds/{id}/letters", get(rounds::letters))
+        .route("/coord/rounds/{id}/preview", get(crate::survey::preview))
+        .route(
+            "/coord/rounds/{id}/preview/{step}",
+            get(crate::survey::preview_step),
+        )
         .route(
             "/coord/rounds/{id}/{action}",
             get(rounds::round_action_get).post(rounds::round_action),
@@ -61,7 +72,9 @@ pub(crate) fn page(
     mut ctx: serde_json::Map<String, Value>,
     status: StatusCode,
 ) -> Response {
-    ctx.insert("lang".into(), json!(c.lang.code()));
+    // A page in another language than the coordinator's (printed letters)
+    // sets its own.
+    ctx.entry("lang").or_insert_with(|| json!(c.lang.code()));
     ctx.insert("csrf".into(), json!(c.csrf));
     ctx.insert("user".into(), json!(c.user.name));
     ctx.insert("role".into(), json!("coordinator"));
@@ -86,46 +99,132 @@ pub(crate) fn obj(v: Value) -> serde_json::Map<String, Value> {
     }
 }
 
-/// One roster problem in the user's language.
-pub fn problem_text(state: &AppState, lang: Lang, p: &RowProblem) -> String {
+/// What is wrong with a value, without where, in the user's language
+/// (beside a form field, or after «Rad 3, kolonne B»): what was found and
+/// what was expected.
+pub fn problem_what(state: &AppState, lang: Lang, kind: &ProblemKind) -> String {
     let t = state.0.texts.get(lang);
-    let row = p.row as f64;
-    match &p.kind {
+    match kind {
         ProblemKind::MissingColumn { column } => t.format(
-            "web-problem-missing-column",
-            &[("row", Arg::Num(row)), ("column", Arg::Str(column))],
-        ),
-        ProblemKind::MissingName => t.format("web-problem-missing-name", &[("row", Arg::Num(row))]),
-        ProblemKind::BadEmail { value } => t.format(
-            "web-problem-bad-email",
-            &[("row", Arg::Num(row)), ("value", Arg::Str(value))],
-        ),
-        ProblemKind::DuplicateEmail { value, first_row } => t.format(
-            "web-problem-duplicate-email",
+            "everyday-what-missing-column",
             &[
-                ("row", Arg::Num(row)),
+                (
+                    "column",
+                    Arg::Str(&t.get(&format!("everyday-column-{column}"))),
+                ),
+                (
+                    "example",
+                    Arg::Str(&t.get(&format!("everyday-column-example-{column}"))),
+                ),
+            ],
+        ),
+        ProblemKind::MissingName => t.get("everyday-what-missing-name"),
+        ProblemKind::BadEmail { value } => {
+            t.format("everyday-what-bad-email", &[("value", Arg::Str(value))])
+        }
+        ProblemKind::DuplicateEmail { value, first_row } => t.format(
+            "everyday-what-duplicate-email",
+            &[
                 ("value", Arg::Str(value)),
                 ("first", Arg::Num(*first_row as f64)),
             ],
         ),
         ProblemKind::UnknownFunction { value } => t.format(
-            "web-problem-unknown-function",
-            &[("row", Arg::Num(row)), ("value", Arg::Str(value))],
+            "everyday-what-unknown-function",
+            &[("value", Arg::Str(value))],
         ),
-        ProblemKind::UnknownLevel { value } => t.format(
-            "web-problem-unknown-level",
-            &[("row", Arg::Num(row)), ("value", Arg::Str(value))],
-        ),
-        ProblemKind::BadText { column } => t.format(
-            "web-problem-bad-text",
-            &[("row", Arg::Num(row)), ("column", Arg::Str(column))],
-        ),
+        ProblemKind::UnknownLevel { value } => {
+            t.format("everyday-what-unknown-level", &[("value", Arg::Str(value))])
+        }
+        ProblemKind::BadText { .. } => t.get("everyday-what-bad-text"),
+        ProblemKind::UnclosedQuote { .. } => t.get("everyday-what-unclosed-quote"),
         ProblemKind::Unreadable { reason } => {
             // The reader's own words (a zip library's, a CSV parser's) are
             // for the log; the coordinator gets a sentence in their language.
             tracing::info!(%reason, "roster file unreadable");
             t.get("web-problem-unreadable-file")
         }
+    }
+}
+
+/// The logical column a problem is in (`name`, `email`, …), if any.
+fn problem_column(kind: &ProblemKind) -> Option<&str> {
+    Some(match kind {
+        ProblemKind::MissingName => "name",
+        ProblemKind::BadEmail { .. } | ProblemKind::DuplicateEmail { .. } => "email",
+        ProblemKind::UnknownFunction { .. } => "functions",
+        ProblemKind::UnknownLevel { .. } => "level",
+        ProblemKind::BadText { column } => column.as_str(),
+        _ => return None,
+    })
+}
+
+/// A column number as a spreadsheet names it: 0 → A, 25 → Z, 26 → AA.
+pub fn column_letter(mut index: usize) -> String {
+    let mut out = Vec::new();
+    loop {
+        out.push(b'A' + (index % 26) as u8);
+        if index < 26 {
+            break;
+        }
+        index = index / 26 - 1;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// One roster problem with its row and, when the file's columns are known
+/// (`columns` from [`crate::roster::ReadRoster`]), the column as the
+/// spreadsheet shows it: «Rad 6, kolonne D («Nivå»): nivået «sjef» er
+/// ukjent (ventet …)».
+pub fn problem_in_file(
+    state: &AppState,
+    lang: Lang,
+    p: &RowProblem,
+    columns: &[(&str, usize, String)],
+) -> String {
+    let t = state.0.texts.get(lang);
+    let what = problem_what(state, lang, &p.kind);
+    let row = Arg::Num(p.row as f64);
+    let cell = match &p.kind {
+        ProblemKind::UnclosedQuote { column } => {
+            let i = column.saturating_sub(1);
+            let header = columns.iter().find(|c| c.1 == i).map(|c| c.2.clone());
+            Some((column_letter(i), header))
+        }
+        kind => problem_column(kind).and_then(|name| {
+            columns
+                .iter()
+                .find(|c| c.0 == name)
+                .map(|c| (column_letter(c.1), Some(c.2.clone())))
+        }),
+    };
+    match (&p.kind, cell) {
+        (ProblemKind::MissingColumn { .. }, _) => {
+            t.format("everyday-problem-header", &[("what", Arg::Str(&what))])
+        }
+        (ProblemKind::Unreadable { .. }, _) => what,
+        (_, Some((letter, Some(header)))) => t.format(
+            "everyday-problem-cell",
+            &[
+                ("row", row),
+                ("letter", Arg::Str(&letter)),
+                ("header", Arg::Str(&header)),
+                ("what", Arg::Str(&what)),
+            ],
+        ),
+        (_, Some((letter, None))) => t.format(
+            "everyday-problem-column",
+            &[
+                ("row", row),
+                ("letter", Arg::Str(&letter)),
+                ("what", Arg::Str(&what)),
+            ],
+        ),
+        (_, None) => t.format(
+            "everyday-problem-row",
+            &[("row", row), ("what", Arg::Str(&what))],
+        ),
     }
 }
 
