@@ -167,6 +167,7 @@ fn from_file(args: &Args, file: &Path, lang: Option<Lang>, t: &Texts) -> Result<
             coordination_forum: None,
             figures: Vec::new(),
             show_names: args.named,
+            method_notes: Vec::new(),
         };
         let _ = rules;
         input.figures = figures::for_municipality(&input)?;

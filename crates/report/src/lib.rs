@@ -70,6 +70,11 @@ pub struct Input {
     pub figures: Vec<Figure>,
     /// Show names instead of function codes (only for viewers who may).
     pub show_names: bool,
+    /// Notes the method chapter must add about the data (for example that
+    /// people were erased from the round at their request, or that the
+    /// round was reduced to its pseudonymised network), each a finished
+    /// sentence in the report's language.
+    pub method_notes: Vec<String>,
 }
 
 impl Input {
@@ -99,6 +104,7 @@ impl Input {
             coordination_forum: Some(m.spec.coordination_forum),
             figures: Vec::new(),
             show_names: false,
+            method_notes: Vec::new(),
         }
     }
 }

@@ -239,6 +239,9 @@ pub fn document(input: &Input, f: &Facts) -> Doc {
         text: t.get("report-ch-method"),
     });
     method(b, &t, f);
+    for text in &input.method_notes {
+        b.push(Block::Note { text: text.clone() });
+    }
 
     // Figures the chapters do not place.
     let extra: Vec<&Figure> = input

@@ -48,6 +48,7 @@
 
 #![warn(missing_docs)]
 
+mod accounts;
 mod admin;
 mod audit;
 mod auth;
@@ -55,6 +56,7 @@ mod backup;
 mod jobs;
 mod mail;
 mod network;
+mod privacy;
 mod respondent;
 mod results;
 mod roster;
@@ -64,6 +66,7 @@ mod tenant;
 #[cfg(feature = "test-support")]
 pub mod testing;
 pub mod text;
+pub mod totp;
 mod types;
 
 use std::time::Duration;
@@ -71,12 +74,18 @@ use std::time::Duration;
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::{AnyPool, Row};
 
+pub use accounts::{
+    AccountLink, CHALLENGE_ATTEMPTS, CHALLENGE_SECONDS, Challenge, ChallengeOutcome, Grant,
+    INVITE_SECONDS, Identity, NewServiceMail, OidcFlow, RESET_SECONDS, SecondFactor, ServiceMail,
+    TokenPurpose,
+};
 pub use admin::{Admin, UserInfo};
 pub use audit::{Actor, AuditFilter};
 pub use auth::{
     ADDRESS_FREE, AuthUser, LoginOutcome, MAX_DELAY, PAIR_FREE, Role, SESSION_SECONDS, Session,
 };
 pub use backup::{BackupInfo, inspect_sqlite_backup, key_fingerprint};
+pub use privacy::*;
 pub use respondent::{Respondent, RosterEntry, SurveyView};
 pub use results::{MAX_THEME, OpenAnswerRow, Pseudonym, Review};
 pub use tenant::Tenant;
@@ -120,6 +129,9 @@ pub enum StoreError {
     /// The answers are not complete (chosen people without a frequency).
     #[error("{0} chosen people have no frequency yet")]
     Incomplete(usize),
+    /// The round's answers were deleted by the tenant's retention rule.
+    #[error("the round's answers were deleted by the retention rule")]
+    Purged,
     /// The token key is not the one this database was used with.
     #[error(
         "the token key does not match this database (key fingerprint {found}, the database was used with {expected}): every invitation link would stop working. Start with the key file that belongs to this database, or restore both from the same backup"
