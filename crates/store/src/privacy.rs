@@ -1261,6 +1261,8 @@ impl Tenant {
         let candidates = self.notice_candidates(round).await?;
         let info = self.round(round).await?;
         let tenant = self.info().await?;
+        let settings =
+            serde_json::to_value(self.privacy_settings().await?).unwrap_or(serde_json::Value::Null);
         let mut tx = self.store.begin_write().await?;
         let mut n = 0;
         for c in candidates.iter().filter(|c| c.noticed_at.is_none()) {
@@ -1284,7 +1286,7 @@ impl Tenant {
                         to: c.email.clone(),
                         name: c.name.clone(),
                         lang,
-                        args: serde_json::json!({"round": info.name, "round_id": round.0, "tenant": tenant.name}),
+                        args: serde_json::json!({"round": info.name, "round_id": round.0, "tenant": tenant.name, "settings": settings}),
                         token_id: None,
                     },
                 )

@@ -237,6 +237,11 @@ pub async fn welcome(
     );
     ctx.insert("minutes".into(), json!(minutes));
     ctx.insert("resume".into(), json!(resume_target(&c.view)));
+    // The information text (issue 16), before the first question.
+    match crate::privacy::survey_notice(&state, c.resp.tenant(), c.resp.round(), c.lang).await {
+        Ok(n) => ctx.insert("privacy".into(), n),
+        Err(e) => return PageError::new(&state, c.lang, e).into_response(),
+    };
     page(&state, c.lang, "survey_welcome.html", ctx, StatusCode::OK)
 }
 
