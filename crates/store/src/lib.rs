@@ -417,6 +417,12 @@ impl Store {
         Ok(())
     }
 
+    /// The pool (tests that read every table generically).
+    #[doc(hidden)]
+    pub fn __pool_for_tests(&self) -> &AnyPool {
+        &self.pool
+    }
+
     /// Records a schema version without running anything (tests of the
     /// "newer database" refusal only).
     #[doc(hidden)]
@@ -533,6 +539,12 @@ pub(crate) fn sha256(data: &[u8]) -> [u8; 32] {
     let mut out = [0u8; 32];
     out.copy_from_slice(&d);
     out
+}
+
+/// Lower-case hex (tests that look for secrets in the database).
+#[doc(hidden)]
+pub fn __hex_for_tests(b: &[u8]) -> String {
+    hex(b)
 }
 
 pub(crate) fn hex(b: &[u8]) -> String {
