@@ -317,10 +317,8 @@ pub async fn read_body(req: Request, limit: usize, state: &AppState) -> Result<B
         })
 }
 
-/// An uploaded file with the form's other fields, CSRF checked.
+/// An uploaded file, the form's CSRF token checked.
 pub struct Upload {
-    /// The text fields.
-    pub fields: FormData,
     /// The file field `file`: (file name, bytes), if one was sent.
     pub file: Option<(String, Bytes)>,
 }
@@ -377,7 +375,7 @@ impl FromRequest<AppState> for Upload {
         if !same_secret(fields.get("csrf").unwrap_or(""), &csrf) {
             return Err(csrf_refused(state));
         }
-        Ok(Upload { fields, file })
+        Ok(Upload { file })
     }
 }
 

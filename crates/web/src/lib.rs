@@ -236,7 +236,10 @@ pub fn route_paths() -> Vec<String> {
     while let Some(i) = rest.find(": \"/") {
         let tail = &rest[i + 3..];
         let Some(end) = tail.find('"') else { break };
-        out.push(tail[..end].to_string());
+        // axum's own catch-all routes are not pages.
+        if !tail[..end].contains("__private__axum") {
+            out.push(tail[..end].to_string());
+        }
         rest = &tail[end..];
     }
     out.sort();

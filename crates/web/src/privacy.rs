@@ -461,6 +461,10 @@ pub async fn notice_letters(State(state): State<AppState>, c: Coord, Id(id): Id<
         (Err(e), _) | (_, Err(e)) => return fail(&state, &c, e),
     };
     let lang = Lang::parse(&info.lang).unwrap_or(c.lang);
+    let settings = match c.tenant.privacy_settings().await {
+        Ok(s) => s,
+        Err(e) => return fail(&state, &c, e),
+    };
     let mut letters = Vec::new();
     for p in &candidates {
         let m = ServiceMail {
@@ -476,7 +480,9 @@ pub async fn notice_letters(State(state): State<AppState>, c: Coord, Id(id): Id<
             token: None,
             attempts: 0,
         };
-        letters.push(json!({"name": p.name, "text": notice_text_with(&state, lang, &m, &c.tenant.privacy_settings().await.unwrap_or_default())}));
+        let text = notice_text_with(&state, lang, &m, &settings);
+        let paragraphs: Vec<&str> = text.split("\n\n").collect();
+        letters.push(json!({"name": p.name, "paragraphs": paragraphs}));
     }
     if let Err(e) = c
         .tenant
