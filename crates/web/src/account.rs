@@ -531,16 +531,13 @@ pub async fn totp_action(State(state): State<AppState>, v: Viewer, Form(f): Form
     }
 }
 
-/// Links (through the provider) or unlinks an organisation login.
+/// Unlinks an organisation login (linking starts at `/account/identities/{provider}`).
 pub async fn identity_action(State(state): State<AppState>, v: Viewer, Form(f): Form) -> Response {
     let provider = f.text("provider");
     if !state.config().oidc.iter().any(|p| p.id == provider) {
         return error_page(&state, v.lang, StatusCode::NOT_FOUND, "web-error-not-found");
     }
     match f.text("action").as_str() {
-        "link" => {
-            crate::oidc::start(&state, v.lang, &provider, &format!("link:{}", v.user.id)).await
-        }
         "unlink" => match state.store().unlink_identity(&v.user, &provider).await {
             Ok(()) => Redirect::to("/account?done=identity-unlinked").into_response(),
             Err(e) => PageError::new(&state, v.lang, e).into_response(),

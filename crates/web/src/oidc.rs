@@ -23,7 +23,7 @@ use axum::Router;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::routing::{get, post};
+use axum::routing::get;
 use openidconnect::core::{CoreAuthenticationFlow, CoreClient, CoreProviderMetadata};
 use openidconnect::{
     AuthType, AuthenticationContextClass, AuthorizationCode, ClientId, ClientSecret, CsrfToken,
@@ -39,12 +39,16 @@ use crate::error::error_page;
 use crate::extract::{Id, Q, Viewer};
 use crate::{AppState, PageError};
 
-/// The OIDC routes.
+/// The OIDC routes. The flows start with a GET (a link, not a form): the
+/// pages' `form-action 'self'` policy would stop a form whose answer
+/// redirects to the provider. Starting a flow changes nothing but a
+/// one-time `state` row; the callback checks whose flow it is.
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/login/oidc/{provider}", get(login_start))
         .route("/login/oidc/{provider}/callback", get(callback))
-        .route("/account/link/{token}/oidc/{provider}", post(invite_start))
+        .route("/account/link/{token}/oidc/{provider}", get(invite_start))
+        .route("/account/identities/{provider}", get(link_start))
 }
 
 /// How long a provider's discovery document is kept.
@@ -240,8 +244,10 @@ async fn match_user(
         && (v.email_verified || trusted)
         && let Some(email) = &v.email
         && let Some(u) = store.user_by_email(email).await?
+        && tenant_allows(state, p, &u).await
     {
-        // Bind the subject too, so a later change of address keeps working.
+        // Bind the subject too, so a later change of address keeps working
+        // (never for an account the provider may not log in).
         store.link_identity(&u, &p.id, &v.subject).await?;
         return Ok(Some(u));
     }
@@ -254,6 +260,12 @@ async fn tenant_allows(state: &AppState, p: &OidcProvider, user: &AuthUser) -> b
         (Ok(t), Some(u)) => t == u,
         _ => false,
     }
+}
+
+/// «Link» on one's account page: bind an identity at the provider to the
+/// logged-in account.
+pub async fn link_start(State(state): State<AppState>, v: Viewer, Id(id): Id<String>) -> Response {
+    start(&state, v.lang, &id, &format!("link:{}", v.user.id)).await
 }
 
 /// The redirect back from the provider: verify, match, then log in, link
@@ -288,14 +300,24 @@ pub async fn callback(
     };
     let store = state.store();
     if let Some(token) = flow.purpose.strip_prefix("invite:") {
+        // A provider of another tenant neither spends the invitation nor
+        // binds an identity.
+        let invited = match store.account_link(token).await {
+            Ok(l) => store.user(l.user).await,
+            Err(e) => Err(e),
+        };
+        match invited {
+            Ok(u) if tenant_allows(&state, p, &u).await => {}
+            Ok(_) => {
+                return error_page(&state, lang, StatusCode::FORBIDDEN, "acct-oidc-no-account");
+            }
+            Err(e) => return PageError::new(&state, lang, e).into_response(),
+        }
         return match store
             .accept_invite_with_identity(token, &p.id, &v.subject)
             .await
         {
-            Ok(user) if tenant_allows(&state, p, &user).await => {
-                start_session(&state, lang, &user, &format!("oidc:{}", p.id)).await
-            }
-            Ok(_) => error_page(&state, lang, StatusCode::FORBIDDEN, "acct-oidc-no-account"),
+            Ok(user) => start_session(&state, lang, &user, &format!("oidc:{}", p.id)).await,
             Err(StoreError::Conflict(_)) => error_page(
                 &state,
                 lang,

@@ -76,9 +76,10 @@ const RULES: &[(&str, Option<Rule>, Option<Rule>)] = &[
     ),
     (
         "/account/link/{token}/oidc/{provider}",
-        None,
         Some(Rule::Public),
+        None,
     ),
+    ("/account/identities/{provider}", Some(Rule::AnyUser), None),
     ("/account", Some(Rule::AnyUser), None),
     ("/account/password", None, Some(Rule::AnyUser)),
     ("/account/totp", None, Some(Rule::AnyUser)),
@@ -245,6 +246,20 @@ async fn fixture(url: &str) -> Fixture {
     config.secure_cookies = false;
     config.mail = MailTransport::Outbox;
     config.public_url = "http://samspill.test".into();
+    // A provider that cannot be reached: starting its flow is allowed or
+    // refused by role before the provider is asked (then 502).
+    config.oidc = vec![samspill_web::OidcProvider {
+        id: "idp".into(),
+        name: "Leverandør".into(),
+        issuer: "http://127.0.0.1:9".into(),
+        client_id: "samspill".into(),
+        client_secret: None,
+        tenant: None,
+        matching: samspill_web::OidcMatch::Subject,
+        scopes: Vec::new(),
+        acr_values: None,
+        secret_in_body: false,
+    }];
     let store =
         Store::open(&samspill_store::StoreConfig::url(url).with_token_key(config.token_key))
             .await
@@ -346,7 +361,7 @@ async fn fixture(url: &str) -> Fixture {
         ("{other}", closed[1].id.to_string()),
         ("{slug}", seeded.slug.clone()),
         ("{token}", token),
-        ("{provider}", "none".into()),
+        ("{provider}", "idp".into()),
         ("{action}", "open".into()),
         ("{step}", "contacts".into()),
         ("{doc}", "record".into()),
