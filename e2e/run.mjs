@@ -8,8 +8,7 @@
 // closes the round. axe-core checks every page for WCAG 2.1 A/AA
 // violations: there must be none.
 
-import { chromium } from "playwright-core";
-import { AxeBuilder } from "@axe-core/playwright";
+import { axe, expect, finish, launch, step } from "./lib.mjs";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -20,26 +19,6 @@ const EMAIL = process.env.COORD_EMAIL;
 const PASSWORD = process.env.COORD_PASSWORD;
 const EXPECTED = Number(process.env.ROSTER_SIZE || "6");
 
-const violations = [];
-const checked = [];
-
-async function axe(page, name) {
-  const result = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  checked.push(name);
-  for (const v of result.violations) {
-    violations.push(`${name}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")}`);
-  }
-}
-
-function step(msg) {
-  console.log(`e2e: ${msg}`);
-}
-
-function expect(cond, msg) {
-  if (!cond) throw new Error(`expectation failed: ${msg}`);
-}
 
 async function waitForMails(n) {
   for (let i = 0; i < 200; i++) {
@@ -97,10 +76,7 @@ async function answerRest(page, text) {
   await axe(page, "survey done");
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-});
+const browser = await launch();
 
 try {
   // Coordinator.
@@ -203,9 +179,4 @@ try {
   await browser.close();
 }
 
-console.log(`e2e: axe checked ${checked.length} pages`);
-if (violations.length) {
-  console.error(`e2e: ${violations.length} axe violation(s):\n${violations.join("\n")}`);
-  process.exit(1);
-}
-console.log("e2e: OK, zero axe violations");
+finish();

@@ -14,8 +14,7 @@
 // and downloads are saved to OUT for the Rust side to compare with the
 // engine and `samspill analyze`. axe-core checks every page.
 
-import { chromium } from "playwright-core";
-import { AxeBuilder } from "@axe-core/playwright";
+import { axe, expect, finish, launch, step } from "./lib.mjs";
 import { writeFileSync } from "node:fs";
 import { createHmac } from "node:crypto";
 import { join } from "node:path";
@@ -26,8 +25,6 @@ const OPERATOR_PASSWORD = process.env.OPERATOR_PASSWORD;
 const ROSTER = process.env.ROSTER_PATH;
 const OUT = process.env.OUT_DIR;
 const RESPONDENTS = 5;
-
-const violations = [];
 
 // RFC 6238 TOTP (SHA-1, 30 s, 6 digits) of a base32 secret.
 function totp(base32, at = Date.now()) {
@@ -41,25 +38,6 @@ function totp(base32, at = Date.now()) {
   const o = h[h.length - 1] & 15;
   return String((h.readUInt32BE(o) & 0x7fffffff) % 1000000).padStart(6, "0");
 }
-const checked = [];
-
-async function axe(page, name) {
-  const result = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  checked.push(name);
-  for (const v of result.violations) {
-    violations.push(`${name}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")}`);
-  }
-}
-
-function step(msg) {
-  console.log(`e2e: ${msg}`);
-}
-
-function expect(cond, msg) {
-  if (!cond) throw new Error(`expectation failed: ${msg}`);
-}
 
 async function save(page, url, file) {
   const res = await page.request.get(url);
@@ -68,10 +46,7 @@ async function save(page, url, file) {
   return res;
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-});
+const browser = await launch();
 
 try {
   // The operator, created on the command line, logs in.
@@ -233,9 +208,4 @@ try {
   await browser.close();
 }
 
-console.log(`e2e: axe checked ${checked.length} pages`);
-if (violations.length) {
-  console.error(`e2e: ${violations.length} axe violation(s):\n${violations.join("\n")}`);
-  process.exit(1);
-}
-console.log("e2e: OK, zero axe violations");
+finish();

@@ -4,8 +4,12 @@
 # Not a test. Needs wrk (apt-get install wrk) and PostgreSQL binaries.
 #
 #   bash bench/survey/run.sh [DURATION_S] [CONNECTIONS]
+#   ATTACK=4 bash bench/survey/run.sh 30 100   # with 4 attacker connections
 #
 # Prints one RESULT line per database (p50/p90/p99 latency, throughput).
+# With ATTACK=N, N more connections post the largest accepted body
+# (attack.lua) back to back during the paced run; the honest respondents'
+# RESULT line is then the figure to read (goal: p99 <= 100 ms).
 # Durable settings on both: SQLite WAL with synchronous=FULL, PostgreSQL
 # with fsync and synchronous_commit on (its defaults).
 set -euo pipefail
@@ -13,9 +17,9 @@ cd "$(dirname "$0")/../.."
 DURATION="${1:-20}"
 CONN="${2:-500}"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-/work/target-web}"
-cargo build --release -q -p samspill-web --bin samspill-web
+cargo build --release -q -p samspill-cli --bin samspill
 cargo build -q -p samspill-store --example seed_round
-BIN="$CARGO_TARGET_DIR/release/samspill-web"
+BIN="$CARGO_TARGET_DIR/release/samspill"
 SEED="$CARGO_TARGET_DIR/debug/examples/seed_round"
 WORK="$(mktemp -d /tmp/samspill-bench.XXXXXX)"
 chmod 755 "$WORK"
@@ -33,16 +37,26 @@ ulimit -n 65536 2>/dev/null || true
 run_one() { # NAME URL [SQLITE_SYNC]
   local name="$1" url="$2" sync="${3:-full}" port
   port=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
-  "$SEED" "$url" 500 > "$WORK/tokens-$name.txt"
+  SAMSPILL_TOKEN_KEY="$(printf '0%.0s' {1..64})" "$SEED" "$url" 500 > "$WORK/tokens-$name.txt"
   SAMSPILL_DATABASE_URL="$url" SAMSPILL_LISTEN="127.0.0.1:$port" SAMSPILL_TOKEN_KEY="$(printf '0%.0s' {1..64})" \
-    SAMSPILL_LOG=warn SAMSPILL_DB_CONNECTIONS="${DB_CONNECTIONS:-16}" SAMSPILL_SQLITE_SYNC="$sync" "$BIN" 2>"$WORK/server-$name.log" &
+    SAMSPILL_LOG=warn SAMSPILL_DB_CONNECTIONS="${DB_CONNECTIONS:-16}" SAMSPILL_SQLITE_SYNC="$sync" "$BIN" serve 2>"$WORK/server-$name.log" &
   PIDS+=($!)
   for _ in $(seq 100); do curl -fs "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.1; done
-  for think in 0 "${PACED_THINK_MS:-2000}"; do
-    echo "== $name: $CONN connections, ${DURATION}s, 500 respondents, think time ${think} ms"
-    THINK_MS="$think" TOKENS="$WORK/tokens-$name.txt" wrk -t2 -c"$CONN" -d"${DURATION}s" --timeout 10s --latency \
+  if [ -n "${ATTACK:-}" ]; then
+    echo "== $name: $CONN paced respondents (think ${PACED_THINK_MS:-2000} ms) while $ATTACK connections post ~255 kB bodies, ${DURATION}s"
+    TOKENS="$WORK/tokens-$name.txt" wrk -t1 -c"$ATTACK" -d"${DURATION}s" --timeout 10s --latency \
+      -s bench/survey/attack.lua "http://127.0.0.1:$port" | grep -E "ATTACK" &
+    local attacker=$!
+    THINK_MS="${PACED_THINK_MS:-2000}" TOKENS="$WORK/tokens-$name.txt" wrk -t1 -c"$CONN" -d"${DURATION}s" --timeout 10s --latency \
       -s bench/survey/answer.lua "http://127.0.0.1:$port" | grep -E "RESULT"
-  done
+    wait "$attacker"
+  else
+    for think in 0 "${PACED_THINK_MS:-2000}"; do
+      echo "== $name: $CONN connections, ${DURATION}s, 500 respondents, think time ${think} ms"
+      THINK_MS="$think" TOKENS="$WORK/tokens-$name.txt" wrk -t2 -c"$CONN" -d"${DURATION}s" --timeout 10s --latency \
+        -s bench/survey/answer.lua "http://127.0.0.1:$port" | grep -E "RESULT"
+    done
+  fi
   kill "${PIDS[-1]}"; wait "${PIDS[-1]}" 2>/dev/null || true
 }
 

@@ -162,6 +162,26 @@ fn explain(e: StoreError, what: &str, t: &Texts) -> anyhow::Error {
     }
 }
 
+/// Says that an action on `what` is done.
+fn done(t: &Texts, what: &str) {
+    println!(
+        "{}",
+        t.format("cli-admin-done", &[("what", Arg::Str(what))])
+    );
+}
+
+/// A tenant by its short name, or a message that names it.
+async fn tenant_id(
+    store: &samspill_store::Store,
+    slug: &str,
+    t: &Texts,
+) -> Result<samspill_store::TenantId> {
+    store
+        .tenant_by_slug(slug)
+        .await
+        .map_err(|e| explain(e, slug, t))
+}
+
 /// Runs an admin command.
 pub fn run(args: &Args, t: &Texts) -> Result<()> {
     let config = load_config(args.config.as_deref(), t)?;
@@ -235,10 +255,7 @@ pub fn run(args: &Args, t: &Texts) -> Result<()> {
                     .rename_tenant(slug, name)
                     .await
                     .map_err(|e| explain(e, slug, t))?;
-                println!(
-                    "{}",
-                    t.format("cli-admin-done", &[("what", Arg::Str(slug))])
-                );
+                done(t, slug);
             }
             Command::Tenant(TenantCmd::Deactivate { slug })
             | Command::Tenant(TenantCmd::Activate { slug }) => {
@@ -247,10 +264,7 @@ pub fn run(args: &Args, t: &Texts) -> Result<()> {
                     .set_tenant_active(slug, active)
                     .await
                     .map_err(|e| explain(e, slug, t))?;
-                println!(
-                    "{}",
-                    t.format("cli-admin-done", &[("what", Arg::Str(slug))])
-                );
+                done(t, slug);
             }
             Command::User(UserCmd::Create {
                 email,
@@ -261,12 +275,7 @@ pub fn run(args: &Args, t: &Texts) -> Result<()> {
             }) => {
                 let role = Role::parse(role).unwrap_or(Role::Coordinator);
                 let tenant_id = match tenant {
-                    Some(slug) => Some(
-                        store
-                            .tenant_by_slug(slug)
-                            .await
-                            .map_err(|e| explain(e, slug, t))?,
-                    ),
+                    Some(slug) => Some(tenant_id(store, slug, t).await?),
                     None => None,
                 };
                 let (pw, generated) = password(*password_stdin, t)?;
@@ -287,12 +296,7 @@ pub fn run(args: &Args, t: &Texts) -> Result<()> {
             }
             Command::User(UserCmd::List { tenant }) => {
                 let tid = match tenant {
-                    Some(slug) => Some(
-                        store
-                            .tenant_by_slug(slug)
-                            .await
-                            .map_err(|e| explain(e, slug, t))?,
-                    ),
+                    Some(slug) => Some(tenant_id(store, slug, t).await?),
                     None => None,
                 };
                 for u in store.users(tid).await? {
@@ -319,10 +323,7 @@ pub fn run(args: &Args, t: &Texts) -> Result<()> {
                     .reset_password(email, &pw)
                     .await
                     .map_err(|e| explain(e, email, t))?;
-                println!(
-                    "{}",
-                    t.format("cli-admin-done", &[("what", Arg::Str(email))])
-                );
+                done(t, email);
                 if generated {
                     println!(
                         "{}",
@@ -337,10 +338,7 @@ pub fn run(args: &Args, t: &Texts) -> Result<()> {
                     .set_user_active(email, active)
                     .await
                     .map_err(|e| explain(e, email, t))?;
-                println!(
-                    "{}",
-                    t.format("cli-admin-done", &[("what", Arg::Str(email))])
-                );
+                done(t, email);
             }
         }
         state.store().close().await;

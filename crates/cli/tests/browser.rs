@@ -20,7 +20,7 @@ use samspill_testkit::{Server, database_urls, tempdir};
 const KEY: &str = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
 
 fn key() -> [u8; 32] {
-    std::array::from_fn(|i| u8::from_str_radix(&KEY[2 * i..2 * i + 2], 16).unwrap())
+    samspill_testkit::key_from_hex(KEY)
 }
 
 fn skip_or_fail(why: &str) {

@@ -6,7 +6,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 use samspill_engine::model::Frequency;
-use samspill_store::{NewPerson, NewRound, Store, StoreConfig};
+use samspill_store::{Store, StoreConfig};
 use samspill_testkit::{database_urls, free_port, http};
 
 const KEY: &str = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
@@ -36,40 +36,13 @@ async fn start_server(url: &str, port: u16, sync: &str) -> Child {
 }
 
 fn key() -> [u8; 32] {
-    std::array::from_fn(|i| u8::from_str_radix(&KEY[2 * i..2 * i + 2], 16).unwrap())
+    samspill_testkit::key_from_hex(KEY)
 }
 
 async fn seed(url: &str, people: usize) -> Vec<(String, i64)> {
-    let store = Store::open(&StoreConfig::url(url).with_token_key(key()))
-        .await
-        .unwrap();
-    let tid = store
-        .create_tenant(&samspill_store::NewTenant::municipality(
-            "k", "Kommune", "nb",
-        ))
-        .await
-        .unwrap();
-    let t = store.tenant(tid);
-    let roster: Vec<NewPerson> = (0..people)
-        .map(|i| NewPerson {
-            name: format!("P{i}"),
-            email: format!("p{i}@k.example"),
-            functions: vec!["Utbygging".into()],
-            ..NewPerson::default()
-        })
-        .collect();
-    t.import_roster(&roster).await.unwrap();
-    let round = t
-        .create_round(&NewRound::standard("R", "nb"))
-        .await
-        .unwrap();
-    t.open_round(round).await.unwrap();
-    let links = t.invitation_links(round).await.unwrap();
+    let (store, links) = samspill_testkit::seed_open_round(url, KEY, people).await;
     store.close().await;
     links
-        .into_iter()
-        .map(|l| (l.token, l.invitation.person.get()))
-        .collect()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

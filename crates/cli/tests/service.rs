@@ -11,14 +11,14 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use samspill_store::{MailKind, NewPerson, NewRound, NewTenant, Role, Store, StoreConfig};
+use samspill_store::{MailKind, Role, Store, StoreConfig};
 use samspill_testkit::{Server, database_urls, free_port, http, smtp_sink};
 
 const KEY: &str = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
 const OTHER_KEY: &str = "ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100";
 
 fn key(hex: &str) -> [u8; 32] {
-    std::array::from_fn(|i| u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).unwrap())
+    samspill_testkit::key_from_hex(hex)
 }
 
 fn samspill(args: &[&str], envs: &[(&str, &str)]) -> Output {
@@ -56,35 +56,7 @@ fn tempdir() -> PathBuf {
 
 /// A tenant with `people` on the roster and an open round; the links.
 async fn seed(url: &str, hex_key: &str, people: usize) -> (Store, Vec<(String, i64)>) {
-    let store = Store::open(&StoreConfig::url(url).with_token_key(key(hex_key)))
-        .await
-        .unwrap();
-    let mut nt = NewTenant::municipality("k", "Kommune", "nb");
-    nt.mail_from = Some("samspill@k.example".into());
-    let tid = store.create_tenant(&nt).await.unwrap();
-    let t = store.tenant(tid);
-    let roster: Vec<NewPerson> = (0..people)
-        .map(|i| NewPerson {
-            name: format!("P{i}"),
-            email: format!("p{i}@k.example"),
-            functions: vec!["Utbygging".into()],
-            ..NewPerson::default()
-        })
-        .collect();
-    t.import_roster(&roster).await.unwrap();
-    let round = t
-        .create_round(&NewRound::standard("R", "nb"))
-        .await
-        .unwrap();
-    t.open_round(round).await.unwrap();
-    let links = t.invitation_links(round).await.unwrap();
-    (
-        store,
-        links
-            .into_iter()
-            .map(|l| (l.token, l.invitation.person.get()))
-            .collect(),
-    )
+    samspill_testkit::seed_open_round(url, hex_key, people).await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -13,7 +13,6 @@ use samspill_i18n::{Lang, Texts};
 use samspill_store::{AuditEntry, AuditFilter, PersonData, PersonId, Tenant};
 use serde::Serialize;
 
-use crate::input::pseudonym_label;
 use crate::{ResultsError, load};
 
 /// Where a person appears in one closed round's reports.
@@ -119,7 +118,7 @@ pub async fn person_export(
         reports.push(Appearance {
             round: round.get(),
             name,
-            pseudonym: d.pseudonyms.get(&person).map(|p| pseudonym_label(&t, p)),
+            pseudonym: d.pseudonyms.get(&person.to_string()).map(|p| p.label(&t)),
             responded,
             in_network,
             contacts,
@@ -173,10 +172,17 @@ impl PersonExport {
                 vec![h("added"), date(Some(d.created_at))],
                 vec![
                     h("pseudonym"),
-                    d.pseudonym
-                        .as_ref()
-                        .map(|p| pseudonym_label(&t, p))
-                        .unwrap_or_default(),
+                    d.pseudonyms
+                        .iter()
+                        .map(|p| {
+                            samspill_draw::pseudonym::Pseudonym {
+                                function: p.function.clone(),
+                                number: p.number,
+                            }
+                            .label(&t)
+                        })
+                        .collect::<Vec<_>>()
+                        .join(", "),
                 ],
                 vec![h("id"), d.id.to_string()],
             ],

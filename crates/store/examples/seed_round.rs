@@ -13,7 +13,18 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let url = args.next().ok_or("usage: seed_round URL [PERSONS]")?;
     let n: usize = args.next().map(|s| s.parse()).transpose()?.unwrap_or(500);
-    let store = Store::open(&StoreConfig::url(url)).await?;
+    // The token key the server will use (SAMSPILL_TOKEN_KEY, 64 hex
+    // digits): the database records its fingerprint.
+    let hex = std::env::var("SAMSPILL_TOKEN_KEY").unwrap_or_else(|_| "0".repeat(64));
+    let mut key = [0u8; 32];
+    for (i, b) in key.iter_mut().enumerate() {
+        *b = u8::from_str_radix(
+            hex.get(2 * i..2 * i + 2)
+                .ok_or("SAMSPILL_TOKEN_KEY: 64 hex digits")?,
+            16,
+        )?;
+    }
+    let store = Store::open(&StoreConfig::url(url).with_token_key(key)).await?;
     let tenant = store
         .create_tenant(&NewTenant::municipality("bench", "Benchmark kommune", "nb"))
         .await?;

@@ -245,8 +245,9 @@ pub struct PersonData {
     pub active: bool,
     /// Added (Unix seconds).
     pub created_at: i64,
-    /// Their pseudonym in reports: (function, number).
-    pub pseudonym: Option<Pseudonym>,
+    /// Their pseudonyms in reports: (function, number), one per function
+    /// they were numbered under.
+    pub pseudonyms: Vec<Pseudonym>,
     /// Every round they were invited to.
     pub rounds: Vec<PersonRound>,
     /// Rounds reduced by retention in which they still appear as a
@@ -759,7 +760,13 @@ impl Tenant {
                 .fetch_one(self.pool())
                 .await?
                 .try_get("created_at")?;
-        let pseudonym = self.pseudonyms().await?.remove(&person);
+        let pseudonyms: Vec<Pseudonym> = self
+            .pseudonyms()
+            .await?
+            .into_iter()
+            .filter(|(p, _)| *p == person)
+            .map(|(_, ps)| ps)
+            .collect();
         let invs = sqlx::query("SELECT i.id, i.round_id, i.created_at, i.first_seen_at, i.submitted_at, i.snapshot, r.name, r.status FROM invitations i JOIN rounds r ON r.id = i.round_id AND r.tenant_id = i.tenant_id WHERE i.person_id = $1 AND i.tenant_id = $2 ORDER BY i.round_id")
             .bind(person.0)
             .bind(self.id.0)
@@ -914,7 +921,7 @@ impl Tenant {
             },
             active: p.active,
             created_at: created,
-            pseudonym,
+            pseudonyms,
             rounds,
             reduced_rounds,
             changes,
@@ -1131,12 +1138,13 @@ impl Tenant {
                 .await?;
         }
         // The pseudonym is retired, the roster entry goes.
-        if let Some(p) = sqlx::query(
+        // (One pseudonym per function they were numbered under.)
+        for p in sqlx::query(
             "SELECT function, number FROM pseudonyms WHERE person_id = $1 AND tenant_id = $2",
         )
         .bind(person.0)
         .bind(self.id.0)
-        .fetch_optional(&mut *tx)
+        .fetch_all(&mut *tx)
         .await?
         {
             sqlx::query("INSERT INTO retired_pseudonyms (tenant_id, function, number) VALUES ($1, $2, $3) ON CONFLICT (tenant_id, function, number) DO NOTHING")

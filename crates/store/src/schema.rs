@@ -288,7 +288,7 @@ CREATE TABLE pseudonyms (
     person_id BIGINT NOT NULL,
     function TEXT NOT NULL,
     number BIGINT NOT NULL,
-    PRIMARY KEY (tenant_id, person_id),
+    PRIMARY KEY (tenant_id, person_id, function),
     UNIQUE (tenant_id, function, number),
     FOREIGN KEY (tenant_id, person_id) REFERENCES persons(tenant_id, id)
 );

@@ -221,7 +221,7 @@ impl Server {
         for (k, v) in extra {
             c.env(k, v);
         }
-        let child = c.spawn().expect("start samspill serve");
+        let mut child = c.spawn().expect("start samspill serve");
         let addr = format!("127.0.0.1:{port}").parse().expect("an address");
         for _ in 0..400 {
             if let Ok((200, _)) = http(addr, "GET", "/health", "", &[]).await {
@@ -234,6 +234,8 @@ impl Server {
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
+        let _ = child.kill();
+        let _ = child.wait();
         panic!(
             "the server did not become healthy: {}",
             std::fs::read_to_string(&log).unwrap_or_default()
@@ -251,4 +253,50 @@ impl Server {
         let _ = self.child.wait();
         self.log()
     }
+}
+
+/// A token key from 64 hex digits (test keys only).
+pub fn key_from_hex(hex: &str) -> [u8; 32] {
+    std::array::from_fn(|i| u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).expect("hex digits"))
+}
+
+/// A tenant `k` («Kommune», sender `samspill@k.example`) with `people`
+/// persons `P0`, `P1`, … (`p{i}@k.example`, function Utbygging) and one
+/// open round «R»; the store (opened with the key `hex_key`) and each
+/// invitation's `(token, person id)`.
+pub async fn seed_open_round(
+    url: &str,
+    hex_key: &str,
+    people: usize,
+) -> (samspill_store::Store, Vec<(String, i64)>) {
+    use samspill_store::{NewPerson, NewRound, NewTenant, Store, StoreConfig};
+    let store = Store::open(&StoreConfig::url(url).with_token_key(key_from_hex(hex_key)))
+        .await
+        .expect("open the store");
+    let mut nt = NewTenant::municipality("k", "Kommune", "nb");
+    nt.mail_from = Some("samspill@k.example".into());
+    let tid = store.create_tenant(&nt).await.expect("a tenant");
+    let t = store.tenant(tid);
+    let roster: Vec<NewPerson> = (0..people)
+        .map(|i| NewPerson {
+            name: format!("P{i}"),
+            email: format!("p{i}@k.example"),
+            functions: vec!["Utbygging".into()],
+            ..NewPerson::default()
+        })
+        .collect();
+    t.import_roster(&roster).await.expect("a roster");
+    let round = t
+        .create_round(&NewRound::standard("R", "nb"))
+        .await
+        .expect("a round");
+    t.open_round(round).await.expect("open");
+    let links = t.invitation_links(round).await.expect("links");
+    (
+        store,
+        links
+            .into_iter()
+            .map(|l| (l.token, l.invitation.person.get()))
+            .collect(),
+    )
 }

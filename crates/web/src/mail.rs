@@ -149,8 +149,8 @@ pub(crate) fn message(m: &Envelope<'_>, subject: String, body: String) -> Result
             .parse()
             .map_err(|e| format!("recipient address {:?}: {e}", m.to))?;
     Message::builder()
-        .from(Mailbox::new(Some(header_name(&m.tenant_name)), from))
-        .to(Mailbox::new(Some(header_name(&m.name)), to))
+        .from(Mailbox::new(Some(header_name(m.tenant_name)), from))
+        .to(Mailbox::new(Some(header_name(m.name)), to))
         .subject(subject)
         .header(ContentType::TEXT_PLAIN)
         .body(body)

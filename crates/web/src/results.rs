@@ -200,6 +200,24 @@ async fn rendered(
     Ok((entry, data))
 }
 
+/// The round's saved rules and the options this request asks for (the
+/// saved rules unless the query changes them); a refusal as a page.
+async fn choices(
+    state: &AppState,
+    c: &Coord,
+    round: RoundId,
+    q: &ResultsQuery,
+) -> Result<(Rules, Options), Response> {
+    let saved = match c.tenant.round_rules(round).await {
+        Ok(r) => Rules::from_json(r.as_deref()),
+        Err(e) => return Err(fail(state, c, e)),
+    };
+    match q.options(c, saved) {
+        Ok(o) => Ok((saved, o)),
+        Err(k) => Err(error_page(state, c.lang, StatusCode::BAD_REQUEST, k)),
+    }
+}
+
 /// The body of the report page, for embedding in the results page.
 pub(crate) fn report_body(html: &str) -> &str {
     let start = html.find("<main>").map(|i| i + "<main>".len()).unwrap_or(0);
@@ -222,13 +240,9 @@ pub async fn results_page(
     if info.status != RoundStatus::Closed {
         return fail(&state, &c, WebError::NotClosed);
     }
-    let saved = match c.tenant.round_rules(round).await {
-        Ok(r) => Rules::from_json(r.as_deref()),
-        Err(e) => return fail(&state, &c, e),
-    };
-    let opts = match q.options(&c, saved) {
-        Ok(o) => o,
-        Err(k) => return error_page(&state, c.lang, StatusCode::BAD_REQUEST, k),
+    let (saved, opts) = match choices(&state, &c, round, &q).await {
+        Ok(x) => x,
+        Err(r) => return r,
     };
     let (entry, data) = match rendered(&state, &c, round, opts).await {
         Ok(x) => x,
@@ -321,13 +335,9 @@ pub async fn report_file(
     Q(q): Q<ResultsQuery>,
 ) -> Response {
     let round = RoundId::from_raw(id);
-    let saved = match c.tenant.round_rules(round).await {
-        Ok(r) => Rules::from_json(r.as_deref()),
-        Err(e) => return fail(&state, &c, e),
-    };
-    let opts = match q.options(&c, saved) {
-        Ok(o) => o,
-        Err(k) => return error_page(&state, c.lang, StatusCode::BAD_REQUEST, k),
+    let (_, opts) = match choices(&state, &c, round, &q).await {
+        Ok(x) => x,
+        Err(r) => return r,
     };
     let (entry, data) = match rendered(&state, &c, round, opts).await {
         Ok(x) => x,
