@@ -42,7 +42,19 @@ pub fn network_file(
     lang: Lang,
     named: bool,
 ) -> Result<Written, ResultsError> {
-    let doc = Document::single(network(data, lang, named));
+    let mut net = network(data, lang, named);
+    if format == Format::Dl {
+        // UCINET reads a 0 cell as «no tie», and the survey's scale gives
+        // «rarer than monthly» the value 0: in DL files the scale is moved
+        // up by one (1 rarer … 4 daily), as the export's label says, so
+        // that no reported contact is lost.
+        for rel in &mut net.relations {
+            for tie in &mut rel.ties {
+                tie.value += 1.0;
+            }
+        }
+    }
+    let doc = Document::single(net);
     samspill_formats::write_bytes(&doc, format, &WriteOptions::default())
         .map_err(|e| ResultsError::Write(e.to_string()))
 }

@@ -45,3 +45,4 @@ demo-operator = Operator: { $login } (creates municipalities and users).
 demo-operator-label = Operator
 demo-results-help = Log in as a coordinator and open a closed round to see its results, download the report and export the network. Brattvik has two closed rounds that are compared.
 demo-outbox = The open round's invitations are in the Brattvik coordinator's outbox, as they would have arrived.
+cli-report-binary = { $network }: the file's ties have no frequency (every value is 1), so the report counts each tie as weekly contact
