@@ -247,3 +247,182 @@ async fn erasure_through_the_pages_regenerates_the_reports_with_a_method_note() 
         assert!(audit.body.contains("person.erase"), "{db}");
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn rectification_art14_notices_and_the_audit_log_export() {
+    for (db, url) in database_urls() {
+        let mut e = env(&url, None).await;
+        let mut config = e.state.config().clone();
+        config.mail = samspill_web::MailTransport::Outbox;
+        e.state = samspill_web::AppState::new(e.store.clone(), config).unwrap();
+        let m = samspill_synth::demo_programme()
+            .into_iter()
+            .min_by_key(|m| m.network.people.len())
+            .unwrap();
+        let s = samspill_seed::municipality(
+            &e.store,
+            &m,
+            PASSWORD,
+            samspill_seed::Extras {
+                second_round: false,
+                open_round: false,
+            },
+        )
+        .await
+        .unwrap();
+        let r = post(
+            &e.state,
+            "/login",
+            None,
+            &[("email", &s.login), ("password", PASSWORD)],
+        )
+        .await;
+        let cookie = r.cookie().expect("coordinator session");
+        let c = Some(cookie.as_str());
+        let csrf = get(&e.state, "/coord", c).await.csrf();
+        let tenant = e
+            .store
+            .tenant(e.store.tenant_by_slug(&s.slug).await.unwrap());
+        let round = s.closed_round;
+
+        // Art. 14: people who did not answer but whom others reported.
+        let net = tenant.round_network(round).await.unwrap().network;
+        let silent: Vec<String> = net
+            .people
+            .iter()
+            .enumerate()
+            .filter(|(i, p)| !p.responded && net.relations[0].ties.iter().any(|t| t.target == *i))
+            .map(|(_, p)| p.label.clone())
+            .collect();
+        assert!(
+            !silent.is_empty(),
+            "{db}: the seed has reported non-respondents"
+        );
+        let letters = get(
+            &e.state,
+            &format!("/coord/privacy/rounds/{round}/notices"),
+            c,
+        )
+        .await;
+        assert_eq!(letters.status, StatusCode::OK, "{db}: {}", letters.body);
+        for name in &silent {
+            assert!(
+                letters.body.contains(name.as_str()),
+                "{db}: a letter to {name}"
+            );
+        }
+        // Whatever mail was queued before goes out first.
+        samspill_web::run_mail_once(&e.state).await;
+        let delivered = || async { tenant.delivered_mail(10_000).await.unwrap().len() };
+        let before = delivered().await;
+        let responded = net.people.iter().find(|p| p.responded).unwrap();
+        assert!(
+            !letters.body.contains(&format!(">{}</h2>", responded.label)),
+            "{db}"
+        );
+        let r = post(
+            &e.state,
+            &format!("/coord/privacy/rounds/{round}"),
+            c,
+            &[("csrf", &csrf), ("action", "send")],
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{db}: {}", r.body);
+        samspill_web::run_mail_once(&e.state).await;
+        // Notices go out in the tenant's name (its outbox), one each.
+        assert_eq!(
+            delivered().await - before,
+            silent.len(),
+            "{db}: one notice each"
+        );
+        // Sent once: a second «send» queues nothing new.
+        post(
+            &e.state,
+            &format!("/coord/privacy/rounds/{round}"),
+            c,
+            &[("csrf", &csrf), ("action", "send")],
+        )
+        .await;
+        samspill_web::run_mail_once(&e.state).await;
+        assert_eq!(delivered().await - before, silent.len(), "{db}: sent once");
+
+        // Rectification, with what the closed round froze.
+        let who = tenant.persons().await.unwrap()[0].clone();
+        let id = who.id;
+        let r = post(
+            &e.state,
+            &format!("/coord/privacy/persons/{id}/rectify"),
+            c,
+            &[
+                ("csrf", &csrf),
+                ("name", "Rettet Navnesen"),
+                ("email", "ugyldig"),
+                ("functions", who.functions[0].as_str()),
+            ],
+        )
+        .await;
+        assert_eq!(
+            r.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{db}: a bad e-mail"
+        );
+        assert_eq!(
+            tenant.person(id).await.unwrap().name,
+            who.name,
+            "{db}: nothing changed"
+        );
+        let r = post(
+            &e.state,
+            &format!("/coord/privacy/persons/{id}/rectify"),
+            c,
+            &[
+                ("csrf", &csrf),
+                ("name", "Rettet Navnesen"),
+                ("email", &who.email),
+                ("functions", who.functions[0].as_str()),
+                ("closed_rounds", "1"),
+            ],
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{db}: {}", r.body);
+        assert_eq!(
+            tenant.person(id).await.unwrap().name,
+            "Rettet Navnesen",
+            "{db}"
+        );
+        let named = get(
+            &e.state,
+            &format!("/coord/rounds/{round}/report/report.html?named=1"),
+            c,
+        )
+        .await;
+        assert!(
+            named.body.contains("Rettet Navnesen"),
+            "{db}: the report made again"
+        );
+        assert!(!named.body.contains(&who.name), "{db}");
+
+        // The audit log, filtered and exported.
+        let csv = get(&e.state, "/coord/audit?action=person.rectify&format=csv", c).await;
+        assert_eq!(csv.status, StatusCode::OK, "{db}: {}", csv.body);
+        let rows: Vec<&str> = csv.body.lines().skip(1).filter(|l| !l.is_empty()).collect();
+        assert!(!rows.is_empty(), "{db}: {}", csv.body);
+        assert!(
+            rows.iter().all(|l| l.contains("person.rectify")),
+            "{db}: {}",
+            csv.body
+        );
+        assert!(
+            rows.iter().all(|l| l.contains(&s.login)),
+            "{db}: by the user"
+        );
+        let all = get(&e.state, "/coord/audit?format=csv", c).await;
+        assert!(all.body.lines().count() > csv.body.lines().count(), "{db}");
+        assert!(
+            all.body.contains("read.notices") || all.body.contains("notices"),
+            "{db}"
+        );
+        let bad = get(&e.state, "/coord/audit?from=i-går", c).await;
+        assert!(bad.status.is_client_error(), "{db}: {}", bad.status);
+    }
+}
