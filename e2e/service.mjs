@@ -3,7 +3,10 @@
 // built-in outbox as mail transport) after creating the first operator
 // with `samspill admin`, as an operator would.
 //
-// The operator creates a municipality and its coordinator; the coordinator
+// The operator sets up an authenticator at the first login (TOTP, required
+// for operators), creates a municipality and invites its coordinator, who
+// chooses a password through the link in the mail (read from the built-in
+// outbox); the coordinator
 // imports the roster from an XLSX file, opens a round and sends the
 // invitations; five respondents answer through their links; the
 // coordinator closes the round and opens its results: pictures, numbers,
@@ -13,6 +16,7 @@
 
 import { axe, expect, finish, launch, step } from "./lib.mjs";
 import { writeFileSync } from "node:fs";
+import { createHmac } from "node:crypto";
 import { join } from "node:path";
 
 const BASE = process.env.BASE_URL;
@@ -22,6 +26,18 @@ const ROSTER = process.env.ROSTER_PATH;
 const OUT = process.env.OUT_DIR;
 const RESPONDENTS = 5;
 
+// RFC 6238 TOTP (SHA-1, 30 s, 6 digits) of a base32 secret.
+function totp(base32, at = Date.now()) {
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+  let bits = "";
+  for (const c of base32.replace(/\s/g, "").toUpperCase()) bits += alphabet.indexOf(c).toString(2).padStart(5, "0");
+  const key = Buffer.from(bits.match(/.{8}/g).map((b) => parseInt(b, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(at / 1000 / 30)));
+  const h = createHmac("sha1", key).update(counter).digest();
+  const o = h[h.length - 1] & 15;
+  return String((h.readUInt32BE(o) & 0x7fffffff) % 1000000).padStart(6, "0");
+}
 
 async function save(page, url, file) {
   const res = await page.request.get(url);
@@ -41,6 +57,14 @@ try {
   await op.getByLabel("E-post").fill(OPERATOR);
   await op.getByLabel("Passord").fill(OPERATOR_PASSWORD);
   await op.getByRole("button", { name: "Logg inn" }).click();
+  // Operators set up an authenticator at their first login: the page shows
+  // the secret (and its QR code); the code is computed here as an
+  // authenticator app would.
+  await op.waitForURL(/\/login\/totp/);
+  await axe(op, "operator (authenticator setup)");
+  const secret = await op.locator("#totp-secret").getAttribute("data-secret");
+  await op.locator("#code").fill(totp(secret));
+  await op.getByRole("button", { name: "Bekreft" }).click();
   await op.waitForURL(/\/operator$/);
   await axe(op, "operator (empty)");
   // A municipality …
@@ -51,24 +75,36 @@ try {
   await op.locator("#t-from").fill("samspill@oppdal.kommune.example");
   await tenantForm.getByRole("button", { name: "Opprett" }).click();
   await op.getByText("Kommunen er opprettet.").waitFor();
-  // … and its coordinator, whose password is shown once.
+  // … and its coordinator, invited by e-mail (the built-in outbox shows
+  // the message as it would arrive).
   await op.locator("#u-email").fill("kari@oppdal.kommune.example");
   await op.locator("#u-name").fill("Kari Koordinator");
   await op.locator("#u-role").selectOption("coordinator");
   await op.locator("#u-tenant").selectOption("oppdal");
-  await op.locator("form", { has: op.locator("#u-email") }).getByRole("button", { name: "Opprett" }).click();
-  const password = (await op.locator("#new-password").textContent()).trim();
-  expect(password.length === 20, "a generated password");
-  await axe(op, "operator (user created)");
-  step("operator created the municipality and its coordinator");
+  await op.locator("form", { has: op.locator("#u-email") }).getByRole("button", { name: "Send invitasjon" }).click();
+  await op.waitForURL(/done=user-invited/);
+  await axe(op, "operator (user invited)");
+  let invite = null;
+  for (let i = 0; i < 100 && !invite; i++) {
+    await op.goto(`${BASE}/operator/outbox`);
+    const bodies = await op.locator("pre.mail-body").allTextContents();
+    const m = bodies.map((b) => b.match(/https?:\/\/\S+\/account\/link\/\S+/)).find((x) => x);
+    if (m) invite = m[0];
+    else await new Promise((r) => setTimeout(r, 100));
+  }
+  expect(invite, "an invitation in the outbox");
+  await axe(op, "operator outbox");
+  step("operator created the municipality and invited its coordinator");
 
   // The coordinator.
   const coordCtx = await browser.newContext();
   const coord = await coordCtx.newPage();
-  await coord.goto(`${BASE}/login`);
-  await coord.getByLabel("E-post").fill("kari@oppdal.kommune.example");
-  await coord.getByLabel("Passord").fill(password);
-  await coord.getByRole("button", { name: "Logg inn" }).click();
+  const password = "koordinatorens-eget-passord";
+  await coord.goto(invite);
+  await axe(coord, "invitation");
+  await coord.locator("#password").fill(password);
+  await coord.locator("#password2").fill(password);
+  await coord.locator("form", { has: coord.locator("#password2") }).getByRole("button").click();
   await coord.waitForURL(/\/coord$/);
   await coord.goto(`${BASE}/coord/roster`);
   await coord.locator('input[type="file"]').setInputFiles(ROSTER);

@@ -147,6 +147,11 @@ pub struct Input {
     /// Show names instead of pseudonyms (only for viewers who may): every
     /// page then says it is a named, internal version.
     pub show_names: bool,
+    /// Notes the method chapter must add about the data (for example that
+    /// people were erased from the round at their request, or that the
+    /// round was reduced to its pseudonymised network), each a finished
+    /// sentence in the report's language.
+    pub method_notes: Vec<String>,
 }
 
 impl Input {
@@ -171,6 +176,7 @@ impl Input {
             pseudonyms: Pseudonyms::default(),
             figures: Vec::new(),
             show_names: false,
+            method_notes: Vec::new(),
         }
     }
 

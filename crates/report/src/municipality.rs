@@ -272,6 +272,9 @@ pub fn document(input: &Input, f: &Facts) -> Doc {
         text: t.get("report-ch-method"),
     });
     method(b, &t, input, f);
+    for text in &input.method_notes {
+        b.push(Block::Note { text: text.clone() });
+    }
 
     // Figures the chapters do not place.
     let extra: Vec<&Figure> = input

@@ -4,7 +4,8 @@ use std::collections::BTreeMap;
 
 use samspill_draw::pseudonym::{Pseudonym, Pseudonyms, function_identity};
 use samspill_store::{
-    OpenAnswerRow, PersonId, RoundId, RoundInfo, RoundNetwork, RoundStatus, Tenant, TenantInfo,
+    OpenAnswerRow, PersonId, RoundId, RoundInfo, RoundNetwork, RoundPrivacy, RoundStatus, Tenant,
+    TenantInfo,
 };
 
 use crate::{ResultsError, Rules};
@@ -26,6 +27,9 @@ pub struct RoundData {
     pub pseudonyms: Pseudonyms,
     /// The rules last chosen on the results page (defaults otherwise).
     pub rules: Rules,
+    /// Erasures and retention applied to the round's data (the method
+    /// chapter states them; `privacy.version` changes with each).
+    pub privacy: RoundPrivacy,
 }
 
 impl RoundData {
@@ -40,6 +44,49 @@ impl RoundData {
             .parse::<i64>()
             .ok()
             .map(PersonId::from_raw)
+    }
+
+    /// Whether the round was reduced to its pseudonymised network by
+    /// retention (there are no names to show).
+    pub fn reduced(&self) -> bool {
+        self.privacy.retention.as_deref() == Some("reduced")
+    }
+
+    /// The method chapter's notes about erasures and retention, in the
+    /// report's language.
+    pub fn method_notes(&self, t: &samspill_i18n::Texts) -> Vec<String> {
+        use samspill_i18n::Arg;
+        let mut notes = Vec::new();
+        let e = &self.privacy.erasures;
+        if !e.is_empty() {
+            let own: i64 = e.iter().map(|x| x.own_answers).sum();
+            let ties: i64 = e.iter().map(|x| x.reported_ties).sum();
+            let responded = e.iter().filter(|x| x.responded).count();
+            let last = e.iter().map(|x| x.at).max().unwrap_or(0);
+            notes.push(t.format(
+                "privacy-method-erased",
+                &[
+                    ("count", Arg::Num(e.len() as f64)),
+                    ("responded", Arg::Num(responded as f64)),
+                    ("own", Arg::Num(own as f64)),
+                    ("ties", Arg::Num(ties as f64)),
+                    (
+                        "date",
+                        Arg::Str(&t.date_or_text(&samspill_store::date_of(last))),
+                    ),
+                ],
+            ));
+        }
+        if let (Some(state), Some(at)) = (&self.privacy.retention, self.privacy.retention_at) {
+            notes.push(t.format(
+                &format!("privacy-method-{state}"),
+                &[(
+                    "date",
+                    Arg::Str(&t.date_or_text(&samspill_store::date_of(at))),
+                )],
+            ));
+        }
+        notes
     }
 
     /// The reviewed open answers that may be quoted, and how many answers
@@ -65,6 +112,7 @@ pub async fn load(tenant: &Tenant, round: RoundId) -> Result<RoundData, ResultsE
     if round_info.status != RoundStatus::Closed {
         return Err(ResultsError::NotClosed);
     }
+    let privacy = tenant.round_privacy(round).await?;
     let net = tenant.round_network(round).await?;
     let answers = tenant.open_answers(round).await?;
     let people: Vec<(PersonId, String)> = net
@@ -89,6 +137,7 @@ pub async fn load(tenant: &Tenant, round: RoundId) -> Result<RoundData, ResultsE
         answers,
         pseudonyms,
         rules,
+        privacy,
     })
 }
 

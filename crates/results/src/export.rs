@@ -21,6 +21,7 @@ use crate::{ResultsError, RoundData, Rules};
 /// person answered are kept (the analysis needs them).
 pub fn network(data: &RoundData, lang: Lang, named: bool) -> Network {
     let t = Texts::new(lang);
+    let named = named && !data.reduced();
     let mut n = data.net.network.clone();
     n.name = format!("{} – {}", data.tenant.name, data.round.name);
     if !named {

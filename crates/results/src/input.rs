@@ -25,6 +25,11 @@ pub fn pseudonym_label(data: &RoundData, t: &Texts, index: usize) -> String {
 /// their themes, and the figures drawn in the chosen language.
 pub fn input(data: &RoundData, opts: &Options) -> Result<Input, ResultsError> {
     let t = Texts::new(opts.lang);
+    // A reduced round has no names left: it is always pseudonymised.
+    let opts = &Options {
+        named: opts.named && !data.reduced(),
+        ..*opts
+    };
     let mut network = data.net.network.clone();
     network.name = format!("{} – {}", data.tenant.name, data.round.name);
     if !opts.named {
@@ -75,6 +80,7 @@ pub fn input(data: &RoundData, opts: &Options) -> Result<Input, ResultsError> {
     };
     input.pseudonyms = data.pseudonyms.clone();
     input.show_names = opts.named;
+    input.method_notes = data.method_notes(&t);
     input.figures = figures::for_municipality(&input)?;
     Ok(input)
 }

@@ -26,10 +26,12 @@
 mod data;
 pub mod export;
 mod input;
+pub mod person;
 mod rules;
 
 pub use data::{RoundData, load};
 pub use input::{input, pseudonym_label, report};
+pub use person::{Appearance, PersonExport, person_export};
 pub use rules::{Options, Rules, View};
 
 /// Theme keys for open answers: the themes of the 2015 report (each has a

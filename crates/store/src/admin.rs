@@ -140,6 +140,15 @@ impl Store {
 }
 
 impl Admin {
+    pub(crate) fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Who acts through this handle.
+    pub fn actor(&self) -> &Actor {
+        &self.actor
+    }
+
     /// Creates a tenant with the standard function catalogue.
     pub async fn create_tenant(&self, t: &NewTenant) -> Result<TenantId> {
         let slug = t.slug.trim();

@@ -144,7 +144,7 @@ fn hash_password(password: &str) -> Result<String> {
         .to_string())
 }
 
-fn verify_password(password: &str, hash: &str) -> bool {
+pub(crate) fn verify_password(password: &str, hash: &str) -> bool {
     match PasswordHash::new(hash) {
         Ok(h) => Argon2::default()
             .verify_password(password.as_bytes(), &h)
@@ -190,7 +190,7 @@ pub enum LoginOutcome {
     Busy,
 }
 
-fn user_from_row(row: &sqlx::any::AnyRow) -> Result<AuthUser> {
+pub(crate) fn user_from_row(row: &sqlx::any::AnyRow) -> Result<AuthUser> {
     let role: String = row.try_get("role")?;
     Ok(AuthUser {
         id: UserId(row.try_get("id")?),
@@ -221,7 +221,7 @@ impl Store {
     /// Reserves one attempt on a limit key: `Err(seconds)` when the key
     /// must wait. A compare-and-set on the counter, retried on a race, so
     /// concurrent attempts (on any instance) are counted one by one.
-    async fn reserve_attempt(&self, key: &str, free: i64) -> Result<Result<(), i64>> {
+    pub(crate) async fn reserve_limit(&self, key: &str, free: i64) -> Result<Result<(), i64>> {
         let t = now();
         sqlx::query("INSERT INTO login_attempts (key, failures, next_allowed_at, updated_at) VALUES ($1, 0, 0, $2) ON CONFLICT (key) DO NOTHING")
             .bind(key)
@@ -269,10 +269,10 @@ impl Store {
         };
         let pair = format!("pair:{}|{client}", token_hash(&email));
         let addr = format!("addr:{client}");
-        if let Err(s) = self.reserve_attempt(&pair, PAIR_FREE).await? {
+        if let Err(s) = self.reserve_limit(&pair, PAIR_FREE).await? {
             return Ok(LoginOutcome::Limited { retry_after: s });
         }
-        if let Err(s) = self.reserve_attempt(&addr, ADDRESS_FREE).await? {
+        if let Err(s) = self.reserve_limit(&addr, ADDRESS_FREE).await? {
             return Ok(LoginOutcome::Limited { retry_after: s });
         }
         let row = sqlx::query(

@@ -48,6 +48,7 @@
 
 #![warn(missing_docs)]
 
+mod accounts;
 mod admin;
 mod audit;
 mod auth;
@@ -56,6 +57,7 @@ mod jobs;
 mod mail;
 mod network;
 mod profile;
+mod privacy;
 mod respondent;
 mod results;
 mod roster;
@@ -65,6 +67,7 @@ mod tenant;
 #[cfg(feature = "test-support")]
 pub mod testing;
 pub mod text;
+pub mod totp;
 mod types;
 
 use std::time::Duration;
@@ -72,12 +75,18 @@ use std::time::Duration;
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::{AnyPool, Row};
 
+pub use accounts::{
+    AccountLink, CHALLENGE_ATTEMPTS, CHALLENGE_SECONDS, Challenge, ChallengeOutcome, Grant,
+    INVITE_SECONDS, Identity, NewServiceMail, OidcFlow, RESET_SECONDS, SecondFactor, ServiceMail,
+    TokenPurpose,
+};
 pub use admin::{Admin, UserInfo};
 pub use audit::{Actor, AuditFilter};
 pub use auth::{
     ADDRESS_FREE, AuthUser, LoginOutcome, MAX_DELAY, PAIR_FREE, Role, SESSION_SECONDS, Session,
 };
 pub use backup::{BackupInfo, inspect_sqlite_backup, key_fingerprint};
+pub use privacy::*;
 pub use respondent::{Respondent, RosterEntry, SurveyView};
 pub use results::{MAX_THEME, OpenAnswerRow, Pseudonym, Review};
 pub use tenant::Tenant;
@@ -130,6 +139,9 @@ pub enum StoreError {
     /// stored (make a new preview).
     #[error("the roster changed after the preview; nothing was stored")]
     Stale,
+    /// The round's answers were deleted by the tenant's retention rule.
+    #[error("the round's answers were deleted by the retention rule")]
+    Purged,
     /// The token key is not the one this database was used with.
     #[error(
         "the token key does not match this database (key fingerprint {found}, the database was used with {expected}): every invitation link would stop working. Start with the key file that belongs to this database, or restore both from the same backup"
@@ -415,6 +427,12 @@ impl Store {
         Ok(())
     }
 
+    /// The pool (tests that read every table generically).
+    #[doc(hidden)]
+    pub fn __pool_for_tests(&self) -> &AnyPool {
+        &self.pool
+    }
+
     /// Records a schema version without running anything (tests of the
     /// "newer database" refusal only).
     #[doc(hidden)]
@@ -531,6 +549,12 @@ pub(crate) fn sha256(data: &[u8]) -> [u8; 32] {
     let mut out = [0u8; 32];
     out.copy_from_slice(&d);
     out
+}
+
+/// Lower-case hex (tests that look for secrets in the database).
+#[doc(hidden)]
+pub fn __hex_for_tests(b: &[u8]) -> String {
+    hex(b)
 }
 
 pub(crate) fn hex(b: &[u8]) -> String {

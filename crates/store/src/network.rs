@@ -21,6 +21,11 @@ impl Tenant {
     /// gives no political bodies, no rating, no open answers.
     pub async fn round_network(&self, round: RoundId) -> Result<RoundNetwork> {
         let info = self.round(round).await?;
+        // A round reduced by retention keeps only its pseudonymised
+        // network; one whose answers were deleted has none (`Purged`).
+        if let Some(archived) = self.archived_network(round).await? {
+            return Ok(archived);
+        }
         let parts = self.participants(round).await?;
         let index: HashMap<i64, usize> = parts
             .iter()

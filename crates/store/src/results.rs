@@ -239,6 +239,15 @@ impl Tenant {
                 .await?;
         let mut have: Vec<(PersonId, Pseudonym)> = Vec::with_capacity(rows.len());
         let mut next: HashMap<String, u32> = HashMap::new();
+        // Numbers of erased people are retired, never given again.
+        for r in sqlx::query("SELECT function, number FROM retired_pseudonyms WHERE tenant_id = $1")
+            .bind(self.id.0)
+            .fetch_all(&mut *tx)
+            .await?
+        {
+            let n = next.entry(r.try_get("function")?).or_insert(1);
+            *n = (*n).max(r.try_get::<i64, _>("number")? as u32 + 1);
+        }
         for r in &rows {
             let p = Pseudonym {
                 function: r.try_get("function")?,

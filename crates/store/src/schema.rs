@@ -45,6 +45,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "issue 15: parts of the instrument asked, round contact, wording kept in step across languages",
         sql: V4,
     },
+    Migration {
+        version: 5,
+        name: "issue 16: accounts (invitations, resets, TOTP, OIDC identities), access grants, service mail, privacy settings, erasure, retention, notices",
+        sql: V5,
+    },
 ];
 
 /// The SQL of a migration for a backend.
@@ -323,5 +328,142 @@ CREATE TABLE round_text_seen (
     rev BIGINT NOT NULL,
     PRIMARY KEY (round_id, lang, key),
     FOREIGN KEY (tenant_id, round_id) REFERENCES rounds(tenant_id, id) ON DELETE CASCADE
+);
+"#;
+
+const V5: &str = r#"
+ALTER TABLE users ADD COLUMN password_set BIGINT NOT NULL DEFAULT 1;
+ALTER TABLE users ADD COLUMN totp_secret TEXT;
+ALTER TABLE users ADD COLUMN totp_pending TEXT;
+ALTER TABLE users ADD COLUMN totp_last_step BIGINT;
+CREATE TABLE account_tokens (
+    id {pk},
+    user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    purpose TEXT NOT NULL CHECK (purpose IN ('invite', 'reset')),
+    nonce TEXT NOT NULL,
+    token_hash TEXT NOT NULL UNIQUE,
+    created_at BIGINT NOT NULL,
+    expires_at BIGINT NOT NULL,
+    used_at BIGINT
+);
+CREATE INDEX account_tokens_user ON account_tokens (user_id);
+CREATE TABLE login_challenges (
+    token_hash TEXT PRIMARY KEY,
+    user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    method TEXT NOT NULL,
+    enroll_secret TEXT,
+    attempts BIGINT NOT NULL DEFAULT 0,
+    created_at BIGINT NOT NULL,
+    expires_at BIGINT NOT NULL
+);
+CREATE TABLE user_identities (
+    provider TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    created_at BIGINT NOT NULL,
+    PRIMARY KEY (provider, subject)
+);
+CREATE TABLE oidc_flows (
+    state_hash TEXT PRIMARY KEY,
+    provider TEXT NOT NULL,
+    pkce_verifier TEXT NOT NULL,
+    nonce TEXT NOT NULL,
+    purpose TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    expires_at BIGINT NOT NULL
+);
+CREATE TABLE access_grants (
+    user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    tenant_id BIGINT NOT NULL REFERENCES tenants(id),
+    source TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    PRIMARY KEY (user_id, tenant_id, source)
+);
+CREATE INDEX access_grants_tenant ON access_grants (tenant_id);
+CREATE TABLE service_mail (
+    id {pk},
+    tenant_id BIGINT REFERENCES tenants(id),
+    kind TEXT NOT NULL,
+    to_addr TEXT NOT NULL,
+    to_name TEXT NOT NULL,
+    lang TEXT NOT NULL,
+    args TEXT NOT NULL,
+    token_id BIGINT,
+    status TEXT NOT NULL CHECK (status IN ('queued', 'sent', 'failed', 'bounced')),
+    attempts BIGINT NOT NULL DEFAULT 0,
+    last_error TEXT,
+    created_at BIGINT NOT NULL,
+    sent_at BIGINT,
+    claimed_by TEXT,
+    claimed_until BIGINT
+);
+CREATE INDEX service_mail_status ON service_mail (status);
+CREATE TABLE delivered_service_mail (
+    id {pk},
+    tenant_id BIGINT,
+    to_addr TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    body TEXT NOT NULL,
+    delivered_at BIGINT NOT NULL
+);
+CREATE TABLE tenant_privacy (
+    tenant_id BIGINT PRIMARY KEY REFERENCES tenants(id),
+    controller TEXT,
+    dpo_name TEXT,
+    dpo_contact TEXT,
+    purpose TEXT,
+    legal_basis TEXT,
+    recipients TEXT,
+    processors TEXT,
+    retention_months BIGINT,
+    retention_mode TEXT NOT NULL DEFAULT 'reduce' CHECK (retention_mode IN ('reduce', 'delete')),
+    require_totp BIGINT NOT NULL DEFAULT 0,
+    updated_at BIGINT NOT NULL
+);
+CREATE TABLE round_notices (
+    tenant_id BIGINT NOT NULL,
+    round_id BIGINT NOT NULL,
+    purpose TEXT,
+    legal_basis TEXT,
+    recipients TEXT,
+    updated_at BIGINT NOT NULL,
+    PRIMARY KEY (round_id),
+    FOREIGN KEY (tenant_id, round_id) REFERENCES rounds(tenant_id, id) ON DELETE CASCADE
+);
+ALTER TABLE rounds ADD COLUMN retention_state TEXT;
+ALTER TABLE rounds ADD COLUMN retention_at BIGINT;
+ALTER TABLE rounds ADD COLUMN retention_warned_at BIGINT;
+ALTER TABLE rounds ADD COLUMN data_version BIGINT NOT NULL DEFAULT 0;
+CREATE TABLE round_erasures (
+    id {pk},
+    tenant_id BIGINT NOT NULL,
+    round_id BIGINT NOT NULL,
+    at BIGINT NOT NULL,
+    responded BIGINT NOT NULL,
+    own_answers BIGINT NOT NULL,
+    reported_ties BIGINT NOT NULL,
+    FOREIGN KEY (tenant_id, round_id) REFERENCES rounds(tenant_id, id)
+);
+CREATE TABLE round_archives (
+    tenant_id BIGINT NOT NULL,
+    round_id BIGINT NOT NULL PRIMARY KEY,
+    network TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    FOREIGN KEY (tenant_id, round_id) REFERENCES rounds(tenant_id, id)
+);
+CREATE TABLE retired_pseudonyms (
+    tenant_id BIGINT NOT NULL,
+    function TEXT NOT NULL,
+    number BIGINT NOT NULL,
+    PRIMARY KEY (tenant_id, function, number)
+);
+CREATE TABLE privacy_notices (
+    tenant_id BIGINT NOT NULL,
+    round_id BIGINT NOT NULL,
+    person_id BIGINT NOT NULL,
+    queued_at BIGINT NOT NULL,
+    PRIMARY KEY (round_id, person_id),
+    FOREIGN KEY (tenant_id, round_id) REFERENCES rounds(tenant_id, id)
 );
 "#;

@@ -41,6 +41,12 @@ impl TenantId {
     pub fn get(self) -> i64 {
         self.0
     }
+    /// A tenant id from a row the caller was given (a grant, the
+    /// operator's list). It grants nothing by itself: who may use which
+    /// tenant is decided by the session's role and grants.
+    pub fn from_raw(id: i64) -> Self {
+        TenantId(id)
+    }
 }
 
 id_type!(

@@ -24,7 +24,8 @@ use crate::{AppState, PageError};
 pub fn home_of(role: Role) -> &'static str {
     match role {
         Role::Operator => "/operator",
-        _ => "/coord",
+        Role::Coordinator => "/coord",
+        Role::Funder | Role::Evaluator => "/insight",
     }
 }
 
@@ -40,7 +41,7 @@ pub async fn root(State(state): State<AppState>, viewer: Option<Viewer>) -> Redi
 /// Query of the login page.
 #[derive(Deserialize, Default)]
 pub struct LangQuery {
-    lang: Option<String>,
+    pub(crate) lang: Option<String>,
 }
 
 /// The login form.
@@ -56,9 +57,15 @@ fn render_login(
     email: &str,
     status: StatusCode,
 ) -> Response {
+    let providers: Vec<_> = state
+        .config()
+        .oidc
+        .iter()
+        .map(|p| json!({"id": p.id, "name": p.name}))
+        .collect();
     match state.render(
         "login.html",
-        json!({"lang": lang.code(), "error": error, "email": email}),
+        json!({"lang": lang.code(), "error": error, "email": email, "providers": providers}),
     ) {
         Ok(html) => (status, html).into_response(),
         Err(e) => PageError::new(state, lang, e).into_response(),
@@ -132,13 +139,28 @@ pub async fn login(
         }
         Err(e) => return PageError::new(&state, lang, e).into_response(),
     };
-    let token = match state.store().create_session(user.id).await {
+    crate::account::after_password(&state, lang, user).await
+}
+
+/// Starts a session for a user whose login is complete (`method`:
+/// `password`, `totp`, `oidc:{provider}`), records it and sends them home.
+pub(crate) async fn start_session(
+    state: &AppState,
+    lang: Lang,
+    user: &samspill_store::AuthUser,
+    method: &str,
+) -> Response {
+    let store = state.store();
+    let token = match store.create_session(user.id).await {
         Ok(t) => t,
-        Err(e) => return PageError::new(&state, lang, e).into_response(),
+        Err(e) => return PageError::new(state, lang, e).into_response(),
     };
+    if let Err(e) = store.record_login(user, method).await {
+        return PageError::new(state, lang, e).into_response();
+    }
     let mut res = Redirect::to(home_of(user.role)).into_response();
     set_cookie(
-        &state,
+        state,
         res.headers_mut(),
         &token,
         samspill_store::SESSION_SECONDS,
@@ -146,7 +168,7 @@ pub async fn login(
     res
 }
 
-fn set_cookie(state: &AppState, h: &mut HeaderMap, value: &str, max_age: i64) {
+pub(crate) fn set_cookie(state: &AppState, h: &mut HeaderMap, value: &str, max_age: i64) {
     let secure = if state.config().secure_cookies {
         "; Secure"
     } else {

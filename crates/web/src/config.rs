@@ -24,6 +24,9 @@
 //! | `mail.password_file` | `SAMSPILL_SMTP_PASSWORD_FILE` | — |
 //! | `mail.password` | `SAMSPILL_SMTP_PASSWORD` | — |
 //! | `mail.interval_ms` | `SAMSPILL_MAIL_INTERVAL_MS` | 10 000 |
+//! | `mail.from` | `SAMSPILL_MAIL_FROM` | — (account mail of users without a tenant) |
+//! | `security.operator_totp` | `SAMSPILL_OPERATOR_TOTP` (`true`, `false`) | `true` |
+//! | `[[oidc]]` (`id`, `name`, `issuer`, `client_id`, `client_secret`, `client_secret_file`, `tenant`, `match`, `scopes`, `acr_values`, `token_auth`) | — | none |
 //!
 //! Cookies are `Secure` when the public URL is `https://` (or always, with
 //! `server.secure_cookies = true`); HSTS is sent when it is `https://`.
@@ -91,6 +94,57 @@ pub struct Config {
     /// Where `/` leads a visitor who is not logged in (default: the login
     /// page; the demo: its start page).
     pub landing: String,
+    /// Whether operators must use TOTP with their password (default: yes;
+    /// `samspill demo` turns it off and says so).
+    pub operator_totp: bool,
+    /// Sender address of account mail to users without a tenant
+    /// (operators, funders, evaluators).
+    pub mail_from: Option<String>,
+    /// OpenID Connect providers users may log in with.
+    pub oidc: Vec<OidcProvider>,
+}
+
+/// How an OpenID provider's users are matched to accounts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OidcMatch {
+    /// By the `email` claim, which the provider must assert as verified
+    /// (`email_verified: true`), or which the configuration declares
+    /// verified by the issuer (`email_verified_by_issuer`, for a
+    /// tenant-specific Entra ID issuer whose addresses are the directory's
+    /// verified domains).
+    Email {
+        /// The issuer's own addresses count as verified.
+        trusted: bool,
+    },
+    /// By the `sub` claim, bound to an account once: by the invitation
+    /// link, or by the logged-in user on their account page.
+    Subject,
+}
+
+/// One OpenID Connect provider (authorization code flow with PKCE).
+#[derive(Debug, Clone)]
+pub struct OidcProvider {
+    /// Short key (URLs, the identity table).
+    pub id: String,
+    /// The button's label («Oppdal kommune (Entra ID)», «ID-porten»).
+    pub name: String,
+    /// The issuer (discovery at `{issuer}/.well-known/openid-configuration`).
+    pub issuer: String,
+    /// The client id registered at the provider.
+    pub client_id: String,
+    /// The client secret, if the client has one.
+    pub client_secret: Option<String>,
+    /// Only this tenant's users may log in with it (`None`: any account).
+    pub tenant: Option<String>,
+    /// How users are matched.
+    pub matching: OidcMatch,
+    /// Scopes besides `openid`.
+    pub scopes: Vec<String>,
+    /// `acr_values` to ask for (ID-porten: `idporten-loa-substantial`).
+    pub acr_values: Option<String>,
+    /// Send the client secret in the request body (`client_secret_post`,
+    /// as ID-porten wants) instead of HTTP Basic.
+    pub secret_in_body: bool,
 }
 
 impl Config {
@@ -112,6 +166,9 @@ impl Config {
             metrics_from: Vec::new(),
             log_format: LogFormat::Text,
             landing: "/login".into(),
+            operator_totp: true,
+            mail_from: None,
+            oidc: Vec::new(),
         }
     }
 
@@ -193,6 +250,27 @@ struct FileConfig {
     security: SecuritySection,
     #[serde(default)]
     mail: MailSection,
+    #[serde(default)]
+    oidc: Vec<OidcSection>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OidcSection {
+    id: String,
+    name: String,
+    issuer: String,
+    client_id: String,
+    client_secret: Option<String>,
+    client_secret_file: Option<String>,
+    tenant: Option<String>,
+    #[serde(rename = "match")]
+    matching: Option<String>,
+    email_verified_by_issuer: Option<bool>,
+    #[serde(default)]
+    scopes: Vec<String>,
+    acr_values: Option<String>,
+    token_auth: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -223,6 +301,7 @@ struct SecuritySection {
     token_key_file: Option<String>,
     token_key: Option<String>,
     max_hashes: Option<usize>,
+    operator_totp: Option<bool>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -236,6 +315,7 @@ struct MailSection {
     password: Option<String>,
     password_file: Option<String>,
     interval_ms: Option<u64>,
+    from: Option<String>,
 }
 
 fn parse_hex32(s: &str) -> Option<[u8; 32]> {
@@ -444,6 +524,94 @@ fn resolve(
         .or(f.mail.interval_ms)
     {
         c.mail_interval = Duration::from_millis(ms.max(100));
+    }
+    c.mail_from = env("SAMSPILL_MAIL_FROM").or(f.mail.from);
+    c.operator_totp = match env("SAMSPILL_OPERATOR_TOTP").as_deref() {
+        Some("true") => true,
+        Some("false") => false,
+        Some(o) => {
+            return Err(WebError::Config(format!(
+                "SAMSPILL_OPERATOR_TOTP = {o:?} (true or false)"
+            )));
+        }
+        None => f.security.operator_totp.unwrap_or(true),
+    };
+    for o in f.oidc {
+        let key = format!("oidc {:?}", o.id);
+        if o.id.is_empty()
+            || o.id.len() > 40
+            || !o
+                .id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        {
+            return Err(WebError::Config(format!(
+                "{key}: id must be 1–40 of a-z, 0-9, -"
+            )));
+        }
+        if c.oidc.iter().any(|p| p.id == o.id) {
+            return Err(WebError::Config(format!("{key}: the id is used twice")));
+        }
+        if !(o.issuer.starts_with("https://")
+            || o.issuer.starts_with("http://127.0.0.1")
+            || o.issuer.starts_with("http://localhost"))
+        {
+            return Err(WebError::Config(format!(
+                "{key}: issuer must be an https:// address"
+            )));
+        }
+        if o.issuer.contains("/common/") || o.issuer.contains("/organizations/") {
+            return Err(WebError::Config(format!(
+                "{key}: use the tenant-specific Entra ID issuer (https://login.microsoftonline.com/<tenant id>/v2.0), not common or organizations"
+            )));
+        }
+        let client_secret = match (o.client_secret, o.client_secret_file) {
+            (Some(s), _) => Some(s),
+            (None, Some(file)) => {
+                let file = relative(base, &file);
+                Some(
+                    std::fs::read_to_string(&file)
+                        .map_err(|e| {
+                            WebError::Config(format!("{key}: cannot read {}: {e}", file.display()))
+                        })?
+                        .trim_end_matches(['\r', '\n'])
+                        .to_string(),
+                )
+            }
+            (None, None) => None,
+        };
+        let matching = match o.matching.as_deref() {
+            None | Some("email") => OidcMatch::Email {
+                trusted: o.email_verified_by_issuer.unwrap_or(false),
+            },
+            Some("subject") => OidcMatch::Subject,
+            Some(m) => {
+                return Err(WebError::Config(format!(
+                    "{key}: match = {m:?} (email or subject)"
+                )));
+            }
+        };
+        let secret_in_body = match o.token_auth.as_deref() {
+            None | Some("basic") => false,
+            Some("post") => true,
+            Some(a) => {
+                return Err(WebError::Config(format!(
+                    "{key}: token_auth = {a:?} (basic or post)"
+                )));
+            }
+        };
+        c.oidc.push(OidcProvider {
+            id: o.id,
+            name: o.name,
+            issuer: o.issuer.trim_end_matches('/').to_string(),
+            client_id: o.client_id,
+            client_secret,
+            tenant: o.tenant,
+            matching,
+            scopes: o.scopes,
+            acr_values: o.acr_values,
+            secret_in_body,
+        });
     }
     // Last: the key file is created when missing, so only once everything
     // else in the configuration is known to be right.

@@ -201,6 +201,61 @@ impl FromRequestParts<AppState> for Operator {
     }
 }
 
+/// A logged-in funder's adviser or evaluator with the tenants they are
+/// granted (pseudonymised results only; issue 16).
+pub struct Reader {
+    /// The user.
+    pub user: AuthUser,
+    /// The active tenants granted to them.
+    pub tenants: Vec<TenantInfo>,
+    /// The session's CSRF token.
+    pub csrf: String,
+    /// The page language.
+    pub lang: Lang,
+}
+
+impl Reader {
+    /// A handle on one granted tenant (by slug), acting as this user, or
+    /// `None` when the tenant is not granted (the page is then "not
+    /// found", as another tenant's rows are to a coordinator).
+    pub fn tenant(&self, state: &AppState, slug: &str) -> Option<(Tenant, TenantInfo)> {
+        let info = self.tenants.iter().find(|t| t.slug == slug)?.clone();
+        let actor = Actor::User {
+            id: self.user.id,
+            email: self.user.email.clone(),
+        };
+        Some((
+            state
+                .store()
+                .tenant(samspill_store::TenantId::from_raw(info.id))
+                .acting_as(actor),
+            info,
+        ))
+    }
+}
+
+impl FromRequestParts<AppState> for Reader {
+    type Rejection = Rejection;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Rejection> {
+        let v = Viewer::from_request_parts(parts, state).await?;
+        if !matches!(v.user.role, Role::Funder | Role::Evaluator) {
+            return Err(Rejection::Forbidden(state.clone(), v.lang));
+        }
+        let tenants = state
+            .store()
+            .granted_tenants(v.user.id)
+            .await
+            .map_err(|e| Rejection::Page(PageError::new(state, v.lang, e).into_response()))?;
+        Ok(Reader {
+            user: v.user,
+            tenants,
+            csrf: v.csrf,
+            lang: v.lang,
+        })
+    }
+}
+
 fn bad_request(state: &AppState, key: &str) -> Rejection {
     Rejection::Page(error_page(state, Lang::Nb, StatusCode::BAD_REQUEST, key))
 }

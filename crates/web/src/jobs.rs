@@ -14,10 +14,18 @@ struct Job {
     every: i64,
 }
 
-const JOBS: &[Job] = &[Job {
-    name: "reminders",
-    every: 300,
-}];
+const JOBS: &[Job] = &[
+    Job {
+        name: "reminders",
+        every: 300,
+    },
+    // Retention (issue 16): rounds past their tenant's retention time are
+    // reduced or deleted, coordinators warned a month before.
+    Job {
+        name: "retention",
+        every: 3600,
+    },
+];
 
 async fn run(state: &AppState, job: &Job) -> Result<(), samspill_store::StoreError> {
     match job.name {
@@ -25,6 +33,19 @@ async fn run(state: &AppState, job: &Job) -> Result<(), samspill_store::StoreErr
             let (rounds, queued) = state.store().run_due_reminders().await?;
             if queued > 0 {
                 tracing::info!(rounds, queued, "scheduled reminders queued");
+                state.wake_mail();
+            }
+        }
+        "retention" => {
+            let r = state.store().run_retention(state.now()).await?;
+            if r != samspill_store::RetentionReport::default() {
+                tracing::info!(
+                    warned = r.warned,
+                    reduced = r.reduced,
+                    deleted = r.deleted,
+                    "retention applied"
+                );
+                state.0.results.clear();
                 state.wake_mail();
             }
         }

@@ -19,6 +19,7 @@
 
 #![warn(missing_docs)]
 
+mod account;
 mod auth;
 mod config;
 mod coord;
@@ -27,10 +28,13 @@ mod extract;
 mod forms;
 mod guard;
 mod invite;
+mod insight;
 mod jobs;
 mod mail;
+mod oidc;
 mod operator;
 mod profile;
+mod privacy;
 mod results;
 mod roster;
 mod survey;
@@ -49,7 +53,7 @@ use axum::routing::{get, post};
 use samspill_i18n::Lang;
 use samspill_store::{Store, StoreError};
 
-pub use config::{Config, LogFormat, MailTransport};
+pub use config::{Config, LogFormat, MailTransport, OidcMatch, OidcProvider};
 pub use error::PageError;
 pub use guard::loggable_path;
 pub use mail::{SmtpConfig, SmtpTls, compose, run_mail_once, send_test_mail};
@@ -107,7 +111,12 @@ pub(crate) struct Inner {
     pub metrics: Metrics,
     pub mail_wake: tokio::sync::Notify,
     pub results: results::Cache,
+    /// The clock of scheduled jobs and codes (Unix seconds); tests move it.
+    pub clock: std::sync::RwLock<Clock>,
 }
+
+/// A clock: Unix seconds.
+pub type Clock = Arc<dyn Fn() -> i64 + Send + Sync>;
 
 /// Shared state of the application (cheap to clone).
 #[derive(Clone)]
@@ -126,7 +135,25 @@ impl AppState {
             metrics: Metrics::default(),
             mail_wake: tokio::sync::Notify::new(),
             results: results::Cache::default(),
+            clock: std::sync::RwLock::new(Arc::new(samspill_store::now)),
         })))
+    }
+
+    /// Now, by the state's clock (Unix seconds).
+    pub fn now(&self) -> i64 {
+        (self.0.clock.read().unwrap_or_else(|e| e.into_inner()))()
+    }
+
+    /// Replaces the clock of scheduled jobs (retention) and TOTP codes:
+    /// tests move time forward with it.
+    pub fn set_clock(&self, clock: Clock) {
+        *self.0.clock.write().unwrap_or_else(|e| e.into_inner()) = clock;
+    }
+
+    /// Runs every scheduled job that is due now, on this instance (what
+    /// the scheduler does each minute); returns the names of those it ran.
+    pub async fn run_jobs(&self) -> Vec<&'static str> {
+        jobs::run_due(self).await
     }
 
     /// Opens the store of a configuration (migrating it, checking the token
@@ -178,20 +205,54 @@ impl AppState {
     }
 }
 
-/// The whole application.
-pub fn app(state: AppState) -> Router {
+/// Every page and endpoint, without the state and the cross-cutting layers.
+fn pages() -> Router<AppState> {
     Router::new()
         .route("/", get(auth::root))
         .route("/login", get(auth::login_page).post(auth::login))
         .route("/logout", post(auth::logout))
+        .merge(account::routes())
+        .merge(oidc::routes())
         .merge(operator::routes())
         .merge(coord::routes())
+        .merge(privacy::routes())
+        .merge(insight::routes())
         .merge(survey::routes())
         .merge(profile::routes())
         .route("/health", get(health))
         .route("/metrics", get(metrics))
         .route("/static/app.css", get(css))
         .route("/static/survey.js", get(js))
+}
+
+/// The path of every route of [`app`], read from the router itself (its
+/// debug view lists the registered paths), for tests that must cover every
+/// route: the role matrix fails on a route it has no entry for.
+#[doc(hidden)]
+pub fn route_paths() -> Vec<String> {
+    let dump = format!("{:?}", pages());
+    let Some(start) = dump.find("paths: {") else {
+        return Vec::new();
+    };
+    let mut out: Vec<String> = Vec::new();
+    let mut rest = &dump[start..];
+    while let Some(i) = rest.find(": \"/") {
+        let tail = &rest[i + 3..];
+        let Some(end) = tail.find('"') else { break };
+        // axum's own catch-all routes are not pages.
+        if !tail[..end].contains("__private__axum") {
+            out.push(tail[..end].to_string());
+        }
+        rest = &tail[end..];
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// The whole application.
+pub fn app(state: AppState) -> Router {
+    pages()
         .method_not_allowed_fallback(method_not_allowed)
         .fallback(not_found)
         .layer(axum::extract::DefaultBodyLimit::max(

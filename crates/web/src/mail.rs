@@ -125,11 +125,11 @@ pub fn compose(state: &AppState, m: &OutgoingMail) -> (String, String) {
 }
 
 /// Who a message is from and to.
-struct Envelope<'a> {
-    from: Option<&'a str>,
-    to: &'a str,
-    name: &'a str,
-    tenant_name: &'a str,
+pub(crate) struct Envelope<'a> {
+    pub(crate) from: Option<&'a str>,
+    pub(crate) to: &'a str,
+    pub(crate) name: &'a str,
+    pub(crate) tenant_name: &'a str,
 }
 
 impl<'a> Envelope<'a> {
@@ -146,7 +146,7 @@ impl<'a> Envelope<'a> {
 /// Builds the SMTP message. Every header value is one line; an address
 /// that does not parse is an error naming it (the message is marked failed
 /// with that reason, shown to the coordinator).
-fn message(m: &Envelope<'_>, subject: String, body: String) -> Result<Message, String> {
+pub(crate) fn message(m: &Envelope<'_>, subject: String, body: String) -> Result<Message, String> {
     let from = m
         .from
         .ok_or("the municipality has no sender address (Settings)")?;
@@ -246,7 +246,9 @@ pub async fn run_mail_once(state: &AppState) -> (usize, usize) {
             tracing::error!(error = %e, "recording mail status failed");
         }
     }
-    (sent, failed)
+    // Account mail, retention warnings and notices (issue 16).
+    let (s2, f2) = crate::account::send_service_mail(state, transport.as_ref()).await;
+    (sent + s2, failed + f2)
 }
 
 /// Sends one test message to `to` through the configured SMTP server and

@@ -23,6 +23,7 @@ pub fn routes() -> Router<AppState> {
         .route("/operator/tenants/{slug}", post(tenant_action))
         .route("/operator/users", post(user_create))
         .route("/operator/users/{id}", post(user_action))
+        .route("/operator/grants", post(grant_action))
 }
 
 /// A password for a new account or a reset: 20 characters from an
@@ -45,10 +46,21 @@ pub struct OpQuery {
 
 async fn render(state: &AppState, op: &Operator, extra: Value, status: StatusCode) -> Response {
     let store = state.store();
-    let (tenants, users) = match (store.tenants().await, store.users(None).await) {
-        (Ok(t), Ok(u)) => (t, u),
-        (Err(e), _) | (_, Err(e)) => return PageError::new(state, op.lang, e).into_response(),
+    let (tenants, users, grants) = match (
+        store.tenants().await,
+        store.users(None).await,
+        store.grants(None).await,
+    ) {
+        (Ok(t), Ok(u), Ok(g)) => (t, u, g),
+        (Err(e), ..) | (_, Err(e), _) | (.., Err(e)) => {
+            return PageError::new(state, op.lang, e).into_response();
+        }
     };
+    let readers: Vec<_> = users
+        .iter()
+        .filter(|u| matches!(u.role, Role::Funder | Role::Evaluator))
+        .map(|u| json!({"id": u.id, "email": u.email}))
+        .collect();
     let mut ctx = json!({
         "lang": op.lang.code(),
         "csrf": op.csrf,
@@ -57,6 +69,9 @@ async fn render(state: &AppState, op: &Operator, extra: Value, status: StatusCod
         "tenants": tenants,
         "users": users,
         "roles": ["coordinator", "funder", "evaluator", "operator"],
+        "grants": grants,
+        "readers": readers,
+        "outbox": matches!(state.config().mail, crate::MailTransport::Outbox),
     });
     if let (Some(m), Value::Object(e)) = (ctx.as_object_mut(), extra) {
         m.extend(e);
@@ -77,6 +92,10 @@ pub async fn home(State(state): State<AppState>, op: Operator, Q(q): Q<OpQuery>)
             "tenant-activated",
             "user-deactivated",
             "user-activated",
+            "user-invited",
+            "reset-sent",
+            "granted",
+            "revoked",
         ]
         .contains(&d.as_str())
     });
@@ -165,7 +184,9 @@ pub async fn tenant_action(
     }
 }
 
-/// Creates a user with a generated password, shown once.
+/// Invites a user by e-mail: the account gets a one-time link (valid a
+/// week) to choose a password or bind an organisation login; the operator
+/// never sees a password or a link.
 pub async fn user_create(State(state): State<AppState>, op: Operator, Form(f): Form) -> Response {
     let role = Role::parse(&f.text("role")).unwrap_or(Role::Coordinator);
     let slug = f.text("tenant");
@@ -185,21 +206,18 @@ pub async fn user_create(State(state): State<AppState>, op: Operator, Form(f): F
             }
         }
     };
-    let password = generate_password();
     let email = f.text("email");
+    let lang = Some(f.text("lang"))
+        .filter(|l| !l.is_empty())
+        .unwrap_or_else(|| op.lang.code().to_string());
     match op
         .admin
-        .create_user(tenant, &email, &f.text("name"), role, &password)
+        .invite_user(tenant, &email, &f.text("name"), role, &lang)
         .await
     {
         Ok(_) => {
-            render(
-                &state,
-                &op,
-                json!({"created": {"email": email.to_lowercase(), "password": password}}),
-                StatusCode::OK,
-            )
-            .await
+            state.wake_mail();
+            Redirect::to("/operator?done=user-invited").into_response()
         }
         Err(e @ (StoreError::Conflict(_) | StoreError::Invalid(_))) => {
             let form = json!({"email": email, "name": f.text("name"), "tenant": slug, "role": role.as_str()});
@@ -215,7 +233,52 @@ pub async fn user_create(State(state): State<AppState>, op: Operator, Form(f): F
     }
 }
 
-/// Resets a password (shown once), deactivates or activates a user.
+/// Grants (`action=grant`) or withdraws (`action=revoke`) a funder's or
+/// evaluator's access to a tenant's pseudonymised results.
+pub async fn grant_action(State(state): State<AppState>, op: Operator, Form(f): Form) -> Response {
+    let user = f
+        .text("user")
+        .parse::<i64>()
+        .map(samspill_store::UserId::from_raw);
+    let tenant = state.store().tenant_by_slug(&f.text("tenant")).await;
+    let (Ok(user), Ok(tenant)) = (user, tenant) else {
+        return render(
+            &state,
+            &op,
+            json!({"grant_error": "web-error-invalid"}),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    };
+    let (result, done) = match f.text("action").as_str() {
+        "grant" => (op.admin.grant(user, tenant, "operator").await, "granted"),
+        "revoke" => {
+            let source = Some(f.text("source"))
+                .filter(|s| !s.is_empty())
+                .unwrap_or_else(|| "operator".into());
+            (
+                op.admin.revoke_grant(user, tenant, &source).await,
+                "revoked",
+            )
+        }
+        _ => (Err(StoreError::Invalid("action".into())), ""),
+    };
+    match result {
+        Ok(()) => Redirect::to(&format!("/operator?done={done}")).into_response(),
+        Err(e @ (StoreError::Invalid(_) | StoreError::NotFound)) => {
+            render(
+                &state,
+                &op,
+                json!({"grant_error": refused(&e)}),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Err(e) => PageError::new(&state, op.lang, e).into_response(),
+    }
+}
+
+/// Sends a password reset link, deactivates or activates a user.
 pub async fn user_action(
     State(state): State<AppState>,
     op: Operator,
@@ -230,21 +293,13 @@ pub async fn user_action(
         return PageError::new(&state, op.lang, StoreError::NotFound).into_response();
     };
     match f.text("action").as_str() {
-        "reset" => {
-            let password = generate_password();
-            match op.admin.reset_password(&user.email, &password).await {
-                Ok(()) => {
-                    render(
-                        &state,
-                        &op,
-                        json!({"reset": {"email": user.email, "password": password}}),
-                        StatusCode::OK,
-                    )
-                    .await
-                }
-                Err(e) => PageError::new(&state, op.lang, e).into_response(),
+        "reset" => match op.admin.send_password_reset(user.id).await {
+            Ok(()) => {
+                state.wake_mail();
+                Redirect::to("/operator?done=reset-sent").into_response()
             }
-        }
+            Err(e) => PageError::new(&state, op.lang, e).into_response(),
+        },
         a @ ("deactivate" | "activate") => {
             if user.id == op.user.id && a == "deactivate" {
                 return render(

@@ -70,6 +70,15 @@ impl Cache {
         Some(e)
     }
 
+    /// Forgets every rendering (after an erasure, rectification or
+    /// retention changed data the renderings were made from).
+    pub(crate) fn clear(&self) {
+        self.entries
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clear();
+    }
+
     fn put(&self, e: Arc<Entry>) {
         let mut v = self.entries.lock().unwrap_or_else(|e| e.into_inner());
         v.retain(|x| x.key != e.key);
@@ -125,7 +134,7 @@ fn results_error(state: &AppState, c: &Coord, e: ResultsError) -> Response {
 
 /// Runs report work on the report crate's big-stack threads (typst
 /// recurses deeply) without blocking the async workers.
-async fn on_report_thread<T: Send + 'static>(
+pub(crate) async fn on_report_thread<T: Send + 'static>(
     f: impl FnOnce() -> T + Send + 'static,
 ) -> Result<T, WebError> {
     let (tx, rx) = tokio::sync::oneshot::channel();
@@ -158,13 +167,14 @@ async fn rendered(
 ) -> Result<(Arc<Entry>, Arc<RoundData>), ResultsError> {
     let data = Arc::new(samspill_results::load(&c.tenant, round).await?);
     let key = format!(
-        "{}/{}/{}/{}/{}/{}",
+        "{}/{}/{}/{}/{}/{}/{}",
         c.info.id,
         round,
         opts.rules.to_json(),
         opts.lang.code(),
         opts.named,
-        review_version(&data)
+        review_version(&data),
+        data.privacy.version
     );
     if let Some(e) = state.0.results.get(&key) {
         return Ok((e, data));
@@ -209,7 +219,7 @@ async fn choices(
 }
 
 /// The body of the report page, for embedding in the results page.
-fn report_body(html: &str) -> &str {
+pub(crate) fn report_body(html: &str) -> &str {
     let start = html.find("<main>").map(|i| i + "<main>".len()).unwrap_or(0);
     let end = html.rfind("</main>").unwrap_or(html.len());
     html.get(start..end).unwrap_or("")
@@ -307,7 +317,7 @@ pub async fn save_rules(
     }
 }
 
-fn download(content_type: &'static str, name: &str, bytes: impl Into<Body>) -> Response {
+pub(crate) fn download(content_type: &'static str, name: &str, bytes: impl Into<Body>) -> Response {
     let mut res = (StatusCode::OK, bytes.into()).into_response();
     let h = res.headers_mut();
     h.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));

@@ -152,6 +152,8 @@ pub fn instrument_text(
 /// preview's), the page language and where the pages live.
 struct Ctx {
     view: SurveyView,
+    /// The tenant the round belongs to.
+    tenant: samspill_store::TenantId,
     lang: Lang,
     /// `/s/{token}`, or the preview's `/coord/rounds/{id}/preview`.
     base: String,
@@ -212,6 +214,7 @@ async fn load(
     Ok((
         resp,
         Ctx {
+            tenant: resp.tenant(),
             view,
             lang,
             base: format!("/s/{token}"),
@@ -315,10 +318,10 @@ pub async fn welcome(
     if !c.view.accepting {
         return closed(&state, &c);
     }
-    render_welcome(&state, &c)
+    render_welcome(&state, &c).await
 }
 
-fn render_welcome(state: &AppState, c: &Ctx) -> Response {
+async fn render_welcome(state: &AppState, c: &Ctx) -> Response {
     let mut ctx = base_ctx(state, c, "welcome");
     let minutes = estimate_minutes(
         c.view.roster.len() + 1,
@@ -337,6 +340,11 @@ fn render_welcome(state: &AppState, c: &Ctx) -> Response {
     ctx.insert("deadline".into(), json!(who.deadline(t)));
     ctx.insert("minutes".into(), json!(minutes));
     ctx.insert("resume".into(), json!(resume_target(&c.view)));
+    // The information text (issue 16), before the first question.
+    match crate::privacy::survey_notice(state, c.tenant, c.view.round.id, c.lang).await {
+        Ok(n) => ctx.insert("privacy".into(), n),
+        Err(e) => return PageError::new(state, c.lang, e).into_response(),
+    };
     page(state, c.lang, "survey_welcome.html", ctx, StatusCode::OK)
 }
 
@@ -1035,7 +1043,7 @@ async fn preview_page(
         Err(e) => return PageError::new(state, coord.lang, e).into_response(),
     };
     match step {
-        "welcome" => render_welcome(state, &c),
+        "welcome" => render_welcome(state, &c).await,
         "done" => page(
             state,
             c.lang,
@@ -1101,6 +1109,7 @@ async fn preview_ctx(c: &Coord, id: i64, q: &SurveyQuery) -> Result<Ctx, StoreEr
         .or_else(|| Lang::parse(&round.lang))
         .unwrap_or(c.lang);
     Ok(Ctx {
+        tenant: c.tenant.id(),
         base: format!("/coord/rounds/{id}/preview"),
         preview: Some(Preview {
             round: id,

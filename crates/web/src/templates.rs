@@ -125,6 +125,53 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../templates/coord_compare.html"),
     ),
     (
+        "login_totp.html",
+        include_str!("../templates/login_totp.html"),
+    ),
+    (
+        "login_forgot.html",
+        include_str!("../templates/login_forgot.html"),
+    ),
+    (
+        "account_link.html",
+        include_str!("../templates/account_link.html"),
+    ),
+    ("account.html", include_str!("../templates/account.html")),
+    (
+        "survey_privacy.html",
+        include_str!("../templates/survey_privacy.html"),
+    ),
+    (
+        "coord_privacy.html",
+        include_str!("../templates/coord_privacy.html"),
+    ),
+    (
+        "coord_privacy_person.html",
+        include_str!("../templates/coord_privacy_person.html"),
+    ),
+    (
+        "coord_privacy_round.html",
+        include_str!("../templates/coord_privacy_round.html"),
+    ),
+    (
+        "coord_privacy_letters.html",
+        include_str!("../templates/coord_privacy_letters.html"),
+    ),
+    (
+        "privacy_doc.html",
+        include_str!("../templates/privacy_doc.html"),
+    ),
+    ("audit.html", include_str!("../templates/audit.html")),
+    ("insight.html", include_str!("../templates/insight.html")),
+    (
+        "insight_round.html",
+        include_str!("../templates/insight_round.html"),
+    ),
+    (
+        "operator_outbox.html",
+        include_str!("../templates/operator_outbox.html"),
+    ),
+    (
         "survey_buttons.html",
         include_str!("../templates/survey_buttons.html"),
     ),

@@ -179,14 +179,8 @@ async fn login_sessions_csrf_and_rate_limit() {
         )
         .await
         .unwrap();
-    let r = post(
-        &e.state,
-        "/login",
-        None,
-        &[("email", "drift@samspill.example"), ("password", PASSWORD)],
-    )
-    .await;
-    let op = r.cookie().expect("operator session");
+    // Operators need an authenticator with their password.
+    let (op, _) = login_enrolling_totp(&e.state, "drift@samspill.example", PASSWORD).await;
     let m = get(&e.state, "/metrics", Some(&op)).await;
     assert_eq!(m.status, StatusCode::OK);
     assert!(

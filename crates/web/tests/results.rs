@@ -488,7 +488,10 @@ async fn the_built_in_outbox_shows_each_message_as_it_would_arrive() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_operator_creates_municipalities_and_users_and_sees_no_survey_data() {
     for (db, url) in database_urls() {
-        let e = env(&url, None).await;
+        let mut e = env(&url, None).await;
+        let mut config = e.state.config().clone();
+        config.mail = samspill_web::MailTransport::Outbox;
+        e.state = samspill_web::AppState::new(e.store.clone(), config).unwrap();
         e.store
             .create_user(
                 None,
@@ -499,15 +502,8 @@ async fn the_operator_creates_municipalities_and_users_and_sees_no_survey_data()
             )
             .await
             .unwrap();
-        let r = post(
-            &e.state,
-            "/login",
-            None,
-            &[("email", "drift@samspill.example"), ("password", PASSWORD)],
-        )
-        .await;
-        assert_eq!(r.location(), "/operator", "{db}");
-        let op = r.cookie().unwrap();
+        // An operator sets up an authenticator at the first login.
+        let (op, _) = login_enrolling_totp(&e.state, "drift@samspill.example", PASSWORD).await;
         let o = Some(op.as_str());
         let page = get(&e.state, "/operator", o).await;
         assert_eq!(page.status, StatusCode::OK, "{db}");
@@ -547,7 +543,8 @@ async fn the_operator_creates_municipalities_and_users_and_sees_no_survey_data()
             assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{db}: {slug}");
         }
         assert_eq!(e.store.tenants().await.unwrap().len(), 2, "{db}");
-        // A coordinator with a password shown once.
+        // A coordinator is invited by e-mail; the operator never sees a
+        // password or the link.
         let r = post(
             &e.state,
             "/operator/users",
@@ -561,25 +558,37 @@ async fn the_operator_creates_municipalities_and_users_and_sees_no_survey_data()
             ],
         )
         .await;
-        assert_eq!(r.status, StatusCode::OK, "{db}: {}", r.body);
-        let pw = r
-            .body
-            .split("id=\"new-password\">")
-            .nth(1)
-            .unwrap()
-            .split('<')
-            .next()
-            .unwrap()
-            .to_string();
-        assert_eq!(pw.len(), 20);
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{db}: {}", r.body);
+        let page = get(&e.state, &r.location(), o).await;
+        assert!(!page.body.contains("/account/link/"), "{db}");
+        let link = account_link_in_mail(&e.state, "ane@hitra.example").await;
+        let page = get(&e.state, &link, None).await;
+        assert_eq!(page.status, StatusCode::OK, "{db}: {}", page.body);
+        assert!(page.body.contains("ane@hitra.example"), "{db}");
+        // Two different passwords: refused, the link still works.
         let r = post(
             &e.state,
-            "/login",
+            &link,
             None,
-            &[("email", "ane@hitra.example"), ("password", &pw)],
+            &[
+                ("password", "et-passord-for-ane"),
+                ("password2", "et-annet-passord"),
+            ],
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{db}");
+        let pw = "et-passord-for-ane".to_string();
+        let r = post(
+            &e.state,
+            &link,
+            None,
+            &[("password", &pw), ("password2", &pw)],
         )
         .await;
         assert_eq!(r.location(), "/coord", "{db}: the coordinator logs in");
+        // The link is spent.
+        let again = get(&e.state, &link, None).await;
+        assert!(again.status.is_client_error(), "{db}: {}", again.status);
         let coord = r.cookie().unwrap();
         // Roles: neither sees the other's pages.
         assert_eq!(
@@ -646,16 +655,32 @@ async fn the_operator_creates_municipalities_and_users_and_sees_no_survey_data()
             &[("csrf", &csrf), ("action", "reset")],
         )
         .await;
-        let pw2 = r
-            .body
-            .split("id=\"new-password\">")
-            .nth(1)
-            .unwrap()
-            .split('<')
-            .next()
-            .unwrap()
-            .to_string();
-        assert_ne!(pw, pw2);
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{db}: {}", r.body);
+        let r = post(
+            &e.state,
+            "/login",
+            None,
+            &[("email", "ane@hitra.example"), ("password", &pw)],
+        )
+        .await;
+        let coord = r.cookie().expect("the old password works until the reset");
+        let link2 = account_link_in_mail(&e.state, "ane@hitra.example").await;
+        assert_ne!(link, link2);
+        let pw2 = "et-nytt-passord-for-ane".to_string();
+        let r = post(
+            &e.state,
+            &link2,
+            None,
+            &[("password", &pw2), ("password2", &pw2)],
+        )
+        .await;
+        assert_eq!(r.location(), "/coord", "{db}");
+        // The reset ended the other sessions; the old password stops working.
+        assert_eq!(
+            get(&e.state, "/coord", Some(&coord)).await.status,
+            StatusCode::SEE_OTHER,
+            "{db}"
+        );
         let r = post(
             &e.state,
             "/login",
@@ -707,10 +732,10 @@ async fn the_operator_creates_municipalities_and_users_and_sees_no_survey_data()
         let log = e.store.audit_log(&AuditFilter::default()).await.unwrap();
         for action in [
             "tenant.create",
-            "user.create",
+            "user.invite",
             "tenant.rename",
             "tenant.deactivate",
-            "user.password",
+            "user.password.reset.send",
         ] {
             assert!(
                 log.iter()

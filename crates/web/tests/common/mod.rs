@@ -234,3 +234,83 @@ pub fn smtp_config(port: u16) -> SmtpConfig {
         password: None,
     }
 }
+
+/// Decodes base32 (RFC 4648, no padding; spaces ignored), as an
+/// authenticator app reads the secret shown at enrolment.
+pub fn base32_decode(text: &str) -> Vec<u8> {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+    let mut out = Vec::new();
+    let (mut acc, mut bits) = (0u32, 0u32);
+    for c in text.bytes().filter(|c| !c.is_ascii_whitespace()) {
+        let v = ALPHABET
+            .iter()
+            .position(|&a| a == c.to_ascii_uppercase())
+            .expect("a base32 character") as u32;
+        acc = (acc << 5) | v;
+        bits += 5;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    out
+}
+
+/// The challenge cookie of a password login that needs a second step.
+pub fn challenge_cookie(r: &Resp) -> Option<String> {
+    r.headers
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|c| c.starts_with("samspill_challenge=") && !c.starts_with("samspill_challenge=;"))
+        .map(|c| c.split(';').next().unwrap_or("").to_string())
+}
+
+/// Logs in an account whose password login needs an authenticator (an
+/// operator): the password, then the enrolment page's secret as an
+/// authenticator app reads it, then its code at the state's clock.
+/// Returns (session cookie, the authenticator's secret).
+pub async fn login_enrolling_totp(
+    state: &AppState,
+    email: &str,
+    password: &str,
+) -> (String, Vec<u8>) {
+    let r = post(
+        state,
+        "/login",
+        None,
+        &[("email", email), ("password", password)],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert!(r.location().starts_with("/login/totp"), "{}", r.location());
+    assert!(r.cookie().is_none(), "no session before the second step");
+    let ch = challenge_cookie(&r).expect("challenge cookie");
+    let page = get(state, "/login/totp", Some(&ch)).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    let i = page
+        .body
+        .find("data-secret=\"")
+        .expect("the enrolment secret")
+        + 13;
+    let secret = base32_decode(page.body[i..].split('"').next().unwrap());
+    let code = samspill_store::totp::code_at(&secret, state.now());
+    let r = post(state, "/login/totp", Some(&ch), &[("code", &code)]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    (r.cookie().expect("session after the code"), secret)
+}
+
+/// The one-time account link (path and query) in the newest account mail
+/// to `to`, delivering queued mail to the built-in outbox first.
+pub async fn account_link_in_mail(state: &AppState, to: &str) -> String {
+    samspill_web::run_mail_once(state).await;
+    let mails = state.store().delivered_service_mail(100).await.unwrap();
+    let m = mails.iter().find(|m| m.to == to).expect("account mail");
+    let i = m.body.find("/account/link/").expect("a link in the mail");
+    m.body[i..]
+        .split(|c: char| c.is_whitespace())
+        .next()
+        .unwrap()
+        .to_string()
+}
