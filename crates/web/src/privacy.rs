@@ -295,7 +295,7 @@ pub async fn person_rectify(
         Err(StoreError::Roster(problems)) => {
             let texts: Vec<String> = problems
                 .iter()
-                .map(|p| crate::coord::problem_text(&state, c.lang, p))
+                .map(|p| crate::coord::problem_what(&state, c.lang, &p.kind))
                 .collect();
             person_view(
                 &state,

@@ -211,10 +211,11 @@ async fn load(
         .or(Some(view.round.lang.as_str()))
         .and_then(Lang::parse)
         .unwrap_or(Lang::Nb);
+    let tenant = resp.tenant();
     Ok((
         resp,
         Ctx {
-            tenant: resp.tenant(),
+            tenant,
             view,
             lang,
             base: format!("/s/{token}"),
