@@ -55,6 +55,7 @@ mod backup;
 mod jobs;
 mod mail;
 mod network;
+pub mod programme;
 mod respondent;
 mod results;
 mod roster;
@@ -78,6 +79,10 @@ pub use auth::{
 };
 pub use backup::{BackupInfo, inspect_sqlite_backup, key_fingerprint};
 pub use respondent::{Respondent, RosterEntry, SurveyView};
+pub use programme::{
+    ProgrammeError, ProgrammeHandle, ProgrammeId, ProgrammeSummary, Programmes, Record, RecordKind,
+    Standing, Stored,
+};
 pub use results::{MAX_THEME, OpenAnswerRow, Pseudonym, Review};
 pub use tenant::Tenant;
 pub(crate) use text::{check_line, check_text};
