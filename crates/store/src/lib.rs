@@ -78,11 +78,11 @@ pub use auth::{
     ADDRESS_FREE, AuthUser, LoginOutcome, MAX_DELAY, PAIR_FREE, Role, SESSION_SECONDS, Session,
 };
 pub use backup::{BackupInfo, inspect_sqlite_backup, key_fingerprint};
-pub use respondent::{Respondent, RosterEntry, SurveyView};
 pub use programme::{
     ProgrammeError, ProgrammeHandle, ProgrammeId, ProgrammeSummary, Programmes, Record, RecordKind,
     Standing, Stored,
 };
+pub use respondent::{Respondent, RosterEntry, SurveyView};
 pub use results::{MAX_THEME, OpenAnswerRow, Pseudonym, Review};
 pub use tenant::Tenant;
 pub(crate) use text::{check_line, check_text};

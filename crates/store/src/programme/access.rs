@@ -233,9 +233,7 @@ pub fn coordinator(
             let mine = |p: &ParticipantId| p == own;
             match after {
                 Record::Participant(p) => match before {
-                    Some(Record::Participant(b)) => {
-                        mine(&b.id) && funder_side(b) == funder_side(p)
-                    }
+                    Some(Record::Participant(b)) => mine(&b.id) && funder_side(b) == funder_side(p),
                     _ => false,
                 },
                 Record::Organisation(o) => mine(&o.participant) && before_is_own(before, own),
@@ -249,9 +247,7 @@ pub fn coordinator(
                             Some(_) => false,
                         }
                 }
-                Record::Gathering(g) => {
-                    g.host.as_ref() == Some(own) && before_is_own(before, own)
-                }
+                Record::Gathering(g) => g.host.as_ref() == Some(own) && before_is_own(before, own),
                 Record::Learning(e) => {
                     e.participant.as_ref() == Some(own)
                         && (before.is_none() || *created_by == Some(user))
@@ -266,9 +262,7 @@ pub fn coordinator(
         Action::Remove { record, created_by } => match record {
             Record::Assessment(a) => &a.participant == own,
             Record::Gathering(g) => g.host.as_ref() == Some(own),
-            Record::Learning(e) => {
-                e.participant.as_ref() == Some(own) && *created_by == Some(user)
-            }
+            Record::Learning(e) => e.participant.as_ref() == Some(own) && *created_by == Some(user),
             _ => false,
         },
     }
@@ -309,7 +303,11 @@ fn path_plan(path: &ParticipantPath) -> ParticipantPath {
 }
 
 /// Whether `after` differs from `before` only in `own`'s sign-offs.
-fn only_own_sign_off(before: &EvaluationRound, after: &EvaluationRound, own: &ParticipantId) -> bool {
+fn only_own_sign_off(
+    before: &EvaluationRound,
+    after: &EvaluationRound,
+    own: &ParticipantId,
+) -> bool {
     let strip = |r: &EvaluationRound| {
         let mut r = r.clone();
         r.sign_offs.retain(|s| &s.participant != own);

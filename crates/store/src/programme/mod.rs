@@ -316,28 +316,22 @@ impl Record {
             RecordKind::Participant => {
                 Record::Participant(by(&doc.participants, |x| x.id.to_string(), key)?)
             }
-            RecordKind::Organisation => Record::Organisation(by(
-                &doc.organisations,
-                |x| x.participant.to_string(),
-                key,
-            )?),
+            RecordKind::Organisation => {
+                Record::Organisation(by(&doc.organisations, |x| x.participant.to_string(), key)?)
+            }
             RecordKind::Assessment => {
                 Record::Assessment(by(&doc.assessments, |x| x.id.to_string(), key)?)
             }
-            RecordKind::ActionPlan => Record::ActionPlan(by(
-                &doc.action_plans,
-                |x| x.participant.to_string(),
-                key,
-            )?),
+            RecordKind::ActionPlan => {
+                Record::ActionPlan(by(&doc.action_plans, |x| x.participant.to_string(), key)?)
+            }
             RecordKind::Report => Record::Report(by(&doc.reports, |x| x.id.to_string(), key)?),
             RecordKind::Gathering => {
                 Record::Gathering(by(&doc.gatherings, |x| x.id.to_string(), key)?)
             }
-            RecordKind::EvaluationRound => Record::EvaluationRound(by(
-                &doc.evaluation_rounds,
-                |x| x.id.to_string(),
-                key,
-            )?),
+            RecordKind::EvaluationRound => {
+                Record::EvaluationRound(by(&doc.evaluation_rounds, |x| x.id.to_string(), key)?)
+            }
             RecordKind::Learning => {
                 Record::Learning(by(&doc.learning_log, |x| x.id.to_string(), key)?)
             }
@@ -481,11 +475,12 @@ async fn load(conn: &mut sqlx::AnyConnection, id: ProgrammeId) -> Result<Loaded>
 /// Takes the programme's write lock (its revision row) and returns the new
 /// revision.
 async fn lock(conn: &mut sqlx::AnyConnection, id: ProgrammeId) -> Result<i64> {
-    let r = sqlx::query("UPDATE programmes SET revision = revision + 1, updated_at = $1 WHERE id = $2")
-        .bind(now())
-        .bind(id.0)
-        .execute(&mut *conn)
-        .await?;
+    let r =
+        sqlx::query("UPDATE programmes SET revision = revision + 1, updated_at = $1 WHERE id = $2")
+            .bind(now())
+            .bind(id.0)
+            .execute(&mut *conn)
+            .await?;
     if r.rows_affected() == 0 {
         return Err(StoreError::NotFound.into());
     }
@@ -1032,11 +1027,13 @@ impl Programmes {
                 return Err(StoreError::Conflict(other).into());
             }
         }
-        sqlx::query("DELETE FROM programme_participants WHERE programme_id = $1 AND participant = $2")
-            .bind(id.0)
-            .bind(participant.as_str())
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query(
+            "DELETE FROM programme_participants WHERE programme_id = $1 AND participant = $2",
+        )
+        .bind(id.0)
+        .bind(participant.as_str())
+        .execute(&mut *tx)
+        .await?;
         sqlx::query(
             "INSERT INTO programme_participants (programme_id, participant, tenant_id, linked_at) VALUES ($1, $2, $3, $4)",
         )
@@ -1329,7 +1326,11 @@ impl ProgrammeHandle {
                 .survey_rounds
                 .iter()
                 .map(|r| r.round.as_str())
-                .chain(b.pre_analysis.iter().flat_map(|a| a.baseline_round.as_ref().map(|r| r.as_str())))
+                .chain(
+                    b.pre_analysis
+                        .iter()
+                        .flat_map(|a| a.baseline_round.as_ref().map(|r| r.as_str())),
+                )
                 .collect(),
             _ => Vec::new(),
         };
@@ -1337,7 +1338,11 @@ impl ProgrammeHandle {
             .survey_rounds
             .iter()
             .map(|r| r.round.as_str())
-            .chain(p.pre_analysis.iter().flat_map(|a| a.baseline_round.as_ref().map(|r| r.as_str())))
+            .chain(
+                p.pre_analysis
+                    .iter()
+                    .flat_map(|a| a.baseline_round.as_ref().map(|r| r.as_str())),
+            )
             .filter(|r| !old.contains(r));
         for r in new {
             let Ok(round) = r.parse::<i64>() else {
@@ -1487,11 +1492,7 @@ impl ProgrammeHandle {
             None,
             &self.actor,
             "programme.import",
-            &format!(
-                "programme {}: {} records",
-                self.id,
-                Record::all(doc).len()
-            ),
+            &format!("programme {}: {} records", self.id, Record::all(doc).len()),
         )
         .await?;
         tx.commit().await?;
