@@ -29,6 +29,7 @@ mod guard;
 mod jobs;
 mod mail;
 mod operator;
+mod programme;
 mod results;
 mod roster;
 mod survey;
@@ -52,6 +53,7 @@ pub use error::PageError;
 pub use guard::loggable_path;
 pub use mail::{SmtpConfig, SmtpTls, compose, run_mail_once, send_test_mail};
 pub use operator::generate_password;
+pub use programme::ProgrammeTexts;
 pub use roster::{RosterFile, parse_roster};
 pub use templates::AllTexts;
 
@@ -184,6 +186,7 @@ pub fn app(state: AppState) -> Router {
         .route("/logout", post(auth::logout))
         .merge(operator::routes())
         .merge(coord::routes())
+        .merge(programme::routes())
         .merge(survey::routes())
         .route("/health", get(health))
         .route("/metrics", get(metrics))

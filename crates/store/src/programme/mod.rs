@@ -182,6 +182,26 @@ impl RecordKind {
         }
     }
 
+    /// The document's list of records of this kind.
+    pub fn document_field(self) -> &'static str {
+        match self {
+            RecordKind::Cohort => "cohorts",
+            RecordKind::Participant => "participants",
+            RecordKind::Organisation => "organisations",
+            RecordKind::Assessment => "assessments",
+            RecordKind::ActionPlan => "action_plans",
+            RecordKind::Report => "reports",
+            RecordKind::Gathering => "gatherings",
+            RecordKind::EvaluationRound => "evaluation_rounds",
+            RecordKind::Learning => "learning_log",
+        }
+    }
+
+    /// The record as JSON text (what a form edits).
+    pub fn json_of(record: &Record) -> String {
+        record.body_pretty()
+    }
+
     /// Parses the machine name.
     pub fn parse(s: &str) -> Option<RecordKind> {
         RecordKind::ALL.into_iter().find(|k| k.as_str() == s)
@@ -270,6 +290,11 @@ impl Record {
             Record::Learning(x) => serde_json::to_string(x),
         };
         v.expect("records serialise")
+    }
+
+    fn body_pretty(&self) -> String {
+        let v: serde_json::Value = serde_json::from_str(&self.body()).expect("records serialise");
+        serde_json::to_string_pretty(&v).expect("records serialise")
     }
 
     fn from_body(kind: RecordKind, body: &str) -> Result<Record, serde_json::Error> {
@@ -1497,6 +1522,61 @@ impl ProgrammeHandle {
         .await?;
         tx.commit().await?;
         Ok(())
+    }
+
+    /// Reads a record of `kind` from its JSON text (a form's), checked as
+    /// part of the stored programme: the text is put in the place of the
+    /// record with the same key (or appended) and the whole document is
+    /// read with `samspill-programme`'s strict rules, so every problem names
+    /// the path of the bad field ([`ProgrammeError::Invalid`]). Nothing is
+    /// stored; [`ProgrammeHandle::put`] does that, checked again.
+    pub async fn parse_record(&self, kind: RecordKind, text: &str) -> Result<Record> {
+        use samspill_programme::document::{DocumentError, Problem};
+        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+            DocumentErrors(vec![DocumentError {
+                path: String::new(),
+                problem: Problem::Syntax {
+                    line: e.line(),
+                    column: e.column(),
+                    detail: e.to_string(),
+                },
+            }])
+        })?;
+        let mut conn = self.store.pool.acquire().await?;
+        let doc = load(&mut conn, self.id).await?.doc;
+        drop(conn);
+        let mut whole = serde_json::to_value(&doc).expect("records serialise");
+        let field = kind.document_field();
+        let list = whole
+            .as_object_mut()
+            .expect("a document is an object")
+            .entry(field)
+            .or_insert_with(|| serde_json::Value::Array(Vec::new()));
+        let items = list.as_array_mut().expect("record lists are arrays");
+        let key_field = match kind {
+            RecordKind::Organisation | RecordKind::ActionPlan => "participant",
+            _ => "id",
+        };
+        let key = value.get(key_field).cloned();
+        let at = match items
+            .iter()
+            .position(|x| key.is_some() && x.get(key_field) == key.as_ref())
+        {
+            Some(i) => {
+                items[i] = value;
+                i
+            }
+            None => {
+                items.push(value);
+                items.len() - 1
+            }
+        };
+        let parsed = ProgrammeDocument::from_value(whole)?;
+        Ok(Record::all(&parsed)
+            .into_iter()
+            .filter(|r| r.kind() == kind)
+            .nth(at)
+            .expect("the record is where it was put"))
     }
 
     /// Signs off (or withdraws the sign-off of) the user's own column of an
