@@ -157,6 +157,7 @@ pw-kind-learning = læringsnotat
 pw-matrix-caption = Oversigtsmatrix: hver celle med sine kilder; oplysninger, som kun nogle kilder har, er markeret.
 pw-matrix-row = Række
 pw-matrix-records = Registreringer
+pw-matrix-sources = Kilder
 pw-matrix-xlsx = Hent matrixen (XLSX)
 pw-conflict = Kilderne er uenige: «{ $fact }» står i { $found }, men ikke i { $missing }.
 pw-sign-off = Kvalitetssikret

@@ -157,6 +157,7 @@ pw-kind-learning = learning note
 pw-matrix-caption = Overview matrix: each cell with its sources; facts that only some sources report are marked.
 pw-matrix-row = Row
 pw-matrix-records = Records
+pw-matrix-sources = Sources
 pw-matrix-xlsx = Download the matrix (XLSX)
 pw-conflict = Sources disagree: «{ $fact }» is in { $found } but not in { $missing }.
 pw-sign-off = Quality assured

@@ -157,6 +157,7 @@ pw-kind-learning = læringsnotat
 pw-matrix-caption = Oversiktsmatrise: hver celle med kildene sine; opplysninger som bare noen kilder har, er merket.
 pw-matrix-row = Rad
 pw-matrix-records = Registreringer
+pw-matrix-sources = Kilder
 pw-matrix-xlsx = Last ned matrisen (XLSX)
 pw-conflict = Kildene spriker: «{ $fact }» står i { $found }, men ikke i { $missing }.
 pw-sign-off = Kvalitetssikret

@@ -157,6 +157,7 @@ pw-kind-learning = læringsnotat
 pw-matrix-caption = Oversiktsmatrise: kvar celle med kjeldene sine; opplysningar som berre nokre kjelder har, er merkte.
 pw-matrix-row = Rad
 pw-matrix-records = Registreringar
+pw-matrix-sources = Kjelder
 pw-matrix-xlsx = Last ned matrisen (XLSX)
 pw-conflict = Kjeldene sprikjer: «{ $fact }» står i { $found }, men ikkje i { $missing }.
 pw-sign-off = Kvalitetssikra

@@ -208,8 +208,10 @@ impl RecordKind {
     }
 }
 
-/// One aggregate record of a programme.
+/// One aggregate record of a programme. (Records are built one at a time
+/// per change, so their sizes need no boxing.)
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum Record {
     /// A cohort.
     Cohort(Cohort),

@@ -51,9 +51,20 @@ fn matrix_view(m: &Matrix, r: &Renderer<'_>, own: Option<&ParticipantId>) -> Val
                 "rows": s.rows.iter().map(|row| json!({
                     "label": r.value(&row.label),
                     "cells": row.cells.iter().map(|c| {
-                        let (lead, items) = cell_texts(c, r);
+                        let (_, items) = cell_texts(c, r);
                         json!({
-                            "lead": lead,
+                            "text": render_cell(c, r),
+                            "sources": c.provenance().iter().map(|p| {
+                                let mut s = source(r, p.source);
+                                if let Some(x) = &p.reference {
+                                    s.push_str(&format!(" «{x}»"));
+                                }
+                                if let Some(d) = p.date {
+                                    s.push(' ');
+                                    s.push_str(&r.date(d));
+                                }
+                                s
+                            }).collect::<Vec<_>>(),
                             "items": items.iter().zip(&c.items).map(|((text, children), item)| json!({
                                 "text": text,
                                 "children": children,

@@ -166,8 +166,8 @@ pub async fn overview(State(state): State<AppState>, v: Viewer, Id(id): Id<i64>)
         "counts": counts,
         "cohorts": cohorts,
         "rounds": rounds,
-        "cohort_term": r.term(samspill_programme::model::Term::Cohort, samspill_programme::model::Form::Plural),
-        "participant_term": r.term(samspill_programme::model::Term::Participant, samspill_programme::model::Form::Singular),
+        "cohort_term": samspill_programme::text::capitalise(&r.term(samspill_programme::model::Term::Cohort, samspill_programme::model::Form::Plural)),
+        "participant_term": samspill_programme::text::capitalise(&r.term(samspill_programme::model::Term::Participant, samspill_programme::model::Form::Singular)),
         "may_import": h.allows(&Action::Import),
         "may_export": h.allows(&Action::Export),
         "heading": r.message(&Message::new("programme-portfolio-sheet")),
@@ -197,7 +197,7 @@ pub async fn glossary(State(state): State<AppState>, v: Viewer, Id(id): Id<i64>)
     let r = Renderer::new(&cat, &doc.programme.vocabulary);
     let items: Vec<Value> = glossary_of(&doc.programme, v.lang.code())
         .iter()
-        .map(|g| json!({"word": r.value(&g.headword), "definition": r.value(&g.definition)}))
+        .map(|g| json!({"word": samspill_programme::text::capitalise(&r.value(&g.headword)), "definition": r.value(&g.definition)}))
         .collect();
     let ctx = obj(json!({"id": id, "name": doc.programme.name, "items": items}));
     render(

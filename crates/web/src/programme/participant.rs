@@ -150,7 +150,7 @@ pub async fn page(
             })).collect::<Vec<_>>(),
             "bodies": o.bodies.iter().map(|b| json!({
                 "name": b.name,
-                "kind": r.term(b.kind.term(), samspill_programme::model::Form::Singular),
+                "kind": samspill_programme::text::capitalise(&r.term(b.kind.term(), samspill_programme::model::Form::Singular)),
                 "planned": b.planned,
                 "members": b.members.iter().filter(|m| m.holds_at(at)).map(|m| json!({
                     "position": m.position,
@@ -183,8 +183,8 @@ pub async fn page(
                     "responsible": m.responsible.as_ref().and_then(|x| x.name.clone().or(x.person.as_ref().map(|p| p.to_string()))),
                     "indicators": v.indicators.iter().filter(|i| i.measure.as_ref() == Some(&m.id)).map(|i| json!({
                         "name": i.name,
-                        "baseline": i.baseline.as_ref().map(|b| b.value),
-                        "target": i.target.as_ref().map(|b| b.value),
+                        "baseline": i.baseline.as_ref().map(|b| r.decimal(b.value)),
+                        "target": i.target.as_ref().map(|b| r.decimal(b.value)),
                         "unit": i.unit,
                     })).collect::<Vec<_>>(),
                 })).collect::<Vec<_>>();
@@ -237,14 +237,14 @@ pub async fn page(
         .collect();
     let may_write = |kind: RecordKind| -> bool {
         // Offer the JSON editor for records of kinds the role keeps.
-        match (h.standing(), kind) {
-            (Standing::Coordinator { .. }, RecordKind::Organisation | RecordKind::ActionPlan) => {
-                true
-            }
-            (Standing::Funder, RecordKind::Participant) => true,
-            (Standing::System, _) => true,
-            _ => false,
-        }
+        matches!(
+            (h.standing(), kind),
+            (
+                Standing::Coordinator { .. },
+                RecordKind::Organisation | RecordKind::ActionPlan
+            ) | (Standing::Funder, RecordKind::Participant)
+                | (Standing::System, _)
+        )
     };
     let ctx = obj(json!({
         "id": id,
@@ -281,8 +281,9 @@ pub async fn page(
     )
 }
 
-/// A date field of a form: empty is none; anything else must be a date
+/// A date field of a form (the error is the page to answer with): empty is none; anything else must be a date
 /// (`2026-03-01`, `2026-03`, `2026`, …) or the field is named in the error.
+#[allow(clippy::result_large_err)]
 fn date_field(
     state: &AppState,
     v: &Viewer,

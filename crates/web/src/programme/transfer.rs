@@ -55,6 +55,7 @@ fn stem(key: &str) -> String {
 
 /// Reads an uploaded programme: an XLSX workbook (a zip) or the JSON
 /// document; `Err` is the page listing the problems.
+#[allow(clippy::result_large_err)]
 fn read_upload(
     state: &AppState,
     lang: Lang,
