@@ -79,7 +79,7 @@ class Case:
     """A test case: n nodes (indices 0..n-1), edges [(u, v, w)], optional groups."""
 
     def __init__(self, name, description, directed, node_ids, edges, groups=None,
-                 weighted=None, real=None):
+                 weighted=None, real=None, real_weights=False):
         self.name = name
         self.description = description
         self.directed = directed
@@ -89,7 +89,10 @@ class Case:
         for u, v, w in edges:
             assert u != v, f"{name}: self-loop {u}"
             assert 0 <= u < n and 0 <= v < n
-            assert isinstance(w, int) and w >= 1, f"{name}: weight {w!r} must be a positive int"
+            if real_weights:
+                assert isinstance(w, (int, float)) and w > 0, f"{name}: weight {w!r}"
+            else:
+                assert isinstance(w, int) and w >= 1, f"{name}: weight {w!r} must be a positive int"
             key = (u, v) if directed else (min(u, v), max(u, v))
             assert key not in norm, f"{name}: duplicate edge {key}"
             norm[key] = w
@@ -101,6 +104,10 @@ class Case:
             weighted = any(w != 1 for _, _, w in self.edges)
         self.weighted = weighted
         self.real = real  # dict with labels/source_file/network for real networks
+        # Weights without a small common denominator: the engine's path lengths fall back to
+        # floating point (issue 14). Distances here stay exact: 1 / Fraction(w) of the very
+        # binary value the engine reads.
+        self.real_weights = real_weights
 
     @property
     def n(self):
@@ -111,7 +118,7 @@ class Case:
         G.add_nodes_from(range(self.n))
         for u, v, w in self.edges:
             if with_weights:
-                G.add_edge(u, v, weight=w, dist=Fraction(1, w))
+                G.add_edge(u, v, weight=w, dist=1 / Fraction(w))
             else:
                 G.add_edge(u, v)
         return G
@@ -250,9 +257,18 @@ def unweighted_measures(case):
 
     nd = {}
     nd["degree"] = [G.degree(i) for i in range(n)]
+    # Strength is the sum of tie values whether or not paths are weighted (PRODUCT.md §4).
+    # The real networks' cases collapse their files' values to 1, so their strength is not
+    # theirs: left out (the command-line test marks it as not compared).
+    W = case.graph(True)
+    if case.real is None:
+        nd["strength"] = [W.degree(i, weight="weight") for i in range(n)]
     if directed:
         nd["in_degree"] = [G.in_degree(i) for i in range(n)]
         nd["out_degree"] = [G.out_degree(i) for i in range(n)]
+        if case.real is None:
+            nd["in_strength"] = [W.in_degree(i, weight="weight") for i in range(n)]
+            nd["out_strength"] = [W.out_degree(i, weight="weight") for i in range(n)]
     nd["betweenness"] = bet
     nd["closeness"] = ordered(nx.closeness_centrality(G), n)
     nd["harmonic"] = ordered(nx.harmonic_centrality(G), n)
@@ -303,7 +319,8 @@ def burt(G, weight):
         e = Fraction(0)
         for v in nbrs[u]:
             c += (p(u, v) + sum((p(u, w) * p(w, v) for w in nbrs[u]), Fraction(0))) ** 2
-            e += 1 - sum((p(u, w) * Fraction(mutual(v, w), mx[v]) for w in nbrs[u]), Fraction(0))
+            e += 1 - sum((p(u, w) * Fraction(mutual(v, w)) / Fraction(mx[v])
+                          for w in nbrs[u]), Fraction(0))
         con.append(c)
         eff.append(e)
     return con, eff
@@ -360,6 +377,19 @@ def weighted_measures(case, partition):
     nd["closeness"] = ordered(nx.closeness_centrality(G, distance="dist"), n)
     harm = nx.harmonic_centrality(G, distance="dist")
     assert all(isinstance(x, (Fraction, int)) for x in harm.values())
+    if case.real_weights:
+        # Float NetworkX (distance 1/w as a float) must agree with the exact values: no two
+        # shortest paths tie in these cases, so the stated tolerance of the engine's float
+        # path is never what decides a value here.
+        F = nx.DiGraph() if directed else nx.Graph()
+        F.add_nodes_from(range(n))
+        for u, v, w in case.edges:
+            F.add_edge(u, v, fdist=1.0 / w)
+        fb = nx.betweenness_centrality(F, normalized=True, weight="fdist")
+        fc = nx.closeness_centrality(F, distance="fdist")
+        for i in range(n):
+            assert abs(fb[i] - bet[i]) < 1e-12, (case.name, i, fb[i], float(bet[i]))
+            assert abs(fc[i] - nd["closeness"][i]) < 1e-12, (case.name, i)
     nd["harmonic"] = ordered(harm, n)
     nd["pagerank"] = ordered(nx.pagerank(G, alpha=0.85, weight="weight", tol=1e-15, max_iter=100000), n)
     nd["eigenvector"] = eigenvector_dense(case, G, "weight")
@@ -456,8 +486,21 @@ def group_measures(case):
             d = G.degree(b)
             assert br["total"][b] == d * (d - 1) - 2 * tri[b]
     assert E + I == len(ties)
+    sizes = [sum(1 for x in grp if x == g) for g in labels]
+    density = []
+    for a in range(len(labels)):
+        row = []
+        for b in range(len(labels)):
+            if a == b:
+                s_ = sizes[a]
+                possible = s_ * (s_ - 1) if case.directed else Fraction(s_ * (s_ - 1), 2)
+            else:
+                possible = sizes[a] * sizes[b]
+            row.append(None if possible == 0 else Fraction(counts[a][b]) / possible)
+        density.append(row)
     return {
-        "function_matrix": {"labels": labels, "counts": counts},
+        "function_matrix": {"labels": labels, "counts": counts, "sizes": sizes,
+                            "density": density},
         "ei_index": ei,
         "ei_expected": ei_expected,
         "ei_by_group": ei_by_group,
@@ -670,6 +713,67 @@ def municipal_cases():
         municipal_case("municipal_e", 2019, 36, True, nonrespondents=3, p_group=0.3,
                        p_cluster=0.06, p_other=0.01),
     ]
+
+
+def real_weight_cases():
+    """Issue 14: weights whose lengths 1/w have no small common denominator, so the engine's
+    path lengths are floating point. Random graphs with random real weights (uniform, six
+    decimals), the 3-person path of the issue, integer weights 1..60 (their common multiple
+    overflows 64 bits) and a connected small world."""
+    cases = []
+    cases.append(Case("float_path_3", "Issue 14: a 3-person path with tie values 0.1804 and "
+                      "0.1474 (NetworkX: betweenness of the middle 1.0, closeness 0.1622...).",
+                      False, [0, 1, 2], [(0, 1, 0.1804), (1, 2, 0.1474)], groups=["A", "B", "A"],
+                      real_weights=True))
+
+    def add(name, desc, G, seed, gen):
+        nodes, edges = from_nx(G)
+        wr = random.Random(seed)
+        edges = [(u, v, gen(wr)) for u, v, _ in edges]
+        groups = random_groups(random.Random(seed + 1), len(nodes), ["A", "B", "C"])
+        cases.append(Case(name, desc + f" Weights drawn with random.Random({seed}).",
+                          G.is_directed(), nodes, edges, groups=groups, real_weights=True))
+
+    def real(wr):
+        return round(wr.uniform(0.05, 5.0), 6)
+
+    for k, (n, p, seed) in enumerate([(12, 0.3, 31), (18, 0.2, 32), (25, 0.15, 33),
+                                       (30, 0.1, 34)]):
+        add(f"real_weights_gnp_{n}", f"nx.gnp_random_graph({n}, {p}, seed={seed}), real weights "
+            "uniform in [0.05, 5] to six decimals.", nx.gnp_random_graph(n, p, seed=seed),
+            300 + k, real)
+    for k, (n, p, seed) in enumerate([(15, 0.2, 41), (22, 0.15, 42)]):
+        add(f"real_weights_directed_{n}", f"nx.gnp_random_graph({n}, {p}, seed={seed}, "
+            "directed=True), real weights uniform in [0.05, 5] to six decimals.",
+            nx.gnp_random_graph(n, p, seed=seed, directed=True), 310 + k, real)
+    add("real_weights_small_world_20", "nx.connected_watts_strogatz_graph(20, 4, 0.3, seed=43), "
+        "real weights uniform in [0.05, 5] to six decimals.",
+        nx.connected_watts_strogatz_graph(20, 4, 0.3, seed=43), 320, real)
+    add("int_weights_1_60", "nx.gnp_random_graph(20, 0.25, seed=44), integer weights 1..60: "
+        "their least common multiple overflows the exact lengths' 64 bits.",
+        nx.gnp_random_graph(20, 0.25, seed=44), 321, lambda wr: wr.randint(1, 60))
+    return cases
+
+
+def eigenvector_cases():
+    """Issue 14: connected star-like graphs on which a plain power iteration ends in a rounding
+    limit cycle (stars, K(2, 70), preferential-attachment trees)."""
+    cases = []
+    for n in (45, 60, 97, 120):
+        G = nx.star_graph(n - 1)
+        nodes, edges = from_nx(G)
+        cases.append(Case(f"star_{n}", f"nx.star_graph({n - 1}): a hub and {n - 1} leaves.",
+                          False, nodes, edges))
+    G = nx.complete_bipartite_graph(2, 70)
+    nodes, edges = from_nx(G)
+    cases.append(Case("complete_bipartite_2_70", "nx.complete_bipartite_graph(2, 70).", False,
+                      nodes, edges))
+    for n, seed in ((29, 51), (64, 52), (101, 53)):
+        G = nx.barabasi_albert_graph(n, 1, seed=seed)
+        nodes, edges = from_nx(G)
+        cases.append(Case(f"pa_tree_{n}", f"nx.barabasi_albert_graph({n}, 1, seed={seed}): a "
+                          "preferential-attachment tree.", False, nodes, edges))
+    return cases
 
 
 def tied_case():
@@ -904,7 +1008,8 @@ def floatify(block, unweighted):
     for k, v in block["nodes"].items():
         if v is None or k == "articulation_point":
             continue
-        block["nodes"][k] = [int(x) if k in INT_NODE_KEYS else as_float(x) for x in v]
+        ints = k in INT_NODE_KEYS and all(x == int(x) for x in v)
+        block["nodes"][k] = [int(x) if ints else as_float(x) for x in v]
     return block
 
 
@@ -922,6 +1027,8 @@ def vector(case):
         "unweighted": unw,
         "weighted": floatify(weighted_measures(case, partition), False) if case.weighted else None,
         "groups_expected": group_measures(case) if case.groups is not None else None,
+        # How the engine must measure weighted distances: "exact" (integers) or "float".
+        "distance": "float" if case.real_weights else "exact",
     }
     if case.real is None:
         doc["edges"] = [list(e) for e in case.edges]
@@ -936,7 +1043,8 @@ def main():
                  f"tools/reference/setup.sh and use tools/reference/.venv/bin/python")
     data_dir = os.environ.get("SAMSPILL_NETWORKS_DIR", DATA_DIR_DEFAULT)
 
-    cases = classic_cases() + generated_cases() + municipal_cases()
+    cases = (classic_cases() + generated_cases() + municipal_cases() + real_weight_cases()
+             + eigenvector_cases())
     tied = tied_case()
     cases.append(tied)
     rc, facts = real_cases(data_dir)

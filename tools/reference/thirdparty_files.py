@@ -11,9 +11,14 @@ Run through tools/reference/setup.sh's venv (NetworkX 3.7 needs Python >= 3.12):
 
     tools/reference/setup.sh && tools/reference/.venv/bin/python tools/reference/thirdparty_files.py
 
+It also writes Zachary's karate club in the layout UCINET itself writes (ucinet-zachary.dl) and
+records how NetworkX reads the files of crates/formats/tests/fixtures/issue14/ (yEd groups, typed
+"null" values, a directed graph without edges).
+
 With --igraph it instead writes the municipal digraph with python-igraph (Debian's
-python3-igraph, i.e. the igraph C library's own GraphML, Pajek and NCOL writers) and runs under the
-system Python:
+python3-igraph, i.e. the igraph C library's own GraphML, Pajek and NCOL writers), and reads with
+igraph's DL reader the DL files samspill wrote (samspill-*.dl) and ucinet-zachary.dl; it runs under
+the system Python:
 
     apt-get install python3-igraph && /usr/bin/python3 tools/reference/thirdparty_files.py --igraph
 
@@ -165,6 +170,24 @@ def igraph_main():
     }
     for name in ("kommune-igraph.graphml", "kommune-igraph.net", "kommune-igraph-ncol.txt"):
         expected["files"][name] = common
+    # igraph's DL reader on what samspill's DL writer wrote (issue 14: "write what other tools
+    # read"). samspill-*.dl are samspill's own output (tests/thirdparty.rs checks that the
+    # writer still writes exactly them). igraph reads every DL file as arcs (directed=True) and
+    # splits quoted labels at blanks, so only counts, weights and blank-free names are recorded.
+    reads = {}
+    for name in ("samspill-directed.dl", "samspill-undirected.dl", "ucinet-zachary.dl"):
+        try:
+            d = ig.Graph.Read_DL(out(name), directed=True)
+        except Exception as e:  # noqa: BLE001 - what igraph says is the record
+            reads[name] = {"error": f"{type(e).__name__}: {str(e)[:80]}"}
+            continue
+        rec = {"vertices": d.vcount(), "arcs": d.ecount()}
+        if "weight" in d.es.attributes():
+            rec["weights"] = sorted(d.es["weight"])
+        if "name" in d.vs.attributes() and all(" " not in n for n in d.vs["name"]):
+            rec["names"] = d.vs["name"]
+        reads[name] = rec
+    expected["igraph_reads_dl"] = {"reader": f"python-igraph {ig.__version__}", "files": reads}
     save_expected(expected)
     print(f"wrote igraph {ig.__version__} files to {OUT_DIR}")
 
@@ -234,6 +257,50 @@ def main():
     d_ex["node_spells"] = {n: [d.nodes[n]["start"], d.nodes[n]["end"]] for n in d.nodes}
     d_ex["edge_spells"] = [[u, v, [a["start"], a["end"]]] for u, v, a in d.edges(data=True)]
     expected["files"]["kommune-dynamic.gexf"] = d_ex
+
+    # Zachary's karate club in the layout UCINET itself writes (UCINET 6 DL export: a
+    # one-line "DL N= NM=" header, "FORMAT = FULLMATRIX DIAGONAL PRESENT", the matrix names
+    # under "LEVEL LABELS:"): ZACHE the 0/1 ties, ZACHC their strengths (Zachary's counts of
+    # contexts, nx.karate_club_graph's "weight").
+    z = nx.karate_club_graph()
+    n = z.number_of_nodes()
+    with open(out("ucinet-zachary.dl"), "w", encoding="ascii", newline="\r\n") as fh:
+        fh.write(f"DL N={n} NM=2\nFORMAT = FULLMATRIX DIAGONAL PRESENT\nLEVEL LABELS:\nZACHE\n"
+                 "ZACHC\nDATA:\n")
+        for attr in (None, "weight"):
+            for u in range(n):
+                row = [(z.edges[u, v][attr] if attr else 1) if z.has_edge(u, v) else 0
+                       for v in range(n)]
+                fh.write(" " + " ".join(str(int(x)) for x in row) + "\n")
+    expected["files"]["ucinet-zachary.dl"] = {
+        "nodes": n,
+        "edges": z.number_of_edges(),
+        "directed": False,
+        "relations": ["ZACHE", "ZACHC"],
+        "total_weight": sum(int(d["weight"]) for _, _, d in z.edges(data=True)),
+    }
+
+    # Files written in the repository from the formats' documentation (issue 14), as NetworkX
+    # reads them: the counts samspill must agree with.
+    fixtures = {}
+    fx = os.path.join(REPO, "crates", "formats", "tests", "fixtures", "issue14")
+    y = nx.read_graphml(os.path.join(fx, "yed-groups.graphml"))
+    fixtures["yed-groups.graphml"] = {"nodes": sorted(y.nodes), "edges": y.number_of_edges(),
+                                      "directed": y.is_directed()}
+    for name in ("directed-no-ties.graphml",):
+        h = nx.read_graphml(os.path.join(fx, name))
+        fixtures[name] = {"nodes": sorted(h.nodes), "edges": h.number_of_edges(),
+                          "directed": h.is_directed()}
+    for name in ("null-values.graphml", "null-values.gexf"):
+        path = os.path.join(fx, name)
+        try:
+            h = nx.read_graphml(path) if name.endswith("graphml") else nx.read_gexf(path)
+        except Exception as e:  # noqa: BLE001 - NetworkX refusing is the record
+            fixtures[name] = {"networkx_error": f"{type(e).__name__}: {str(e)[:80]}"}
+        else:
+            fixtures[name] = {"nodes": sorted(h.nodes), "edges": h.number_of_edges(),
+                              "directed": h.is_directed()}
+    expected["networkx_reads_fixtures"] = fixtures
 
     save_expected(expected)
     print(f"wrote {len(expected['files'])} files and expected.json to {OUT_DIR}")

@@ -284,8 +284,9 @@ fn analyse_file(
 ) -> Result<(Vec<String>, Vec<Output>)> {
     let mut outputs = Vec::new();
     let file = path.display().to_string();
+    // The reader's error in the user's language (formats.ftl).
     let doc = samspill_formats::read_path(path, read_opts)
-        .map_err(|e| user(t, "cli-error", &[("message", Arg::Str(&e.to_string()))]))?;
+        .map_err(|e| anyhow::Error::from(crate::UserError(e.localized(t))))?;
     let warnings = doc
         .warnings
         .iter()

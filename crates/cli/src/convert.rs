@@ -38,8 +38,8 @@ pub fn run(args: &Args, t: &Texts) -> Result<()> {
         undirected: args.undirected,
         ..ReadOptions::default()
     };
-    let doc = samspill_formats::read_path(&args.input, &opts)
-        .map_err(|e| UserError(t.format("cli-error", &[("message", Arg::Str(&e.to_string()))])))?;
+    let doc =
+        samspill_formats::read_path(&args.input, &opts).map_err(|e| UserError(e.localized(t)))?;
     for w in &doc.warnings {
         eprintln!(
             "{}",
@@ -64,7 +64,7 @@ pub fn run(args: &Args, t: &Texts) -> Result<()> {
             ..WriteOptions::default()
         },
     )
-    .map_err(|e| UserError(t.format("cli-error", &[("message", Arg::Str(&e.to_string()))])))?;
+    .map_err(|e| UserError(e.localized(t)))?;
     for what in &written.dropped {
         eprintln!(
             "{}",

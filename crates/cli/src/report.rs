@@ -83,7 +83,6 @@ fn write_report(
     dir: &Path,
     stem: &str,
     r: &samspill_report::Rendered,
-    facts: &str,
     t: &Texts,
 ) -> Result<()> {
     std::fs::create_dir_all(dir).map_err(|e| {
@@ -99,7 +98,7 @@ fn write_report(
     for (name, bytes) in [
         (format!("{stem}.html"), r.html.as_bytes()),
         (format!("{stem}.pdf"), r.pdf.as_slice()),
-        (format!("{stem}-facts.json"), facts.as_bytes()),
+        (format!("{stem}-facts.json"), r.facts_json.as_bytes()),
     ] {
         let path = dir.join(name);
         write_atomically(&path, bytes, t)?;
@@ -123,13 +122,8 @@ fn on_big_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> Re
         .map_err(|_| anyhow::anyhow!("the report thread panicked"))
 }
 
-fn render(input: Input) -> Result<(samspill_report::Rendered, String)> {
-    on_big_stack(move || -> Result<_> {
-        let facts = samspill_report::facts::Facts::compute(&input)?;
-        let json = samspill_results::export::facts_json(&input, &facts);
-        let r = samspill_report::municipality_report(&input)?;
-        Ok((r, json))
-    })?
+fn render(input: Input) -> Result<samspill_report::Rendered> {
+    on_big_stack(move || samspill_report::municipality_report(&input))?.map_err(Into::into)
 }
 
 /// Writes the report.
@@ -154,25 +148,16 @@ fn from_file(args: &Args, file: &Path, lang: Option<Lang>, t: &Texts) -> Result<
     let rules = rules(args, Rules::default(), t)?;
     for network in networks {
         let name = args.name.clone().unwrap_or_else(|| network.name.clone());
-        let mut input = Input {
-            name: name.clone(),
-            lang: lang.unwrap_or(t.lang()),
-            round: String::new(),
-            network,
-            political: Default::default(),
-            coordination: Default::default(),
-            meeting_places: Default::default(),
-            open_answers: Vec::new(),
-            open_themes: Vec::new(),
-            coordination_forum: None,
-            figures: Vec::new(),
-            show_names: args.named,
+        let mut input = Input::new(&name, lang.unwrap_or(t.lang()), "", network);
+        input.rules = samspill_report::Rules {
+            combine: rules.combine.engine(),
+            reconstruct: rules.reconstruct,
         };
-        let _ = rules;
+        input.show_names = args.named;
         input.figures = figures::for_municipality(&input)?;
-        let (r, facts) = render(input)?;
+        let r = render(input)?;
         let stem = slug(&name);
-        write_report(&args.out, &stem, &r, &facts, t)?;
+        write_report(&args.out, &stem, &r, t)?;
     }
     Ok(())
 }
@@ -253,6 +238,6 @@ fn from_db(args: &Args, slug_: &str, round: i64, lang: Option<Lang>, t: &Texts) 
         if args.named { "-named" } else { "" }
     );
     let input = samspill_results::input(&data, &opts)?;
-    let (r, facts) = render(input)?;
-    write_report(&args.out, &stem, &r, &facts, t)
+    let r = render(input)?;
+    write_report(&args.out, &stem, &r, t)
 }

@@ -355,3 +355,219 @@ fn convert_round_trips_pajek() {
     let vb: serde_json::Value = serde_json::from_slice(&b.stdout).unwrap();
     assert_eq!(va["nodes"], vb["nodes"]);
 }
+
+// ------------------------------------------------------------------------
+// Hostile files (issue 12) and the files of issue 14, through the binary.
+
+fn hostile_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../formats/tests/hostile")
+}
+
+/// The hostile files of `crates/formats/tests/hostile/` (see its
+/// `generate.py`).
+const HOSTILE: [&str; 14] = [
+    "dimension-bomb.xlsx",
+    "dimension-xfd5000.xlsx",
+    "shared-strings-400mb.xlsx",
+    "zip-bomb.xlsx",
+    "zip-many-parts.xlsx",
+    "long-cell.xlsx",
+    "billion-laughs.graphml",
+    "billion-laughs.gexf",
+    "deep-nesting.graphml",
+    "deep-nesting.json",
+    "control-characters.net",
+    "control-characters.csv",
+    "declared-billion.net",
+    "declared-billion.dl",
+];
+
+/// Peak resident memory of the largest child this process has waited
+/// for, in bytes (Linux reports `ru_maxrss` in KiB).
+fn children_peak_rss() -> u64 {
+    let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
+    // SAFETY: getrusage writes a whole `rusage` into the pointer it is
+    // given, which points at one; RUSAGE_CHILDREN is a valid `who`.
+    let usage = unsafe {
+        assert_eq!(
+            libc::getrusage(libc::RUSAGE_CHILDREN, usage.as_mut_ptr()),
+            0
+        );
+        usage.assume_init()
+    };
+    usage.ru_maxrss as u64 * 1024
+}
+
+/// Run by [`hostile_files_are_refused_in_bounded_memory`] in a process of
+/// its own per file (so that `RUSAGE_CHILDREN` covers that one run): runs
+/// `samspill analyze` on `SAMSPILL_HOSTILE_FILE` and prints the exit code,
+/// the peak RSS and the message.
+#[test]
+fn hostile_file_helper() {
+    let Ok(file) = std::env::var("SAMSPILL_HOSTILE_FILE") else {
+        return; // not asked to measure: nothing to do
+    };
+    let out = samspill(&["analyze", &file, "--lang", "nb"]);
+    println!(
+        "HOSTILE code={:?} rss={} stdout={} stderr={}",
+        out.status.code(),
+        children_peak_rss(),
+        out.stdout.len(),
+        String::from_utf8_lossy(&out.stderr).replace('\n', "\\n")
+    );
+}
+
+#[test]
+fn hostile_files_are_refused_in_bounded_memory() {
+    const LIMIT: u64 = 300 << 20;
+    let mut report = Vec::new();
+    for name in HOSTILE {
+        let path = hostile_dir().join(name);
+        let out = Command::new(std::env::current_exe().unwrap())
+            .args([
+                "--exact",
+                "hostile_file_helper",
+                "--nocapture",
+                "--test-threads=1",
+            ])
+            .env("SAMSPILL_HOSTILE_FILE", &path)
+            .output()
+            .expect("test binary runs");
+        let text = String::from_utf8_lossy(&out.stdout);
+        let line = text
+            .lines()
+            .find_map(|l| l.find("HOSTILE ").map(|i| &l[i..]))
+            .unwrap_or_else(|| panic!("{name}: helper said {text}"));
+        let field = |key: &str| {
+            line.split(' ')
+                .find_map(|w| w.strip_prefix(key))
+                .unwrap_or_else(|| panic!("{name}: {line}"))
+                .to_string()
+        };
+        let rss: u64 = field("rss=").parse().unwrap();
+        let stderr = line.split("stderr=").nth(1).unwrap_or("");
+        assert_eq!(field("code="), "Some(1)", "{name}: {line}");
+        assert_eq!(field("stdout="), "0", "{name}: nothing half-read");
+        assert!(
+            stderr.starts_with("feil i "),
+            "{name}: translated: {stderr}"
+        );
+        assert!(stderr.contains(name), "{name}: names the file: {stderr}");
+        assert!(!stderr.contains("panicked"), "{name}: {stderr}");
+        assert!(stderr.len() < 400, "{name}: short: {stderr}");
+        assert!(
+            rss < LIMIT,
+            "{name}: peak RSS {} MB (limit 300 MB)",
+            rss >> 20
+        );
+        report.push(format!("{name}: {:.1} MB", rss as f64 / 1048576.0));
+    }
+    // The figures, for the record (`cargo test -- --nocapture`).
+    println!(
+        "peak RSS of samspill analyze per hostile file:\n{}",
+        report.join("\n")
+    );
+}
+
+#[test]
+fn empty_files_exit_non_zero() {
+    for (name, content) in [
+        ("empty.net", ""),
+        ("empty.csv", "\n\n"),
+        ("blank.graphml", " "),
+    ] {
+        let path = tmp(name);
+        std::fs::write(&path, content).unwrap();
+        let out = samspill(&["analyze", path.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(1), "{name}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("the file is empty"), "{name}: {err}");
+    }
+}
+
+#[test]
+fn format_errors_are_translated() {
+    let path = tmp("quote.csv");
+    std::fs::write(&path, "source,target\na,b\n\"c,d\ne,f\n").unwrap();
+    for (lang, word) in [
+        ("en", "never closed"),
+        ("nb", "lukkes aldri"),
+        ("nn", "lukka"),
+        ("da", "lukkes aldrig"),
+    ] {
+        let out = samspill(&["analyze", path.to_str().unwrap(), "--lang", lang]);
+        assert_eq!(out.status.code(), Some(1));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(word), "{lang}: {err}");
+        assert!(err.contains("quote.csv:3:1"), "{lang}: {err}");
+    }
+}
+
+#[test]
+fn directed_file_without_ties_is_analysed_as_directed() {
+    let path = tmp("arcs-only.net");
+    std::fs::write(&path, "*Vertices 3\n*Arcs\n").unwrap();
+    let out = samspill(&["analyze", path.to_str().unwrap(), "--format", "json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["settings"]["directed"], true, "{}", v["settings"]);
+    assert!(v["nodes"][0].get("in_degree").is_some());
+}
+
+#[test]
+fn weighted_paths_on_decimal_values_are_real_numbers() {
+    let path = tmp("decimal.csv");
+    std::fs::write(&path, "source,target,value\na,b,0.1804\nb,c,0.1474\n").unwrap();
+    let out = samspill(&[
+        "analyze",
+        path.to_str().unwrap(),
+        "--undirected",
+        "--weighted",
+        "--format",
+        "json",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["settings"]["distance"], "1/value, floating point");
+    let b = v["nodes"][1]["betweenness"].as_f64().unwrap();
+    let c = v["nodes"][1]["closeness"].as_f64().unwrap();
+    assert!((b - 1.0).abs() < 1e-12, "{b}");
+    // NetworkX 3.7: closeness of the middle 0.16223892617449664.
+    assert!((c - 0.162_238_926_174_496_64).abs() < 1e-12, "{c}");
+    assert!(v["graph"]["diameter"].as_f64().unwrap() > 0.0);
+    // And `--sample` too.
+    let out = samspill(&[
+        "analyze",
+        path.to_str().unwrap(),
+        "--undirected",
+        "--weighted",
+        "--sample",
+        "3",
+        "--format",
+        "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(v["nodes"][1]["betweenness"].as_f64().unwrap() > 0.9);
+}
+
+#[test]
+fn isolates_have_strength_zero_not_minus_zero() {
+    let path = tmp("isolate.csv");
+    std::fs::write(&path, "source,target,value\na,b,2\nc,\n").unwrap();
+    let out = samspill(&["analyze", path.to_str().unwrap(), "--format", "json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(!text.contains("-0.0"), "{text}");
+}

@@ -1,5 +1,7 @@
 //! Renders the pictures in `docs/pictures/` from the example municipality
-//! (`examples/eksempelkommune*.csv`) and made-up survey answers.
+//! (`examples/eksempelkommune*.csv`) and made-up survey answers. Made-up
+//! numbers are only ever shown beside fictional municipality names (those
+//! of samspill-synth's demo programme), never beside a real one.
 //! Run from the repository root:
 //! `cargo run -p samspill-draw --example docs_pictures -- docs/pictures`
 
@@ -86,7 +88,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     let rows = vec![
         (
-            "Ørland".to_string(),
+            "Kvitfjord".to_string(),
             answers(&[
                 Some(4),
                 Some(5),
@@ -101,7 +103,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             ]),
         ),
         (
-            "Nærøy".to_string(),
+            "Lyngnes".to_string(),
             answers(&[
                 Some(2),
                 Some(3),
@@ -114,11 +116,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             ]),
         ),
         (
-            "Oppdal".to_string(),
+            "Fjellstad".to_string(),
             answers(&[Some(5), Some(5), Some(4), Some(6), Some(3), None, Some(4)]),
         ),
         (
-            "Rissa".to_string(),
+            "Strandøy".to_string(),
             answers(&[
                 Some(3),
                 Some(4),
@@ -132,7 +134,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             ]),
         ),
         (
-            "Volda".to_string(),
+            "Brattvik".to_string(),
             answers(&[Some(4), Some(4), Some(5), Some(3), Some(2), Some(4)]),
         ),
     ];

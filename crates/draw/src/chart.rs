@@ -7,7 +7,7 @@ use samspill_i18n::{Arg, Texts};
 
 use crate::font::{Anchor, Font};
 use crate::geometry::Rect;
-use crate::style::{self, INK, INK_SOFT, MARGIN};
+use crate::style::{self, INK, INK_SOFT, MARGIN, MIN_TEXT};
 use crate::svg::{Svg, num};
 use crate::{DrawError, Picture, Positions, Table, quality};
 
@@ -98,21 +98,25 @@ pub fn function_matrix(
     let mut order: Vec<usize> = (0..k).collect();
     order.sort_by_key(|&i| (style::style_index(&styles, Some(&m.labels[i])), i));
     let st = |i: usize| &styles[style::style_index(&styles, Some(&m.labels[i]))];
+    // Rows are numbered; the columns carry the numbers, which keeps the
+    // grid narrow enough to print at a legible size.
     let row_names: Vec<String> = order
         .iter()
         .map(|&i| format!("{} ({})", st(i).name, m.sizes[i]))
         .collect();
+    let number_w = font.width(&k.to_string(), MIN_TEXT) + 12.0;
     let name_w = row_names
         .iter()
-        .map(|s| font.width(s, 11.0))
+        .map(|s| font.width(s, MIN_TEXT))
         .fold(0.0, f64::max)
-        + 16.0;
-    let code_w = order
-        .iter()
-        .map(|&i| font.width(&st(i).code, 10.0))
-        .fold(0.0, f64::max);
-    let cw = (code_w + 10.0).max(36.0);
-    let ch = 28.0;
+        + 12.0
+        + number_w;
+    let widest_count = (0..k)
+        .flat_map(|i| (0..k).map(move |j| (i, j)))
+        .map(|(i, j)| font.width(&m.counts[i][j].to_string(), MIN_TEXT))
+        .fold(font.width(&k.to_string(), MIN_TEXT), f64::max);
+    let cw = (widest_count + 14.0).max(32.0);
+    let ch = 26.0;
     let x0 = MARGIN + name_w;
     let y0 = 70.0;
     let grid_w = cw * k as f64;
@@ -145,10 +149,10 @@ pub fn function_matrix(
             &mut svg,
             &font,
             &mut boxes,
-            &st(i).code,
+            &(c + 1).to_string(),
             cx,
             y0 - 10.0,
-            10.0,
+            MIN_TEXT,
             Anchor::Middle,
             INK,
         );
@@ -168,9 +172,20 @@ pub fn function_matrix(
             &font,
             &mut boxes,
             &row_names[r],
+            x0 - 8.0 - number_w,
+            y + ch / 2.0 + 4.0,
+            MIN_TEXT,
+            Anchor::End,
+            INK,
+        );
+        put(
+            &mut svg,
+            &font,
+            &mut boxes,
+            &(r + 1).to_string(),
             x0 - 8.0,
             y + ch / 2.0 + 4.0,
-            11.0,
+            MIN_TEXT,
             Anchor::End,
             INK,
         );
@@ -226,8 +241,8 @@ pub fn function_matrix(
     for s in 0..5 {
         let d = s as f64 / 4.0;
         svg.raw(&format!(
-            "<rect x=\"{}\" y=\"{}\" width=\"34\" height=\"12\" fill=\"{}\" stroke=\"#BBBBBB\" stroke-width=\"0.5\"/>",
-            num(sx + 36.0 * s as f64),
+            "<rect x=\"{}\" y=\"{}\" width=\"38\" height=\"12\" fill=\"{}\" stroke=\"#BBBBBB\" stroke-width=\"0.5\"/>",
+            num(sx + 42.0 * s as f64),
             num(scale_y - 6.0),
             density_colour(d)
         ));
@@ -236,9 +251,9 @@ pub fn function_matrix(
             &font,
             &mut boxes,
             &t.number(d, 2),
-            sx + 36.0 * s as f64 + 17.0,
+            sx + 42.0 * s as f64 + 19.0,
             scale_y + 20.0,
-            9.0,
+            MIN_TEXT,
             Anchor::Middle,
             INK_SOFT,
         );
@@ -296,6 +311,10 @@ pub fn function_matrix(
         quality: quality::chart(&boxes),
         positions: Positions::default(),
         legend_functions: order.iter().map(|&i| st(i).key.clone()).collect(),
+        stated: vec![
+            ("functions".to_string(), k as f64),
+            ("ties".to_string(), total as f64),
+        ],
     })
 }
 
@@ -323,7 +342,7 @@ pub fn ratings(
         .map(|r| font.width(&r.0, 11.0))
         .fold(0.0, f64::max)
         + 14.0;
-    let bar_w = 380.0;
+    let bar_w = 300.0;
     let px = bar_w / 100.0;
     let max_dk = rows
         .iter()
@@ -397,11 +416,11 @@ pub fn ratings(
             &text,
             lx + 16.0,
             legend_y,
-            10.0,
+            MIN_TEXT,
             Anchor::Start,
             INK,
         );
-        lx += 16.0 + font.width(&text, 10.0) + 12.0;
+        lx += 16.0 + font.width(&text, MIN_TEXT) + 12.0;
     }
     put(
         &mut svg,
@@ -410,7 +429,7 @@ pub fn ratings(
         &t.get("draw-dont-know"),
         xdk,
         y0 - 8.0,
-        10.0,
+        MIN_TEXT,
         Anchor::Start,
         INK_SOFT,
     );
@@ -450,7 +469,7 @@ pub fn ratings(
                 RATING_COLOURS[v]
             ));
             let label = format!("{}", pct.round());
-            if w >= font.width(&label, 10.0) + 6.0 {
+            if w >= font.width(&label, MIN_TEXT) + 6.0 {
                 let ink = if style::luminance(RATING_COLOURS[v]) < 0.3 {
                     "#FFFFFF"
                 } else {
@@ -463,7 +482,7 @@ pub fn ratings(
                     &label,
                     x + w / 2.0,
                     y + bh / 2.0 + 4.0,
-                    10.0,
+                    MIN_TEXT,
                     Anchor::Middle,
                     ink,
                 );
@@ -488,7 +507,7 @@ pub fn ratings(
             &label,
             xdk + w + 4.0,
             y + bh / 2.0 + 4.0,
-            10.0,
+            MIN_TEXT,
             Anchor::Start,
             INK_SOFT,
         );
@@ -520,7 +539,7 @@ pub fn ratings(
             &format!("{tick} %"),
             x,
             axis_y + 14.0,
-            9.0,
+            MIN_TEXT,
             Anchor::Middle,
             INK_SOFT,
         );
@@ -582,5 +601,9 @@ pub fn ratings(
         quality: quality::chart(&boxes),
         positions: Positions::default(),
         legend_functions: Vec::new(),
+        stated: rows
+            .iter()
+            .map(|(_, s)| ("n".to_string(), s.n as f64))
+            .collect(),
     })
 }

@@ -21,10 +21,12 @@
 
 #![warn(missing_docs)]
 
+pub mod cluster;
 pub mod font;
 pub mod geometry;
 pub mod layout;
 pub mod place;
+pub mod pseudonym;
 pub mod quality;
 pub mod svg;
 
@@ -34,8 +36,12 @@ mod political;
 mod style;
 
 pub use chart::{function_matrix, ratings};
-pub use network::{NetworkOptions, people_network, two_waves};
-pub use political::political;
+pub use network::{
+    LegendPlacement, NetworkOptions, ViewOptions, people_network, people_network_with, two_waves,
+    two_waves_with,
+};
+pub use political::{political, political_with};
+pub use pseudonym::{Pseudonym, Pseudonyms};
 pub use quality::QualityReport;
 pub use style::{FUNCTION_PALETTE, STANDARD_FUNCTIONS, function_key};
 
@@ -80,16 +86,16 @@ pub struct Positions {
     pub nodes: Vec<NodePosition>,
     /// Undirected edges as node indices `(u, v)`, `u < v`.
     pub edges: Vec<(usize, usize)>,
-    /// Community hulls: the convex polygon of the members' centres and the
+    /// Cluster hulls: the convex polygon of the members' centres and the
     /// padding drawn around it (a member's disc lies within the padded
     /// polygon).
     pub hulls: Vec<Hull>,
 }
 
-/// A community hull.
+/// A cluster hull ([`cluster::clusters`]).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Hull {
-    /// Community number.
+    /// Cluster number: position in [`cluster::clusters`] order, from 0.
     pub community: usize,
     /// Node indices of the members.
     pub members: Vec<usize>,
@@ -120,6 +126,10 @@ pub struct Picture {
     pub positions: Positions,
     /// Legend entries for functions, as function keys, in legend order.
     pub legend_functions: Vec<String>,
+    /// Every number the caption and the text alternative state, by the
+    /// name of the message argument that states it (`n`, `edges`,
+    /// `communities`, …), so a report can check them against its own facts.
+    pub stated: Vec<(String, f64)>,
 }
 
 /// Why a picture cannot be drawn.

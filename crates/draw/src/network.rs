@@ -11,12 +11,13 @@ use crate::font::{Anchor, Font};
 use crate::geometry::{P, Rect, convex_hull};
 use crate::layout::{self, LayoutOptions};
 use crate::place::{self, Placement};
+use crate::pseudonym::Pseudonyms;
 use crate::style::{self, FunctionStyle, INK, INK_SOFT, MARGIN};
 use crate::svg::{Svg, num};
-use crate::{DrawError, Hull, NodePosition, Picture, Positions, Table, quality};
+use crate::{DrawError, Hull, NodePosition, Picture, Positions, Table, cluster, quality};
 
 /// Node radius, px.
-const R: f64 = 9.0;
+const R: f64 = 8.0;
 /// Label size, px.
 const LABEL_SIZE: f64 = 11.0;
 /// Padding of a community hull beyond the members' centres, px.
@@ -38,6 +39,55 @@ pub struct NetworkOptions {
     pub title: Option<String>,
 }
 
+/// Where the legend of a node-link picture goes.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub enum LegendPlacement {
+    /// Beside the drawing, at the right (wide screens, landscape pages).
+    #[default]
+    Right,
+    /// Under the drawing, in columns (tall pages).
+    Below,
+    /// At the right or below, whichever lets the picture be shown larger
+    /// in one of these boxes (width, height in px, e.g. a portrait and a
+    /// landscape page): the picture is scaled uniformly into the box that
+    /// takes it largest.
+    Fit([(f64, f64); 2]),
+}
+
+/// The scale at which a `w` × `h` picture fits the best of `boxes`.
+fn fit_scale(boxes: &[(f64, f64); 2], w: f64, h: f64) -> f64 {
+    boxes
+        .iter()
+        .map(|&(bw, bh)| (bw / w).min(bh / h))
+        .fold(0.0, f64::max)
+}
+
+/// Further options of the node-link and political pictures, kept apart from
+/// [`NetworkOptions`] so that code building that struct field by field
+/// keeps compiling.
+#[derive(Debug, Clone, Default)]
+pub struct ViewOptions {
+    /// Pseudonyms by stable id (`None`: numbered afresh in roster order,
+    /// [`Pseudonyms::extend`] of an empty map). People the map lacks are
+    /// numbered after it. The report passes its own map, so picture, table
+    /// and text agree.
+    pub pseudonyms: Option<Pseudonyms>,
+    /// Where the legend goes.
+    pub legend: LegendPlacement,
+    /// Leave out the title and the caption inside the picture: for a host
+    /// (the report) that sets its own caption and prints the text
+    /// alternative beside the picture. The text alternative is unchanged.
+    pub bare: bool,
+}
+
+impl ViewOptions {
+    /// The pseudonym map for `net`: the given map extended with anyone it
+    /// lacks.
+    pub fn pseudonyms_for(&self, net: &Network) -> Pseudonyms {
+        self.pseudonyms.clone().unwrap_or_default().extend(net)
+    }
+}
+
 impl Default for NetworkOptions {
     fn default() -> Self {
         NetworkOptions {
@@ -55,7 +105,10 @@ pub(crate) struct NodeInfo {
     pub(crate) style: usize,
     responded: bool,
     bridge: bool,
+    /// Louvain group (guides the layout's community-aware start).
     community: Option<usize>,
+    /// Position in [`cluster::clusters`] order (hulls and the table).
+    cluster: Option<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -111,23 +164,22 @@ fn check(net: &Network, an: &Analysed, res: &Analysis) -> Result<(), DrawError> 
     Ok(())
 }
 
-/// Node descriptions, labels included (function codes numbered per
-/// function in the network's order, or names).
+/// Node descriptions, labels included (pseudonyms from `map`, or names).
 fn node_infos(
     people: &[(&samspill_engine::model::Person, Option<usize>, bool)],
     styles: &[FunctionStyle],
     names: bool,
+    map: &Pseudonyms,
+    t: &Texts,
 ) -> Vec<NodeInfo> {
-    let mut counter = vec![0usize; styles.len()];
     people
         .iter()
         .map(|(p, community, bridge)| {
             let s = style::style_index(styles, p.primary_function());
-            counter[s] += 1;
             let label = if names && !p.label.trim().is_empty() {
                 p.label.clone()
             } else {
-                format!("{} {}", styles[s].code, counter[s])
+                map.label(p, t)
             };
             NodeInfo {
                 id: p.id.clone(),
@@ -136,19 +188,27 @@ fn node_infos(
                 responded: p.responded,
                 bridge: *bridge,
                 community: *community,
+                cluster: None,
             }
         })
         .collect()
 }
 
-/// Styles and node descriptions of everyone on the roster: function codes
-/// are numbered over the whole roster, so "Tildeling 2" is the same person
-/// in every picture of a round.
-pub(crate) fn roster(net: &Network, names: bool, t: &Texts) -> (Vec<FunctionStyle>, Vec<NodeInfo>) {
+/// Styles and node descriptions of everyone on the roster, labelled from
+/// the pseudonym map (extended over the roster), so "Tildeling 2" is the
+/// same person in every picture of a round, and of every round given the
+/// same map.
+pub(crate) fn roster(
+    net: &Network,
+    names: bool,
+    view: &ViewOptions,
+    t: &Texts,
+) -> (Vec<FunctionStyle>, Vec<NodeInfo>) {
     let people: Vec<_> = net.people.iter().map(|p| (p, None, false)).collect();
     let fns: Vec<Option<&str>> = net.people.iter().map(|p| p.primary_function()).collect();
     let styles = style::function_styles(&fns, t);
-    let nodes = node_infos(&people, &styles, names);
+    let map = view.pseudonyms_for(net);
+    let nodes = node_infos(&people, &styles, names, &map, t);
     (styles, nodes)
 }
 
@@ -249,10 +309,10 @@ fn scene(
     );
     let sizes = label_sizes(font, &nodes);
     let placement = place::place(&unit, edges, R, &sizes);
-    // Hulls: communities with two or more connected members.
+    // Hulls: the clusters (cluster.rs), numbered from 0 in their order.
     let mut by_comm: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (v, n) in nodes.iter().enumerate() {
-        if let (Some(c), false) = (n.community, unit.isolated[v]) {
+        if let (Some(c), false) = (n.cluster, unit.isolated[v]) {
             by_comm.entry(c).or_default().push(v);
         }
     }
@@ -436,70 +496,91 @@ fn svg_ascent() -> f64 {
     LABEL_SIZE * 1901.0 / 2048.0
 }
 
-/// Legend: functions present, then the symbols used. Returns its box and
-/// the text boxes.
-#[allow(clippy::too_many_arguments)]
-fn legend(
-    svg: &mut Svg,
+/// Vertical distance between two legend entries of one line, px.
+const LEGEND_STEP: f64 = 19.0;
+/// Vertical distance between two lines of one legend entry, px.
+const LEGEND_LINE: f64 = 14.0;
+/// Horizontal gap between two legend columns, px.
+const LEGEND_GAP: f64 = 24.0;
+/// Widest legend text before it wraps, px.
+const LEGEND_WRAP: f64 = 200.0;
+
+/// One legend entry: its marker, its text in lines, and the text size.
+struct LegendEntry {
+    mark: Option<LegendMark>,
+    lines: Vec<String>,
+    size: f64,
+}
+
+impl LegendEntry {
+    fn height(&self) -> f64 {
+        LEGEND_STEP + LEGEND_LINE * (self.lines.len().max(1) - 1) as f64
+    }
+
+    fn width(&self, font: &Font) -> f64 {
+        self.lines
+            .iter()
+            .map(|l| font.width(l, self.size))
+            .fold(0.0, f64::max)
+            + if self.mark.is_some() { 20.0 } else { 0.0 }
+    }
+}
+
+/// The legend's entries: the heading, then one per function present and
+/// per symbol used; long texts wrap.
+fn legend_entries(
     font: &Font,
     t: &Texts,
-    x: f64,
-    y: f64,
     styles: &[FunctionStyle],
     symbols: &[(&str, String)],
-    boxes: &mut Vec<Rect>,
-) -> Rect {
-    let step = 19.0;
-    let mut yy = y + 12.0;
-    let mut right = x;
-    let mut put = |svg: &mut Svg,
-                   text: &str,
-                   tx: f64,
-                   ty: f64,
-                   size: f64,
-                   colour: &str,
-                   boxes: &mut Vec<Rect>| {
-        svg.text(text, tx, ty, size, Anchor::Start, colour);
-        let w = font.width(text, size);
-        boxes.push(Rect::new(
-            tx,
-            ty - font.ascent(size),
-            w,
-            font.ascent(size) + font.descent(size),
-        ));
-        right = right.max(tx + w);
-    };
-    put(
-        svg,
-        &t.get("draw-legend-functions"),
-        x,
-        yy,
-        12.0,
-        INK,
-        boxes,
-    );
-    yy += step;
+) -> Vec<LegendEntry> {
+    let wrap = |text: &str| style::wrap(font, text, LABEL_SIZE, LEGEND_WRAP);
+    let mut out = vec![LegendEntry {
+        mark: None,
+        lines: vec![t.get("draw-legend-functions")],
+        size: 12.0,
+    }];
     for s in styles {
-        svg.raw(&format!(
-            "<g class=\"legend-function\" data-function=\"{}\"><circle cx=\"{}\" cy=\"{}\" r=\"6.5\" fill=\"{}\" stroke=\"{}\"/></g>",
-            crate::svg::esc(&s.key),
-            num(x + 7.0),
-            num(yy - 4.0),
-            s.colour,
-            style::darker(s.colour, 0.6)
-        ));
         let text = if s.code != s.name {
             format!("{} ({})", s.name, s.code)
         } else {
             s.name.clone()
         };
-        put(svg, &text, x + 20.0, yy, 11.0, INK, boxes);
-        yy += step;
+        out.push(LegendEntry {
+            mark: Some(LegendMark::Function(s.clone())),
+            lines: wrap(&text),
+            size: LABEL_SIZE,
+        });
     }
-    yy += 6.0;
     for (symbol, text) in symbols {
-        let (cx, cy) = (x + 7.0, yy - 4.0);
-        let mark = match *symbol {
+        out.push(LegendEntry {
+            mark: Some(LegendMark::Symbol(symbol.to_string())),
+            lines: wrap(text),
+            size: LABEL_SIZE,
+        });
+    }
+    out
+}
+
+/// A legend entry's marker.
+#[derive(Debug, Clone)]
+enum LegendMark {
+    Function(FunctionStyle),
+    Symbol(String),
+}
+
+fn legend_mark(mark: &LegendMark, x: f64, yy: f64) -> String {
+    let (cx, cy) = (x + 7.0, yy - 4.0);
+    match mark {
+        LegendMark::Function(s) => format!(
+            "<g class=\"legend-function\" data-function=\"{}\"><circle cx=\"{}\" cy=\"{}\" r=\"6.5\" fill=\"{}\" stroke=\"{}\"/></g>",
+            crate::svg::esc(&s.key),
+            num(cx),
+            num(cy),
+            s.colour,
+            style::darker(s.colour, 0.6)
+        ),
+        LegendMark::Symbol(symbol) => match symbol.as_str() {
             "nonrespondent" => format!(
                 "<circle cx=\"{}\" cy=\"{}\" r=\"5.5\" fill=\"#FFFFFF\" stroke=\"#555555\" stroke-width=\"2\" stroke-dasharray=\"3 2\"/>",
                 num(cx),
@@ -523,8 +604,8 @@ fn legend(
                 num(cy),
                 num(x + 16.0),
                 num(cy),
-                if *symbol == "gained" { GAINED } else { LOST },
-                if *symbol == "lost" {
+                if symbol == "gained" { GAINED } else { LOST },
+                if symbol == "lost" {
                     " stroke-dasharray=\"5 4\""
                 } else {
                     ""
@@ -544,16 +625,101 @@ fn legend(
                     num(w)
                 )
             }
-        };
-        svg.raw(&mark);
-        put(svg, text, x + 20.0, yy, 11.0, INK, boxes);
-        yy += step;
+        },
+    }
+}
+
+/// Width of the widest legend entry (marker included), px.
+fn legend_entry_width(font: &Font, entries: &[LegendEntry]) -> f64 {
+    entries.iter().map(|e| e.width(font)).fold(0.0, f64::max)
+}
+
+/// The entries of each column when `entries` fill `columns` columns, one
+/// column after the other.
+fn legend_split(entries: &[LegendEntry], columns: usize) -> Vec<std::ops::Range<usize>> {
+    let columns = columns.max(1);
+    let per = entries.len().div_ceil(columns).max(1);
+    (0..columns)
+        .map(|c| (c * per).min(entries.len())..((c + 1) * per).min(entries.len()))
+        .filter(|r| !r.is_empty())
+        .collect()
+}
+
+/// The legend's size in `columns` columns: (width, height), px.
+fn legend_size(font: &Font, entries: &[LegendEntry], columns: usize) -> (f64, f64) {
+    let cols = legend_split(entries, columns);
+    let w = legend_entry_width(font, entries);
+    let h = cols
+        .iter()
+        .map(|r| {
+            entries[r.clone()]
+                .iter()
+                .map(LegendEntry::height)
+                .sum::<f64>()
+        })
+        .fold(0.0, f64::max);
+    (
+        cols.len() as f64 * w + cols.len().saturating_sub(1) as f64 * LEGEND_GAP,
+        12.0 + h,
+    )
+}
+
+/// How many legend columns fit in `width` px (at least one).
+fn legend_columns(font: &Font, entries: &[LegendEntry], width: f64) -> usize {
+    let w = legend_entry_width(font, entries);
+    let mut k = 1;
+    while k < entries.len() && (k + 1) as f64 * w + k as f64 * LEGEND_GAP <= width {
+        k += 1;
+    }
+    k
+}
+
+/// Draws the legend at (x, y) in `columns` columns, filled column by
+/// column; records the text boxes. Returns its box.
+fn legend(
+    svg: &mut Svg,
+    font: &Font,
+    x: f64,
+    y: f64,
+    entries: &[LegendEntry],
+    columns: usize,
+    boxes: &mut Vec<Rect>,
+) -> Rect {
+    let col_w = legend_entry_width(font, entries) + LEGEND_GAP;
+    let mut right = x;
+    let mut bottom = y;
+    for (c, range) in legend_split(entries, columns).into_iter().enumerate() {
+        let cx = x + c as f64 * col_w;
+        let mut yy = y + 12.0;
+        for e in &entries[range] {
+            let tx = match &e.mark {
+                Some(m) => {
+                    svg.raw(&legend_mark(m, cx, yy));
+                    cx + 20.0
+                }
+                None => cx,
+            };
+            for (k, line) in e.lines.iter().enumerate() {
+                let ly = yy + LEGEND_LINE * k as f64;
+                svg.text(line, tx, ly, e.size, Anchor::Start, INK);
+                let w = font.width(line, e.size);
+                boxes.push(Rect::new(
+                    tx,
+                    ly - font.ascent(e.size),
+                    w,
+                    font.ascent(e.size) + font.descent(e.size),
+                ));
+                right = right.max(tx + w);
+            }
+            yy += e.height();
+        }
+        bottom = bottom.max(yy);
     }
     Rect {
         x0: x,
         y0: y,
         x1: right,
-        y1: yy,
+        y1: bottom,
     }
 }
 
@@ -656,14 +822,26 @@ fn yes_no(b: bool, t: &Texts) -> String {
 
 /// The people network at the threshold `an` was built with: colour by
 /// primary function, function codes as labels unless `opts.names`, edge
-/// width by strength, communities as soft hulls, bridge builders ringed,
-/// non-respondents hollow and dashed, isolated people in columns at the
-/// right, a caption with threshold, combination rule and N.
+/// width by strength, clusters ([`cluster::clusters`]) as soft hulls, bridge
+/// builders ringed, non-respondents hollow and dashed, isolated people in
+/// columns at the right, a caption with threshold, combination rule and N.
 pub fn people_network(
     net: &Network,
     an: &Analysed,
     res: &Analysis,
     opts: &NetworkOptions,
+    t: &Texts,
+) -> Result<Picture, DrawError> {
+    people_network_with(net, an, res, opts, &ViewOptions::default(), t)
+}
+
+/// [`people_network`] with pseudonyms from a map and a legend placement.
+pub fn people_network_with(
+    net: &Network,
+    an: &Analysed,
+    res: &Analysis,
+    opts: &NetworkOptions,
+    view: &ViewOptions,
     t: &Texts,
 ) -> Result<Picture, DrawError> {
     check(net, an, res)?;
@@ -672,7 +850,14 @@ pub fn people_network(
         return Err(DrawError::Empty(t.get("draw-empty")));
     }
     let font = Font::load()?;
-    let (all_styles, all_nodes) = roster(net, opts.names, t);
+    let (all_styles, all_nodes) = roster(net, opts.names, view, t);
+    let clusters = cluster::clusters(res);
+    let mut cluster_of = vec![None; n];
+    for (k, c) in clusters.iter().enumerate() {
+        for &v in &c.members {
+            cluster_of[v] = Some(k);
+        }
+    }
     let nodes: Vec<NodeInfo> = an
         .people
         .iter()
@@ -682,6 +867,7 @@ pub fn people_network(
             let mut x = all_nodes[i].clone();
             x.bridge = m.bridge.as_ref().is_some_and(|r| !r.is_empty());
             x.community = m.community;
+            x.cluster = cluster_of[v];
             x
         })
         .collect();
@@ -704,9 +890,8 @@ pub fn people_network(
         .title
         .clone()
         .unwrap_or_else(|| t.format("draw-network-title", &[("name", Arg::Str(&net.name))]));
-    let top = 40.0;
+    let top = if view.bare { MARGIN } else { 40.0 };
     let origin = P::new(MARGIN, top);
-    // Measure the legend first (draw it into a scratch document).
     let mut symbols: Vec<(&str, String)> = Vec::new();
     let nonresp = sc.nodes.iter().filter(|x| !x.responded).count();
     let bridges = sc.nodes.iter().filter(|x| x.bridge).count();
@@ -720,20 +905,40 @@ pub fn people_network(
         symbols.push(("community", t.get("draw-legend-community")));
     }
     symbols.extend(edge_symbols(&edges, survey, t));
-    let mut scratch = Svg::new(&font, 1.0, 1.0);
-    let lb = legend(
-        &mut scratch,
-        &font,
-        t,
-        0.0,
-        0.0,
-        &sc.styles,
-        &symbols,
-        &mut Vec::new(),
-    );
-    let legend_x = origin.x + sc.width + 28.0;
-    let width = (legend_x + (lb.x1 - lb.x0) + MARGIN).max(360.0);
-    let body_bottom = (top + sc.height).max(top + (lb.y1 - lb.y0));
+    let entries = legend_entries(&font, t, &sc.styles, &symbols);
+    let title_w = font.width(&title, 15.0) + 2.0 * MARGIN;
+    let place_legend = |below: bool| {
+        if below {
+            let width = (sc.width + 2.0 * MARGIN)
+                .max(legend_entry_width(&font, &entries) + 2.0 * MARGIN)
+                .max(360.0)
+                .max(title_w);
+            let columns = legend_columns(&font, &entries, width - 2.0 * MARGIN);
+            let (_, lh) = legend_size(&font, &entries, columns);
+            let y = top + sc.height + 14.0;
+            (P::new(MARGIN, y), columns, width, y + lh)
+        } else {
+            let (lw, lh) = legend_size(&font, &entries, 1);
+            let x = origin.x + sc.width + 28.0;
+            let width = (x + lw + MARGIN).max(360.0).max(title_w);
+            (P::new(x, top), 1, width, (top + sc.height).max(top + lh))
+        }
+    };
+    let (legend_at, columns, width, body_bottom) = match view.legend {
+        LegendPlacement::Right => place_legend(false),
+        LegendPlacement::Below => place_legend(true),
+        LegendPlacement::Fit(boxes) => {
+            // Captions are left out of the comparison: a host that fits
+            // pictures to pages captions them itself (`bare`).
+            let scale = |p: &(P, usize, f64, f64)| fit_scale(&boxes, p.2, p.3 + 12.0 + MARGIN);
+            let (right, below) = (place_legend(false), place_legend(true));
+            if scale(&below) > scale(&right) {
+                below
+            } else {
+                right
+            }
+        }
+    };
 
     let isolates = (0..n).filter(|&v| an.graph.degree(v) == 0).count();
     let communities = sc.hulls.len();
@@ -751,28 +956,42 @@ pub fn people_network(
             ("isolates", Arg::Num(isolates as f64)),
         ],
     );
-    let cap_lines = style::wrap(&font, &cap, 11.0, width - 2.0 * MARGIN).len();
+    let cap_lines = if view.bare {
+        0
+    } else {
+        style::wrap(&font, &cap, LABEL_SIZE, width - 2.0 * MARGIN).len()
+    };
     let height = body_bottom + 12.0 + 15.0 * cap_lines as f64 + MARGIN;
 
     let mut svg = Svg::new(&font, width, height);
     let mut boxes = Vec::new();
-    svg.text(&title, MARGIN, 26.0, 15.0, Anchor::Start, INK);
+    if !view.bare {
+        svg.text(&title, MARGIN, 26.0, 15.0, Anchor::Start, INK);
+    }
     let present = vec![true; n];
     draw_panel(&mut svg, &sc, origin, &present, &edges, survey);
     svg.raw("<g class=\"legend\">");
     legend(
-        &mut svg, &font, t, legend_x, top, &sc.styles, &symbols, &mut boxes,
-    );
-    svg.raw("</g>");
-    caption(
         &mut svg,
         &font,
-        &cap,
-        MARGIN,
-        body_bottom + 4.0,
-        width - 2.0 * MARGIN,
+        legend_at.x,
+        legend_at.y,
+        &entries,
+        columns,
         &mut boxes,
     );
+    svg.raw("</g>");
+    if !view.bare {
+        caption(
+            &mut svg,
+            &font,
+            &cap,
+            MARGIN,
+            body_bottom + 4.0,
+            width - 2.0 * MARGIN,
+            &mut boxes,
+        );
+    }
 
     let pos = positions(&sc, origin, &pairs, width, height);
     let centres: Vec<P> = pos.nodes.iter().map(|p| P::new(p.x, p.y)).collect();
@@ -797,6 +1016,14 @@ pub fn people_network(
             )
         })
         .collect();
+    let stated = vec![
+        ("n".to_string(), n as f64),
+        ("edges".to_string(), raw_edges.len() as f64),
+        ("communities".to_string(), communities as f64),
+        ("bridges".to_string(), bridges as f64),
+        ("isolates".to_string(), isolates as f64),
+        ("nonrespondents".to_string(), nonresp as f64),
+    ];
     let alt = t.format(
         "draw-network-alt",
         &[
@@ -846,7 +1073,7 @@ pub fn people_network(
                     sc.styles[x.style].name.clone(),
                     yes_no(x.responded, t),
                     an.graph.degree(v).to_string(),
-                    m.community.map(|c| (c + 1).to_string()).unwrap_or_default(),
+                    x.cluster.map(|c| (c + 1).to_string()).unwrap_or_default(),
                     yes_no(x.bridge, t),
                     m.betweenness
                         .flatten()
@@ -867,6 +1094,7 @@ pub fn people_network(
         quality,
         positions: pos,
         legend_functions,
+        stated,
     })
 }
 
@@ -877,6 +1105,19 @@ pub fn two_waves(
     first: (&Network, &Analysed, &Analysis),
     second: (&Network, &Analysed, &Analysis),
     opts: &NetworkOptions,
+    t: &Texts,
+) -> Result<Picture, DrawError> {
+    two_waves_with(first, second, opts, &ViewOptions::default(), t)
+}
+
+/// [`two_waves`] with pseudonyms from a map (one map for both rounds: the
+/// later round's, extended over the earlier one's leavers) and a legend
+/// placement.
+pub fn two_waves_with(
+    first: (&Network, &Analysed, &Analysis),
+    second: (&Network, &Analysed, &Analysis),
+    opts: &NetworkOptions,
+    view: &ViewOptions,
     t: &Texts,
 ) -> Result<Picture, DrawError> {
     check(first.0, first.1, first.2)?;
@@ -911,7 +1152,11 @@ pub fn two_waves(
     }
     let present_fns: Vec<Option<&str>> = people.iter().map(|p| p.0.primary_function()).collect();
     let styles = style::function_styles(&present_fns, t);
-    let mut nodes = node_infos(&people, &styles, opts.names);
+    let map = view
+        .pseudonyms_for(first.0)
+        .merged(&view.pseudonyms_for(second.0));
+    let map = map.extend(second.0);
+    let mut nodes = node_infos(&people, &styles, opts.names, &map, t);
     // Bridge rings would mix the waves: each panel rings its own below.
     let wave_edges = |an: &Analysed, res: &Analysis| -> BTreeMap<(usize, usize), f64> {
         undirected_edges(an)
@@ -986,7 +1231,8 @@ pub fn two_waves(
         .title
         .clone()
         .unwrap_or_else(|| t.get("draw-waves-title"));
-    let top = 62.0;
+    // The panels' subtitles sit 12 px above the drawings.
+    let top = if view.bare { MARGIN + 34.0 } else { 62.0 };
     let gap = 40.0;
     let origin_a = P::new(MARGIN, top);
     let origin_b = P::new(MARGIN + sc.width + gap, top);
@@ -998,20 +1244,39 @@ pub fn two_waves(
         symbols.push(("nonrespondent", t.get("draw-legend-nonrespondent")));
     }
     symbols.push(("bridge", t.get("draw-legend-bridge")));
-    let mut scratch = Svg::new(&font, 1.0, 1.0);
-    let lb = legend(
-        &mut scratch,
-        &font,
-        t,
-        0.0,
-        0.0,
-        &sc.styles,
-        &symbols,
-        &mut Vec::new(),
-    );
-    let legend_x = origin_b.x + sc.width + 28.0;
-    let width = legend_x + (lb.x1 - lb.x0) + MARGIN;
-    let body_bottom = (top + sc.height).max(top + (lb.y1 - lb.y0));
+    let entries = legend_entries(&font, t, &sc.styles, &symbols);
+    let place_legend = |below: bool| {
+        if below {
+            let width = (origin_b.x + sc.width + MARGIN)
+                .max(legend_entry_width(&font, &entries) + 2.0 * MARGIN);
+            let columns = legend_columns(&font, &entries, width - 2.0 * MARGIN);
+            let (_, lh) = legend_size(&font, &entries, columns);
+            let y = top + sc.height + 14.0;
+            (P::new(MARGIN, y), columns, width, y + lh)
+        } else {
+            let (lw, lh) = legend_size(&font, &entries, 1);
+            let x = origin_b.x + sc.width + 28.0;
+            (
+                P::new(x, top),
+                1,
+                x + lw + MARGIN,
+                (top + sc.height).max(top + lh),
+            )
+        }
+    };
+    let (legend_at, columns, width, body_bottom) = match view.legend {
+        LegendPlacement::Right => place_legend(false),
+        LegendPlacement::Below => place_legend(true),
+        LegendPlacement::Fit(boxes) => {
+            let scale = |p: &(P, usize, f64, f64)| fit_scale(&boxes, p.2, p.3 + 12.0 + MARGIN);
+            let (right, below) = (place_legend(false), place_legend(true));
+            if scale(&below) > scale(&right) {
+                below
+            } else {
+                right
+            }
+        }
+    };
     let cap = t.format(
         "draw-waves-caption",
         &[
@@ -1028,11 +1293,17 @@ pub fn two_waves(
             ("rule", Arg::Str(&combine_text(second.1.options.combine, t))),
         ],
     );
-    let cap_lines = style::wrap(&font, &cap, 11.0, width - 2.0 * MARGIN).len();
+    let cap_lines = if view.bare {
+        0
+    } else {
+        style::wrap(&font, &cap, 11.0, width - 2.0 * MARGIN).len()
+    };
     let height = body_bottom + 12.0 + 15.0 * cap_lines as f64 + MARGIN;
     let mut svg = Svg::new(&font, width, height);
     let mut boxes = Vec::new();
-    svg.text(&title, MARGIN, 26.0, 15.0, Anchor::Start, INK);
+    if !view.bare {
+        svg.text(&title, MARGIN, 26.0, 15.0, Anchor::Start, INK);
+    }
     for (origin, name, count, present, edges, res) in [
         (
             origin_a,
@@ -1055,7 +1326,7 @@ pub fn two_waves(
             "draw-wave-subtitle",
             &[("name", Arg::Str(name)), ("n", Arg::Num(count as f64))],
         );
-        svg.text(&sub, origin.x, 50.0, 12.0, Anchor::Start, INK_SOFT);
+        svg.text(&sub, origin.x, top - 12.0, 12.0, Anchor::Start, INK_SOFT);
         let mut panel = Scene {
             nodes: sc.nodes.clone(),
             styles: sc.styles.clone(),
@@ -1075,18 +1346,26 @@ pub fn two_waves(
     }
     svg.raw("<g class=\"legend\">");
     legend(
-        &mut svg, &font, t, legend_x, top, &sc.styles, &symbols, &mut boxes,
-    );
-    svg.raw("</g>");
-    caption(
         &mut svg,
         &font,
-        &cap,
-        MARGIN,
-        body_bottom + 4.0,
-        width - 2.0 * MARGIN,
+        legend_at.x,
+        legend_at.y,
+        &entries,
+        columns,
         &mut boxes,
     );
+    svg.raw("</g>");
+    if !view.bare {
+        caption(
+            &mut svg,
+            &font,
+            &cap,
+            MARGIN,
+            body_bottom + 4.0,
+            width - 2.0 * MARGIN,
+            &mut boxes,
+        );
+    }
 
     let pos = positions(&sc, origin_b, &union, width, height);
     let centres: Vec<P> = pos.nodes.iter().map(|p| P::new(p.x, p.y)).collect();
@@ -1122,6 +1401,14 @@ pub fn two_waves(
         rows,
     };
     let legend_functions = sc.styles.iter().map(|s| s.key.clone()).collect();
+    let stated = vec![
+        ("gained".to_string(), cmp.ties_gained.len() as f64),
+        ("lost".to_string(), cmp.ties_lost.len() as f64),
+        ("kept".to_string(), cmp.ties_kept as f64),
+        ("joined".to_string(), cmp.joined.len() as f64),
+        ("left".to_string(), cmp.left.len() as f64),
+        ("stayed".to_string(), cmp.stayed as f64),
+    ];
     let (svg, svg_text) = svg.finish_both(&title, &alt);
     Ok(Picture {
         svg,
@@ -1131,5 +1418,6 @@ pub fn two_waves(
         quality,
         positions: pos,
         legend_functions,
+        stated,
     })
 }

@@ -7,7 +7,7 @@ use samspill_i18n::{Arg, Texts};
 
 use crate::chart::{put, put_caption};
 use crate::font::{Anchor, Font};
-use crate::network::{NetworkOptions, only_present, roster};
+use crate::network::{NetworkOptions, ViewOptions, only_present, roster};
 use crate::style::{self, INK, MARGIN};
 use crate::svg::{Svg, num};
 use crate::{DrawError, Picture, Positions, Table, quality};
@@ -78,6 +78,19 @@ pub fn political(
     opts: &NetworkOptions,
     t: &Texts,
 ) -> Result<Picture, DrawError> {
+    political_with(net, contacts, opts, &ViewOptions::default(), t)
+}
+
+/// [`political`] labelled from a pseudonym map. Only respondents were
+/// asked about political contact: the caption and text alternative count
+/// people out of the respondents.
+pub fn political_with(
+    net: &Network,
+    contacts: &PoliticalContacts,
+    opts: &NetworkOptions,
+    view: &ViewOptions,
+    t: &Texts,
+) -> Result<Picture, DrawError> {
     let nb = contacts.bodies.len();
     if nb == 0 {
         return Err(DrawError::Empty(t.get("draw-political-missing")));
@@ -93,7 +106,7 @@ pub fn political(
         )));
     }
     let font = Font::load()?;
-    let (styles, nodes) = roster(net, opts.names, t);
+    let (styles, nodes) = roster(net, opts.names, view, t);
     // has[person][body][type]
     let mut has = vec![vec![[false; 4]; nb]; net.people.len()];
     for &(p, b, k) in &contacts.contacts {
@@ -139,11 +152,12 @@ pub fn political(
         .max(MARGIN * 2.0 + legend_w)
         .max(font.width(&title, 15.0) + 2.0 * MARGIN);
     let reached = rows.len();
+    let respondents = net.people.iter().filter(|p| p.responded).count();
     let cap = t.format(
         "draw-political-caption",
         &[
             ("k", Arg::Num(reached as f64)),
-            ("n", Arg::Num(net.people.len() as f64)),
+            ("n", Arg::Num(respondents as f64)),
         ],
     );
     let cap_lines = style::wrap(&font, &cap, 11.0, width - 2.0 * MARGIN);
@@ -264,7 +278,7 @@ pub fn political(
                 &count.to_string(),
                 left + SLOT * (k as f64 + 0.5),
                 total_y + 14.0,
-                10.0,
+                11.0,
                 Anchor::Middle,
                 INK,
             );
@@ -293,7 +307,7 @@ pub fn political(
         "draw-political-alt",
         &[
             ("k", Arg::Num(reached as f64)),
-            ("n", Arg::Num(net.people.len() as f64)),
+            ("n", Arg::Num(respondents as f64)),
             ("bodies", Arg::Num(nb as f64)),
             ("perbody", Arg::Str(&per_body.join("; "))),
         ],
@@ -328,5 +342,10 @@ pub fn political(
         quality: quality::chart(&boxes),
         positions: Positions::default(),
         legend_functions: styles.iter().map(|s| s.key.clone()).collect(),
+        stated: vec![
+            ("k".to_string(), reached as f64),
+            ("n".to_string(), respondents as f64),
+            ("bodies".to_string(), nb as f64),
+        ],
     })
 }

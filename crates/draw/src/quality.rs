@@ -18,6 +18,9 @@ pub struct QualityReport {
     pub label_overlaps: usize,
     /// Label boxes that overlap a node's disc (any node, its own included).
     pub label_node_overlaps: usize,
+    /// Labels covering the end of an edge ([`crate::place::EDGE_END`]) at
+    /// another node than their own, counted once per end.
+    pub label_edge_end_overlaps: usize,
     /// Pairs of edges (without a shared end) that cross.
     pub edge_crossings: usize,
     /// Normalised stress against hop distances (see [`layout::stress`]);
@@ -45,6 +48,12 @@ pub fn measure(pos: &[P], r: f64, labels: &[Rect], edges: &[(usize, usize)]) -> 
     for b in labels {
         q.label_node_overlaps += pos.iter().filter(|&&c| b.meets_circle(c, r)).count();
     }
+    let ends = crate::place::edge_ends(pos, r, edges);
+    q.label_edge_end_overlaps = labels
+        .iter()
+        .enumerate()
+        .map(|(v, b)| crate::place::ends_met(b, v, &ends))
+        .sum();
     q.edge_crossings = layout::crossings(pos, edges);
     let adj = layout::adjacency(n, edges);
     let all: Vec<usize> = (0..n).collect();

@@ -41,6 +41,11 @@ pub const INK_SOFT: &str = "#555555";
 /// Margin around every picture, px.
 pub const MARGIN: f64 = 16.0;
 
+/// The smallest text in any picture, px (1/96 in): printed at its natural
+/// size it is 8.25 pt, so a picture may be shrunk to 97 % on paper and
+/// still be read (the report places figures accordingly).
+pub const MIN_TEXT: f64 = 11.0;
+
 fn fold(s: &str) -> String {
     let mut out = String::new();
     for c in s.trim().to_lowercase().chars() {

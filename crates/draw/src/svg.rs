@@ -109,8 +109,10 @@ impl<'f> Svg<'f> {
     }
 
     /// Draws `text` with its baseline at `y`, anchored at `x`, in `size` px
-    /// and `fill`. As glyph paths, the text itself is kept as the group's
-    /// `aria-label` for assistive technology and text search.
+    /// and `fill`. As glyph paths, the text itself is kept in the group's
+    /// `data-text` (for tests and tools; assistive technology reads the
+    /// picture's `<title>` and `<desc>`, since an `aria-label` on a group
+    /// without a role is not allowed by WAI-ARIA).
     pub fn text(&mut self, text: &str, x: f64, y: f64, size: f64, anchor: Anchor, fill: &str) {
         if text.is_empty() {
             return;
@@ -204,7 +206,7 @@ impl<'f> Svg<'f> {
         let scale = run.size / self.font.units_per_em();
         let _ = write!(
             out,
-            "<g class=\"t\" aria-label=\"{}\" fill=\"{}\" transform=\"translate({} {}) scale({} {})\">",
+            "<g class=\"t\" data-text=\"{}\" fill=\"{}\" transform=\"translate({} {}) scale({} {})\">",
             esc(&run.text),
             run.fill,
             num(run.x0),

@@ -334,14 +334,14 @@ fn charts_are_valid_and_their_texts_do_not_collide() {
     };
     let rows = vec![
         (
-            "Ørland".to_string(),
+            "Kvitfjord".to_string(),
             answers(&[Some(4), Some(5), None, Some(3), Some(4), Some(6), None]),
         ),
         (
-            "Volda".to_string(),
+            "Brattvik".to_string(),
             answers(&[Some(2), Some(3), Some(3), Some(4), None]),
         ),
-        ("Oppdal".to_string(), answers(&[None, None])),
+        ("Fjellstad".to_string(), answers(&[None, None])),
     ];
     let r = ratings("Hvor godt fungerer samordningen?", &rows, &t).unwrap();
     assert_valid_svg(&r.svg);
@@ -367,11 +367,127 @@ fn charts_are_valid_and_their_texts_do_not_collide() {
     let p = political(&net, &contacts, &NetworkOptions::default(), &t).unwrap();
     assert_valid_svg(&p.svg);
     assert_eq!(p.quality.label_overlaps, 0);
-    assert!(p.alt_text.contains("3 av 36"), "{}", p.alt_text);
+    // Only respondents were asked: they are the denominator.
+    let respondents = net.people.iter().filter(|p| p.responded).count();
+    assert!(respondents < net.people.len());
+    assert!(
+        p.alt_text
+            .contains(&format!("3 av {respondents} som svarte")),
+        "{}",
+        p.alt_text
+    );
     assert_eq!(p.table.rows.len(), 4);
     let bad = PoliticalContacts {
         bodies: vec!["Ordfører".into()],
         contacts: vec![(99, 0, ContactType::GivesInformation)],
     };
     assert!(political(&net, &bad, &NetworkOptions::default(), &t).is_err());
+}
+
+#[test]
+fn made_up_numbers_are_never_shown_beside_a_real_municipality() {
+    // The five municipalities of the 2015 study: their names may appear in
+    // documentation about the study, never beside invented data.
+    let sources = [
+        include_str!("../examples/docs_pictures.rs"),
+        include_str!("pictures.rs"),
+    ];
+    // Written in two halves so that this file does not name them itself.
+    let real = [
+        ("Ørl", "and"),
+        ("Vol", "da"),
+        ("Ris", "sa"),
+        ("Opp", "dal"),
+        ("Nær", "øy"),
+    ]
+    .map(|(a, b)| format!("\"{a}{b}\""));
+    for src in sources {
+        for name in &real {
+            assert!(!src.contains(name.as_str()), "a real municipality: {name}");
+        }
+    }
+}
+
+#[test]
+fn no_label_covers_another_label_a_node_or_an_edge_end() {
+    use samspill_draw::{LegendPlacement, ViewOptions, people_network_with};
+    let t = Texts::new(Lang::Nb);
+    for (n, drop) in [(12, 0), (24, 3), (36, 0), (45, 0)] {
+        let net = municipality(n, drop);
+        for threshold in [
+            samspill_engine::Threshold::All,
+            samspill_engine::Threshold::WEEKLY,
+        ] {
+            let an = build(
+                &net,
+                &BuildOptions {
+                    threshold,
+                    ..BuildOptions::survey()
+                },
+            )
+            .unwrap();
+            let res = analyze(&net, &an, &AnalysisOptions::default());
+            for legend in [LegendPlacement::Right, LegendPlacement::Below] {
+                let view = ViewOptions {
+                    legend,
+                    ..ViewOptions::default()
+                };
+                let p = people_network_with(&net, &an, &res, &NetworkOptions::default(), &view, &t)
+                    .unwrap();
+                let q = &p.quality;
+                assert_eq!(
+                    (
+                        q.node_overlaps,
+                        q.label_overlaps,
+                        q.label_node_overlaps,
+                        q.label_edge_end_overlaps
+                    ),
+                    (0, 0, 0, 0),
+                    "{n} people, {threshold:?}, {legend:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_legend_goes_where_the_picture_prints_larger_and_bare_pictures_have_no_title() {
+    use samspill_draw::{LegendPlacement, ViewOptions, people_network_with};
+    let t = Texts::new(Lang::Nb);
+    let net = municipality(36, 0);
+    let an = build(&net, &BuildOptions::survey()).unwrap();
+    let res = analyze(&net, &an, &AnalysisOptions::default());
+    let size = |legend, bare| {
+        let view = ViewOptions {
+            legend,
+            bare,
+            ..ViewOptions::default()
+        };
+        let p =
+            people_network_with(&net, &an, &res, &NetworkOptions::default(), &view, &t).unwrap();
+        (p.positions.width, p.positions.height, p.svg)
+    };
+    let (rw, rh, _) = size(LegendPlacement::Right, true);
+    let (bw, bh, _) = size(LegendPlacement::Below, true);
+    // Below is taller and narrower than at the right.
+    assert!(bh > rh && bw < rw, "{rw}×{rh} vs {bw}×{bh}");
+    let fit = |boxes| {
+        let (w, h, _) = size(LegendPlacement::Fit(boxes), true);
+        (w, h)
+    };
+    // A tall box takes the legend below, a wide one at the right.
+    assert_eq!(fit([(bw, 10.0 * bh), (bw, 10.0 * bh)]), (bw, bh));
+    assert_eq!(fit([(rw, rh), (rw, rh)]), (rw, rh));
+    // Bare: neither the title nor the caption is drawn.
+    let (_, _, svg) = size(LegendPlacement::Right, true);
+    let (_, full_h, full) = size(LegendPlacement::Right, false);
+    let title = t.format(
+        "draw-network-title",
+        &[("name", samspill_i18n::Arg::Str("Testkommune"))],
+    );
+    // (The SVG's `<title>` names the picture either way; the drawn title
+    // is a text run.)
+    let drawn = format!("data-text=\"{title}\"");
+    assert!(full.contains(&drawn) && !svg.contains(&drawn));
+    assert!(full_h > rh);
 }

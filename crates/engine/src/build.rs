@@ -291,7 +291,8 @@ pub fn build(net: &Network, opts: &BuildOptions) -> Result<Analysed, BuildError>
     // Only undirected ties: every report has its mirror with the same largest
     // value, so the look-ups below (2 million on the benchmark graph) can be
     // skipped.
-    let symmetric = relation.ties.iter().all(|t| !t.directed);
+    let declared_directed = net.relation_directed(relation);
+    let symmetric = !declared_directed;
     drop(triples);
     counts.self_loops = self_loops;
     counts.reports = reports.nbr.len();
@@ -333,7 +334,7 @@ pub fn build(net: &Network, opts: &BuildOptions) -> Result<Analysed, BuildError>
     let mut edges: Vec<Edge> = Vec::new();
     let directed;
     if opts.combine == Combine::Keep {
-        directed = relation.is_directed();
+        directed = declared_directed;
         for (a, b, v) in each() {
             if !directed && a > b {
                 continue;

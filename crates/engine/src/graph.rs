@@ -388,7 +388,9 @@ impl Graph {
 
     /// Total weight of `v`'s ties (in + out for directed graphs).
     pub fn strength(&self, v: usize) -> f64 {
-        let out: f64 = self.out_weights(v).iter().sum();
+        // `+ 0.0`: an empty float sum is -0.0, which JSON would show as
+        // `-0.0` for an isolate (issue 14); -0.0 + 0.0 is +0.0.
+        let out: f64 = self.out_weights(v).iter().sum::<f64>() + 0.0;
         if self.directed {
             out + self.in_weights(v).iter().sum::<f64>()
         } else {
@@ -398,12 +400,12 @@ impl Graph {
 
     /// Sum of weights of `v`'s outgoing ties.
     pub fn out_strength(&self, v: usize) -> f64 {
-        self.out_weights(v).iter().sum()
+        self.out_weights(v).iter().sum::<f64>() + 0.0
     }
 
     /// Sum of weights of `v`'s incoming ties.
     pub fn in_strength(&self, v: usize) -> f64 {
-        self.in_weights(v).iter().sum()
+        self.in_weights(v).iter().sum::<f64>() + 0.0
     }
 
     /// The largest tie weight (1.0 for a graph without ties, as NetworkX's

@@ -228,10 +228,20 @@ pub struct Relation {
 
 impl Relation {
     /// A relation is directed when any of its ties is an arc.
+    ///
+    /// A relation without ties cannot say; [`Network::relation_directed`]
+    /// then asks the network's [`DIRECTED_ATTRIBUTE`].
     pub fn is_directed(&self) -> bool {
         self.ties.iter().any(|t| t.directed)
     }
 }
+
+/// The network attribute (`Bool`) with which a file declares its relations
+/// directed even where they have no ties to show it: Pajek `*Arcs`,
+/// GraphML `edgedefault="directed"`, GEXF `defaultedgetype="directed"`, an
+/// asymmetric-capable DL file. Readers set it only for relations without
+/// ties, so that a directed file with no ties is still analysed as directed.
+pub const DIRECTED_ATTRIBUTE: &str = "directed";
 
 /// A partition: one class per person (Pajek `.clu`, a community assignment,
 /// a grouping attribute). `None` marks a person without a class.
@@ -328,6 +338,18 @@ pub enum ModelError {
 }
 
 impl Network {
+    /// Whether `relation` (one of this network's) is directed: it has an
+    /// arc, or it has no ties and the network declares itself directed
+    /// ([`DIRECTED_ATTRIBUTE`]).
+    pub fn relation_directed(&self, relation: &Relation) -> bool {
+        relation.is_directed()
+            || (relation.ties.is_empty()
+                && matches!(
+                    self.attributes.get(DIRECTED_ATTRIBUTE),
+                    Some(AttrValue::Bool(true))
+                ))
+    }
+
     /// Checks the model's invariants (see the module documentation).
     pub fn validate(&self) -> Result<(), ModelError> {
         let mut seen: std::collections::HashMap<&str, usize> =

@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use crate::{FormatError, Location, Warning};
+use crate::{FormatError, Location, Text, TextArg, Warning};
 
 /// Decodes a text file: UTF-8 (a BOM is dropped), or Windows-1252 when the
 /// bytes are not valid UTF-8 (old Pajek files, Norwegian Excel exports).
@@ -44,6 +44,140 @@ pub(crate) fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
             }
         }
     })
+}
+
+/// At most `max` characters of `s`; when cut, `…` and the full length in
+/// characters follow (`"abcd…" (200000000 characters)` in a message).
+pub(crate) fn excerpt(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        None => s.to_string(),
+        Some((cut, _)) => format!("{}… ({} characters)", &s[..cut], s.chars().count()),
+    }
+}
+
+/// How many characters of a quoted token an error message repeats.
+pub(crate) const EXCERPT_CHARS: usize = 60;
+
+/// Shortens every double-quoted stretch (as `{:?}` writes a token) and
+/// every run of non-blank characters longer than [`EXCERPT_CHARS`] in a
+/// message, so that no message repeats a huge token whole (issue 14).
+pub(crate) fn shorten_quotes(message: &str) -> String {
+    const LONG: usize = 2 * EXCERPT_CHARS;
+    if message.len() <= LONG {
+        return message.to_string();
+    }
+    let mut out = String::with_capacity(LONG * 4);
+    let mut rest = message;
+    while !rest.is_empty() {
+        // The next quoted stretch: `"` … an unescaped `"`.
+        let Some(open) = rest.find('"') else {
+            out.push_str(&shorten_words(rest));
+            break;
+        };
+        out.push_str(&shorten_words(&rest[..open]));
+        let body = &rest[open + 1..];
+        let mut close = None;
+        let mut escaped = false;
+        for (i, c) in body.char_indices() {
+            match c {
+                '\\' if !escaped => escaped = true,
+                '"' if !escaped => {
+                    close = Some(i);
+                    break;
+                }
+                _ => escaped = false,
+            }
+        }
+        let inner = &body[..close.unwrap_or(body.len())];
+        out.push('"');
+        match inner.char_indices().nth(EXCERPT_CHARS) {
+            None => out.push_str(inner),
+            Some((cut, _)) => {
+                out.push_str(&inner[..cut]);
+                out.push_str("…\"");
+                out.push_str(&format!(" ({} characters", inner.chars().count()));
+                out.push(')');
+                rest = close.map_or("", |c| &body[c + 1..]);
+                continue;
+            }
+        }
+        match close {
+            Some(c) => {
+                out.push('"');
+                rest = &body[c + 1..];
+            }
+            None => rest = "",
+        }
+    }
+    out
+}
+
+fn shorten_words(s: &str) -> String {
+    if s.len() <= 2 * EXCERPT_CHARS {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        out.push_str(&excerpt(word, EXCERPT_CHARS));
+        word.clear();
+    };
+    for c in s.chars() {
+        if c.is_whitespace() {
+            flush(&mut word, &mut out);
+            out.push(c);
+        } else {
+            word.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
+}
+
+/// The first control character a text file must not hold, as
+/// `(line, column, code point)`: C0 controls other than tab, line feed and
+/// carriage return, and DEL. A binary file given as text, or a label
+/// carrying terminal escape sequences, is refused with a clear message
+/// instead of being read (issue 12). A DOS end-of-file mark (Ctrl-Z) at the
+/// very end is allowed.
+///
+/// Works on the raw bytes: these bytes mean the same in UTF-8 and in
+/// Windows-1252 and never occur inside a multi-byte UTF-8 sequence, so the
+/// file need not be decoded first (only the column, for the message, is
+/// counted in characters).
+pub(crate) fn control_character(bytes: &[u8]) -> Option<(usize, usize, u32)> {
+    let body = bytes.strip_suffix(b"\x1a").unwrap_or(bytes);
+    let bad = |b: &u8| (*b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || *b == 0x7f;
+    let pos = body.iter().position(bad)?;
+    let before = &body[..pos];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let column = decode_text(&before[line_start..]).0.chars().count() + 1;
+    Some((line, column, u32::from(body[pos])))
+}
+
+/// [`control_character`] as an error.
+pub(crate) fn check_controls(bytes: &[u8], file: &str) -> Result<(), FormatError> {
+    match control_character(bytes) {
+        None => Ok(()),
+        Some((line, column, code)) => {
+            let code = format!("U+{code:04X}");
+            Err(FormatError::translated(
+                Location {
+                    file: file.to_string(),
+                    line: Some(line),
+                    column: Some(column),
+                },
+                format!(
+                    "the file holds the control character {code}: expected text (is it a binary file?)"
+                ),
+                Text::new(
+                    "formats-control-character",
+                    vec![("code", TextArg::Str(code))],
+                ),
+            ))
+        }
+    }
 }
 
 /// The file name's stem, used as a network name when a format has none.
@@ -114,11 +248,22 @@ impl Ctx {
         FormatError::new(self.loc(None, None), message)
     }
 
+    /// A translatable error at a line (column when given).
+    pub fn err_text(
+        &self,
+        line: Option<usize>,
+        column: Option<usize>,
+        english: impl Into<String>,
+        text: Text,
+    ) -> FormatError {
+        FormatError::translated(self.loc(line, column), english, text)
+    }
+
     pub fn warn(&mut self, line: Option<usize>, message: impl Into<String>) {
         let location = self.loc(line, None);
         self.warnings.push(Warning {
             location,
-            message: message.into(),
+            message: shorten_quotes(&message.into()),
         });
     }
 
@@ -165,6 +310,28 @@ mod tests {
         assert_eq!(parse_finite("inf"), None);
         assert_eq!(parse_finite("NaN"), None);
         assert_eq!(parse_finite("1e400"), None);
+    }
+
+    #[test]
+    fn long_tokens_are_shortened_in_messages() {
+        let token = "x".repeat(10_000);
+        let m = shorten_quotes(&format!("expected a number, found {token:?} here"));
+        assert!(m.len() < 200, "{m}");
+        assert!(m.contains("(10000 characters)"), "{m}");
+        assert!(m.ends_with(" here"), "{m}");
+        let m = shorten_quotes(&format!("found [{token}] on the line"));
+        assert!(m.len() < 200, "{m}");
+        let short = "expected \"DL\" at the start, found \"graph\"";
+        assert_eq!(shorten_quotes(short), short);
+        assert_eq!(excerpt("æøå", 2), "æø… (3 characters)");
+    }
+
+    #[test]
+    fn control_characters_are_found() {
+        assert_eq!(control_character(b"a\tb\r\nc\x1a"), None);
+        assert_eq!(control_character(b"ab\ncd\x1b[31m"), Some((2, 3, 0x1b)));
+        assert_eq!(control_character("æ\u{1b}".as_bytes()), Some((1, 2, 0x1b)));
+        assert_eq!(control_character(b"\0"), Some((1, 1, 0)));
     }
 
     #[test]

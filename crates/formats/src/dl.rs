@@ -184,7 +184,17 @@ pub(crate) fn read(bytes: &[u8], file_name: &str) -> Result<Document, FormatErro
         }
         let next = toks.get(i + 1).map(lower).unwrap_or_default();
         let (section, skip) = match (w.as_str(), next.as_str()) {
+            // UCINET writes `FORMAT = FULLMATRIX DIAGONAL PRESENT`: the
+            // diagonal item without `=`.
+            ("diagonal", "present") | ("diagonal", "absent") => {
+                diagonal = next == "present";
+                i += 2;
+                continue;
+            }
             ("data:", _) => ("data", 1),
+            // UCINET names the matrices of a multi-matrix file under
+            // `LEVEL LABELS:`.
+            ("level", "labels:") => ("matrix", 2),
             ("data", ":") => ("data", 2),
             ("labels:", _) => ("labels", 1),
             ("labels", "embedded") | ("labels", "embedded:") => ("embedded", 2),
@@ -223,20 +233,55 @@ pub(crate) fn read(bytes: &[u8], file_name: &str) -> Result<Document, FormatErro
                 let Some(want) = want else {
                     return Err(ctx.err(t.line, "expected n= (or nr= and nc=) before the labels"));
                 };
+                let section_start = |k: usize| {
+                    let Some(l) = toks.get(k) else { return true };
+                    let lw = lower(l);
+                    let next = toks.get(k + 1).map(lower).unwrap_or_default();
+                    !l.quoted
+                        && (lw.ends_with(':')
+                            || lw == "labels"
+                            || next == "="
+                            || (matches!(
+                                lw.as_str(),
+                                "row" | "column" | "col" | "matrix" | "level"
+                            ) && next.starts_with("labels"))
+                            || (lw == "data" && next == ":"))
+                };
                 let mut got = Vec::new();
                 while got.len() < want {
-                    let Some(l) = toks.get(i) else { break };
-                    let lw = lower(l);
-                    if !l.quoted && (lw.ends_with(':') || lw == "labels") {
+                    if section_start(i) {
                         break;
                     }
-                    got.push(l.text.clone());
+                    if let Some(l) = toks.get(i) {
+                        got.push(l.text.clone());
+                    }
                     i += 1;
                 }
                 if got.len() < want {
                     return Err(ctx.err(
                         t.line,
                         format!("expected {want} labels, found {}", got.len()),
+                    ));
+                }
+                if !section_start(i) {
+                    // More words than labels: a label with a blank in it
+                    // that is not quoted (UCINET separates labels by
+                    // blanks, commas and line ends).
+                    let extra = toks.get(i).map_or(0, |l| l.line);
+                    let word = toks.get(i).map(|l| l.text.clone()).unwrap_or_default();
+                    return Err(ctx.err_text(
+                        Some(extra),
+                        None,
+                        format!(
+                            "expected {want} labels, found more words ({word:?} is one too many): a label with a blank in it must be quoted, e.g. \"Ann Berg\""
+                        ),
+                        crate::Text::new(
+                            "formats-dl-unquoted-label",
+                            vec![
+                                ("expected", crate::TextArg::Num(want as f64)),
+                                ("word", crate::TextArg::Str(crate::excerpt(&word, 60))),
+                            ],
+                        ),
                     ));
                 }
                 match section {
@@ -520,6 +565,17 @@ pub(crate) fn read(bytes: &[u8], file_name: &str) -> Result<Document, FormatErro
         })
         .collect();
     let mut attributes = std::collections::BTreeMap::new();
+    if !two_mode
+        && matches!(layout, Layout::Edges | Layout::Nodes)
+        && relations.iter().all(|r| r.ties.is_empty())
+    {
+        // One-mode edge and node lists are read as arcs: an empty one is
+        // still directed.
+        attributes.insert(
+            samspill_engine::model::DIRECTED_ATTRIBUTE.to_string(),
+            AttrValue::Bool(true),
+        );
+    }
     if two_mode {
         attributes.insert(
             "mode1_size".to_string(),
@@ -559,8 +615,17 @@ fn label(s: &str, dropped: &mut Dropped) -> String {
     }
 }
 
-/// Writes the first network as a DL full matrix with labels, one matrix per
-/// relation.
+/// Writes the first network as DL, one matrix per relation.
+///
+/// The header is the multi-line form UCINET itself writes and igraph's DL
+/// reader accepts (`DL N=n` alone on the first line, `FORMAT = …` on its
+/// own line; `NM=m` only for several matrices). Direction is kept: a
+/// network whose relations are all directed (or that declares itself
+/// directed) is written as an `EDGELIST1`, which DL readers take as arcs
+/// even when every arc is reciprocated with the same value; otherwise as a
+/// `FULLMATRIX`, which reads back as edges when symmetric. Repeated ties
+/// between the same two people keep the largest value, as the analysis
+/// does (issue 14).
 pub(crate) fn write(networks: &[Network]) -> (Vec<u8>, Vec<String>) {
     let mut dropped = Dropped::default();
     if networks.len() > 1 {
@@ -599,30 +664,6 @@ pub(crate) fn write(networks: &[Network]) -> (Vec<u8>, Vec<String>) {
     if !net.partitions.is_empty() || !net.vectors.is_empty() {
         dropped.add("partitions and vectors");
     }
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "DL N={n} NM={} FORMAT=FULLMATRIX",
-        net.relations.len().max(1)
-    );
-    out.push_str("LABELS:\n");
-    let labels: Vec<String> = net
-        .people
-        .iter()
-        .map(|p| label(&p.label, &mut dropped))
-        .collect();
-    let _ = writeln!(out, "{}", labels.join(","));
-    if net.relations.len() > 1 || net.relations.first().is_some_and(|r| r.name != net.name) {
-        out.push_str("MATRIX LABELS:\n");
-        let names: Vec<String> = net
-            .relations
-            .iter()
-            .map(|r| label(&r.name, &mut dropped))
-            .collect();
-        let _ = writeln!(out, "{}", names.join(","));
-    }
-    out.push_str("DATA:\n");
-    let mut cells = vec![0.0f64; n.saturating_mul(n)];
     let relations: Vec<Relation> = if net.relations.is_empty() {
         vec![Relation {
             name: net.name.clone(),
@@ -631,9 +672,48 @@ pub(crate) fn write(networks: &[Network]) -> (Vec<u8>, Vec<String>) {
     } else {
         net.relations.clone()
     };
-    for rel in &relations {
-        cells.iter_mut().for_each(|c| *c = 0.0);
-        let mut filled = vec![false; cells.len()];
+    let directed: Vec<bool> = relations.iter().map(|r| net.relation_directed(r)).collect();
+    let edgelist = directed.iter().all(|&d| d);
+    if !edgelist && directed.iter().any(|&d| d) {
+        dropped.add(
+            "the direction of directed relations in a network that also has undirected ones \
+             (a symmetric matrix reads back as undirected)",
+        );
+    }
+    let mut out = String::new();
+    let _ = writeln!(out, "DL N={n}");
+    if relations.len() > 1 {
+        let _ = writeln!(out, "NM={}", relations.len());
+    }
+    let _ = writeln!(
+        out,
+        "FORMAT = {}",
+        if edgelist { "EDGELIST1" } else { "FULLMATRIX" }
+    );
+    if n > 0 {
+        out.push_str("LABELS:\n");
+        let labels: Vec<String> = net
+            .people
+            .iter()
+            .map(|p| label(&p.label, &mut dropped))
+            .collect();
+        let _ = writeln!(out, "{}", labels.join(","));
+    }
+    if relations.len() > 1 || relations.first().is_some_and(|r| r.name != net.name) {
+        out.push_str("MATRIX LABELS:\n");
+        let names: Vec<String> = relations
+            .iter()
+            .map(|r| label(&r.name, &mut dropped))
+            .collect();
+        let _ = writeln!(out, "{}", names.join(","));
+    }
+    out.push_str("DATA:\n");
+    for (k, rel) in relations.iter().enumerate() {
+        // The largest value per ordered pair, as the analysis combines
+        // repeated reports.
+        let mut cells: std::collections::BTreeMap<(usize, usize), f64> =
+            std::collections::BTreeMap::new();
+        let mut repeated = false;
         for t in &rel.ties {
             if !t.spells.is_empty() {
                 dropped.add("tie spells");
@@ -645,15 +725,17 @@ pub(crate) fn write(networks: &[Network]) -> (Vec<u8>, Vec<String>) {
                 dropped.add("ties with value 0 (a 0 cell is no tie)");
             }
             let mut put = |r: usize, c: usize| {
-                if let Some(k) = r.checked_mul(n).and_then(|x| x.checked_add(c)) {
-                    if let (Some(cell), Some(f)) = (cells.get_mut(k), filled.get_mut(k)) {
-                        if *f {
-                            dropped.add(
-                                "parallel ties (a matrix cell holds one value; the last is kept)",
-                            );
+                if r < n && c < n {
+                    match cells.entry((r, c)) {
+                        std::collections::btree_map::Entry::Vacant(e) => {
+                            e.insert(t.value);
                         }
-                        *cell = t.value;
-                        *f = true;
+                        std::collections::btree_map::Entry::Occupied(mut e) => {
+                            repeated = true;
+                            if t.value > *e.get() {
+                                e.insert(t.value);
+                            }
+                        }
                     }
                 }
             };
@@ -662,16 +744,30 @@ pub(crate) fn write(networks: &[Network]) -> (Vec<u8>, Vec<String>) {
                 put(t.target, t.source);
             }
         }
+        if repeated {
+            dropped.add("repeated ties (one value per pair: the largest is kept)");
+        }
         let has_arcs = rel.ties.iter().any(|t| t.directed);
         let has_edges = rel.ties.iter().any(|t| !t.directed);
         if has_edges && has_arcs {
             dropped.add("the difference between arcs and edges in a mixed relation");
         }
-        for r in 0..n {
-            let row: Vec<String> = (0..n)
-                .map(|c| cells.get(r * n + c).copied().unwrap_or(0.0).to_string())
-                .collect();
-            let _ = writeln!(out, "{}", row.join(" "));
+        if edgelist {
+            if k > 0 {
+                out.push_str("!\n");
+            }
+            for ((r, c), v) in &cells {
+                if *v != 0.0 {
+                    let _ = writeln!(out, "{} {} {v}", r + 1, c + 1);
+                }
+            }
+        } else {
+            for r in 0..n {
+                let row: Vec<String> = (0..n)
+                    .map(|c| cells.get(&(r, c)).copied().unwrap_or(0.0).to_string())
+                    .collect();
+                let _ = writeln!(out, "{}", row.join(" "));
+            }
         }
     }
     (out.into_bytes(), dropped.into_vec())

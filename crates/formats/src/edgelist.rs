@@ -166,6 +166,53 @@ fn detect_delimiter(text: &str, file_name: &str) -> Delim {
     }
 }
 
+/// Where a quoted field opens that is never closed, as `(line, field)`:
+/// the CSV reader would otherwise read the rest of the file into that one
+/// field (issue 14). A quote opens a field only as its first character
+/// (RFC 4180); inside, `""` is a quote and a lone `"` closes it.
+fn unclosed_quote(text: &str, delim: u8) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let (mut line, mut field) = (1usize, 1usize);
+    let mut at_field_start = true;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if at_field_start && b == b'"' {
+            let (open_line, open_field) = (line, field);
+            i += 1;
+            loop {
+                match bytes.get(i) {
+                    None => return Some((open_line, open_field)),
+                    Some(b'"') if bytes.get(i + 1) == Some(&b'"') => i += 2,
+                    Some(b'"') => {
+                        i += 1;
+                        break;
+                    }
+                    Some(b'\n') => {
+                        line += 1;
+                        i += 1;
+                    }
+                    Some(_) => i += 1,
+                }
+            }
+            at_field_start = false;
+            continue;
+        }
+        if b == delim {
+            field += 1;
+            at_field_start = true;
+        } else if b == b'\n' {
+            line += 1;
+            field = 1;
+            at_field_start = true;
+        } else if b != b'\r' {
+            at_field_start = false;
+        }
+        i += 1;
+    }
+    None
+}
+
 /// Calls `f(line, fields)` for every non-empty record.
 fn for_each_record(
     text: &str,
@@ -190,6 +237,14 @@ fn for_each_record(
             Ok(())
         }
         Delim::Byte(b) => {
+            if let Some((line, field)) = unclosed_quote(text, b) {
+                return Err(ctx.err_text(
+                    Some(line),
+                    Some(field),
+                    "a quote opens here and is never closed: the rest of the file would be one field",
+                    crate::Text::new("formats-csv-unclosed-quote", Vec::new()),
+                ));
+            }
             let mut rdr = csv::ReaderBuilder::new()
                 .delimiter(b)
                 .has_headers(false)
@@ -381,12 +436,17 @@ pub(crate) fn read(
         (Some((n, b)), _) => Some((n.clone(), b.clone())),
         (None, Some(path)) => {
             let n = path.display().to_string();
-            let b = std::fs::read(path).map_err(|e| {
-                FormatError::new(
+            let file = std::fs::File::open(path).map_err(|e| {
+                FormatError::translated(
                     crate::Location::file(&n),
                     format!("cannot read the node table: {e}"),
+                    crate::Text::new(
+                        "formats-cannot-read-nodes",
+                        vec![("reason", crate::TextArg::Str(e.to_string()))],
+                    ),
                 )
             })?;
+            let b = crate::limits::read_capped(file, opts.limits.max_file_bytes, &n)?;
             Some((n, b))
         }
         (None, None) => None,
@@ -443,11 +503,26 @@ pub(crate) fn read(
             }
             i
         };
-        let s = person(src);
         if tgt.is_empty() {
-            // A row with only a source declares a person without ties.
+            // A row with only a source declares a person without ties; a
+            // row with a value (or anything else) but no target is a tie
+            // whose target is missing.
+            let other = fields
+                .iter()
+                .enumerate()
+                .any(|(i, f)| i != cols.source && i != cols.target && !f.trim().is_empty());
+            if other {
+                return Err(ctx.err_text(
+                    Some(no),
+                    Some(cols.target + 1),
+                    "expected a target id, found an empty cell (the row has a value, so it is not a person without ties)",
+                    crate::Text::new("formats-csv-missing-target", Vec::new()),
+                ));
+            }
+            person(src);
             return Ok(());
         }
+        let s = person(src);
         let t = person(tgt);
         let value = match cols.weight.map(get) {
             None | Some("") => 1.0,
@@ -569,6 +644,15 @@ pub(crate) fn read(
             ties: Vec::new(),
         });
     }
+    let mut attributes = BTreeMap::new();
+    if !opts.undirected && relations.iter().all(|r| r.ties.is_empty()) {
+        // Edge lists are directed unless told otherwise, with or without
+        // ties to show it.
+        attributes.insert(
+            samspill_engine::model::DIRECTED_ATTRIBUTE.to_string(),
+            AttrValue::Bool(true),
+        );
+    }
     if let Some((id, line)) = added_unknown.first() {
         ctx.warn(
             Some(*line),
@@ -593,7 +677,7 @@ pub(crate) fn read(
             relations,
             partitions,
             vectors,
-            attributes: BTreeMap::new(),
+            attributes,
         }],
         warnings: all_warnings,
     })

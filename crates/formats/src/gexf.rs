@@ -39,9 +39,14 @@ enum Owner {
 }
 
 /// Reads a GEXF document (one graph).
-pub(crate) fn read(bytes: &[u8], file_name: &str) -> Result<Document, FormatError> {
+pub(crate) fn read(
+    bytes: &[u8],
+    file_name: &str,
+    limits: &crate::Limits,
+) -> Result<Document, FormatError> {
     let (text, fallback) = decode_text(bytes);
     let mut x = Xml::new(&text, file_name);
+    x.max_depth = limits.max_xml_depth;
     if fallback {
         x.ctx
             .warn(None, "the file is not UTF-8; it was read as Windows-1252");
@@ -212,7 +217,15 @@ pub(crate) fn read(bytes: &[u8], file_name: &str) -> Result<Document, FormatErro
                 let s = b.person_for_tie(s);
                 let t = b.person_for_tie(t);
                 let mut d = TieDraft::new(s, t, directed);
-                if let Some(w) = a.get("weight") {
+                if let Some(w) = a.get("weight").filter(|w| {
+                    let missing = AttrType::Float.is_missing(w);
+                    if missing {
+                        x.warn(format!(
+                            "edge weight {w:?} is missing (blank or null); the tie gets the value 1"
+                        ));
+                    }
+                    !missing
+                }) {
                     if let Err(m) = d.set("weight", AttrValue::Text(w.clone())) {
                         return Err(x.err(m));
                     }
@@ -257,7 +270,7 @@ pub(crate) fn read(bytes: &[u8], file_name: &str) -> Result<Document, FormatErro
                             ty: AttrType::Text,
                             default: None,
                         });
-                        match read_typed(&mut x, &def, &value)? {
+                        match read_typed(&mut x, &def, &value, &mut warned)? {
                             Some(v) => b.set_person(*i, &def.title, v),
                             None => continue,
                         }
@@ -269,7 +282,7 @@ pub(crate) fn read(bytes: &[u8], file_name: &str) -> Result<Document, FormatErro
                             ty: AttrType::Text,
                             default: None,
                         });
-                        if let Some(v) = read_typed(&mut x, &def, &value)? {
+                        if let Some(v) = read_typed(&mut x, &def, &value, &mut warned)? {
                             if let Err(m) = d.set(&def.title, v) {
                                 return Err(x.err(m));
                             }
@@ -394,7 +407,17 @@ pub(crate) fn read(bytes: &[u8], file_name: &str) -> Result<Document, FormatErro
         }
     }
     Ok(Document {
-        networks: vec![b.finish()],
+        networks: vec![{
+            let mut net = b.finish();
+            if default_directed && net.relations.iter().all(|r| r.ties.is_empty()) {
+                // `defaultedgetype="directed"` with no edges stays directed.
+                net.attributes.insert(
+                    samspill_engine::model::DIRECTED_ATTRIBUTE.to_string(),
+                    AttrValue::Bool(true),
+                );
+            }
+            net
+        }],
         warnings: x.ctx.warnings,
     })
 }
@@ -413,12 +436,25 @@ fn read_typed(
     x: &mut Xml<'_>,
     def: &AttrDef,
     value: &str,
+    warned: &mut Vec<String>,
 ) -> Result<Option<AttrValue>, FormatError> {
     if def.ty == AttrType::Float && value.trim().parse::<f64>().is_ok_and(|v| !v.is_finite()) {
         x.warn(format!(
             "value {value:?} of {:?} is not a finite number; it was skipped",
             def.title
         ));
+        return Ok(None);
+    }
+    if def.ty.is_missing(value) {
+        // Once per attribute: a Gephi export may have thousands.
+        let tag = format!("missing:{}", def.title);
+        if !warned.contains(&tag) {
+            warned.push(tag);
+            x.warn(format!(
+                "value {value:?} of {:?} is missing (blank or null); it was left out wherever it occurs",
+                def.title
+            ));
+        }
         return Ok(None);
     }
     match def.ty.read(value) {
@@ -546,7 +582,11 @@ pub(crate) fn write(networks: &[Network], v1_2: bool) -> (Vec<u8>, Vec<String>) 
         "  <meta>\n    <creator>samspill</creator>\n    <description>{}</description>\n  </meta>",
         esc(&net.name, &mut dropped)
     );
-    if !net.attributes.is_empty() {
+    if net
+        .attributes
+        .keys()
+        .any(|k| k != samspill_engine::model::DIRECTED_ATTRIBUTE)
+    {
         dropped.add("network attributes");
     }
     let ties: Vec<(&str, &samspill_engine::model::Tie)> = net
@@ -555,7 +595,13 @@ pub(crate) fn write(networks: &[Network], v1_2: bool) -> (Vec<u8>, Vec<String>) 
         .flat_map(|r| r.ties.iter().map(move |t| (r.name.as_str(), t)))
         .collect();
     let arcs = ties.iter().filter(|(_, t)| t.directed).count();
-    let directed = ties.is_empty() || arcs * 2 >= ties.len();
+    let directed = if ties.is_empty() {
+        net.relations
+            .first()
+            .is_some_and(|r| net.relation_directed(r))
+    } else {
+        arcs * 2 >= ties.len()
+    };
     let dynamic = net.people.iter().any(|p| !p.spells.is_empty())
         || ties.iter().any(|(_, t)| !t.spells.is_empty());
     let points = net

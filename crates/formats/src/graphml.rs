@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use quick_xml::events::Event;
-use samspill_engine::model::Network;
+use samspill_engine::model::{DIRECTED_ATTRIBUTE, Network};
 
 use crate::builder::{Builder, TieDraft, person_attr_key, spells_text, tie_attr_key};
 use crate::common::{decode_text, stem};
@@ -53,12 +53,24 @@ struct GraphState {
     name_is_label: bool,
     /// Line where the graph starts.
     line: usize,
+    /// yEd writes node labels only inside its node graphics
+    /// (`<y:NodeLabel>`): read them when no `label` key exists.
+    yed_labels: bool,
+    /// Graphs nested in a node (yEd groups and folders, GraphML's
+    /// hierarchical graphs) whose end tags are still to come: their nodes
+    /// and edges join this network, as NetworkX reads them.
+    nested: usize,
 }
 
 /// Reads a GraphML document.
-pub(crate) fn read(bytes: &[u8], file_name: &str) -> Result<Document, FormatError> {
+pub(crate) fn read(
+    bytes: &[u8],
+    file_name: &str,
+    limits: &crate::Limits,
+) -> Result<Document, FormatError> {
     let (text, fallback) = decode_text(bytes);
     let mut x = Xml::new(&text, file_name);
+    x.max_depth = limits.max_xml_depth;
     if fallback {
         x.ctx
             .warn(None, "the file is not UTF-8; it was read as Windows-1252");
@@ -93,7 +105,9 @@ pub(crate) fn read(bytes: &[u8], file_name: &str) -> Result<Document, FormatErro
                         }
                     }
                     "graph" => {
-                        if let Some(g) = graph.take() {
+                        if let Some(g) = graph.as_mut().filter(|g| g.nested > 0) {
+                            g.nested -= 1;
+                        } else if let Some(g) = graph.take() {
                             networks.push(finish_graph(&mut x, g));
                         }
                     }
@@ -146,7 +160,7 @@ pub(crate) fn read(bytes: &[u8], file_name: &str) -> Result<Document, FormatErro
                 }
                 if a.contains_key("yfiles.type") && !warned.contains(&"yfiles".to_string()) {
                     warned.push("yfiles".into());
-                    x.warn("yFiles graphics keys are not read; they were skipped");
+                    x.warn("yFiles graphics are not read, except node labels; they were skipped");
                 }
                 if !keys.contains_key(&id) {
                     key_order.push(id.clone());
@@ -157,11 +171,21 @@ pub(crate) fn read(bytes: &[u8], file_name: &str) -> Result<Document, FormatErro
                 if !seen_root {
                     return Err(x.err("expected a <graphml> root element before <graph>"));
                 }
-                if graph.is_some() {
-                    // A nested graph (inside a node, or a graph in a graph).
-                    x.warn("nested graphs are not supported; a nested <graph> was skipped");
+                if let Some(g) = graph.as_mut() {
+                    // A nested graph (a yEd group, or a hierarchical graph
+                    // inside a node): its nodes and edges join the network.
+                    // The enclosing node's own data came before it.
                     if !empty {
-                        x.skip(&e)?;
+                        if let Some((i, set)) = node.take() {
+                            apply_defaults_node(&keys, &mut g.b, i, &set);
+                        }
+                        g.nested += 1;
+                    }
+                    if !warned.contains(&"nested".to_string()) {
+                        warned.push("nested".into());
+                        x.warn(
+                            "a nested graph (a group inside a node) was read into the enclosing network; the grouping itself was not kept",
+                        );
                     }
                     continue;
                 }
@@ -196,6 +220,8 @@ pub(crate) fn read(bytes: &[u8], file_name: &str) -> Result<Document, FormatErro
                     directed,
                     name_is_label: !has("label") && has("name"),
                     line,
+                    yed_labels: !has("label"),
+                    nested: 0,
                 };
                 if empty {
                     networks.push(finish_graph(&mut x, g));
@@ -262,11 +288,24 @@ pub(crate) fn read(bytes: &[u8], file_name: &str) -> Result<Document, FormatErro
                 let Some(k) = a.get("key").cloned() else {
                     return Err(x.err("expected a key attribute on <data>"));
                 };
-                let (content, children) = if empty {
-                    (String::new(), false)
+                let (content, children, node_label) = if empty {
+                    (String::new(), false, None)
+                } else if node.is_some() {
+                    x.text_and_child(Some("nodelabel"))?
                 } else {
-                    x.text()?
+                    x.text_and_child(None)?
                 };
+                if let (Some(l), Some((i, _)), Some(g)) =
+                    (node_label, node.as_ref(), graph.as_mut())
+                {
+                    if g.yed_labels && !l.trim().is_empty() {
+                        g.b.set_person(
+                            *i,
+                            "label",
+                            samspill_engine::model::AttrValue::Text(l.trim().to_string()),
+                        );
+                    }
+                }
                 if children {
                     if !warned.contains(&k) {
                         warned.push(k.clone());
@@ -317,6 +356,19 @@ pub(crate) fn read(bytes: &[u8], file_name: &str) -> Result<Document, FormatErro
                         content.trim(),
                         key.name
                     ));
+                    continue;
+                }
+                if key.ty.is_missing(&content) {
+                    // Once per key: an igraph export may have thousands.
+                    let tag = format!("missing:{k}");
+                    if !warned.contains(&tag) {
+                        warned.push(tag);
+                        x.warn(format!(
+                            "value {:?} of {:?} is missing (blank or null); it was left out wherever it occurs",
+                            content.trim(),
+                            key.name
+                        ));
+                    }
                     continue;
                 }
                 let Some(value) = key.ty.read(&content) else {
@@ -451,7 +503,16 @@ fn finish_graph(x: &mut Xml<'_>, g: GraphState) -> Network {
             );
         }
     }
-    g.b.finish()
+    let directed = g.directed;
+    let mut net = g.b.finish();
+    if directed && net.relations.iter().all(|r| r.ties.is_empty()) {
+        // `edgedefault="directed"` with no edges stays directed (issue 14).
+        net.attributes.insert(
+            DIRECTED_ATTRIBUTE.to_string(),
+            samspill_engine::model::AttrValue::Bool(true),
+        );
+    }
+    net
 }
 
 // ---------------------------------------------------------------------------
@@ -587,7 +648,12 @@ pub(crate) fn write(networks: &[Network]) -> (Vec<u8>, Vec<String>) {
         }
         declare(&mut edge_keys, tie_attr_key(name), ty);
     }
-    let mut names: Vec<&String> = networks.iter().flat_map(|n| n.attributes.keys()).collect();
+    // The declared direction is written as `edgedefault`, not as data.
+    let mut names: Vec<&String> = networks
+        .iter()
+        .flat_map(|n| n.attributes.keys())
+        .filter(|k| k.as_str() != DIRECTED_ATTRIBUTE)
+        .collect();
     names.sort();
     names.dedup();
     for name in names {
@@ -636,7 +702,13 @@ pub(crate) fn write(networks: &[Network]) -> (Vec<u8>, Vec<String>) {
             .filter(|t| t.directed)
             .count();
         let all = net.relations.iter().map(|r| r.ties.len()).sum::<usize>();
-        let directed = arcs * 2 >= all && all > 0 || (all == 0);
+        let directed = if all == 0 {
+            net.relations
+                .first()
+                .is_some_and(|r| net.relation_directed(r))
+        } else {
+            arcs * 2 >= all
+        };
         let _ = writeln!(
             out,
             "  <graph id=\"{}\" edgedefault=\"{}\">",
@@ -644,6 +716,9 @@ pub(crate) fn write(networks: &[Network]) -> (Vec<u8>, Vec<String>) {
             if directed { "directed" } else { "undirected" }
         );
         for (name, v) in &net.attributes {
+            if name == DIRECTED_ATTRIBUTE {
+                continue;
+            }
             if let Some((id, ty)) = key_of(&graph_keys, name) {
                 let _ = writeln!(
                     out,

@@ -59,7 +59,7 @@ pub(crate) fn read(bytes: &[u8], file_name: &str) -> Result<Document, FormatErro
         )
     })?;
     if header.format.as_deref() != Some(FORMAT_NAME) {
-        return Err(FormatError::new(
+        return Err(FormatError::translated(
             Location::file(file_name),
             format!(
                 "expected \"format\": \"{FORMAT_NAME}\", found {}",
@@ -67,6 +67,7 @@ pub(crate) fn read(bytes: &[u8], file_name: &str) -> Result<Document, FormatErro
                     .format
                     .map_or("no format field".to_string(), |f| format!("{f:?}"))
             ),
+            crate::Text::new("formats-json-not-samspill", Vec::new()),
         ));
     }
     if header.version != Some(VERSION) {

@@ -22,6 +22,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+pub use limits::Limits;
 pub use samspill_engine::model::Network;
 
 mod builder;
@@ -31,7 +32,9 @@ mod edgelist;
 mod gexf;
 mod graphml;
 mod json;
+pub mod limits;
 mod pajek;
+pub mod workbook;
 mod xlsx;
 mod xml;
 
@@ -192,23 +195,112 @@ impl fmt::Display for Warning {
 
 /// A file that could not be read or written: where, what was wrong and what
 /// was expected.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+///
+/// `Display` gives the English text. Show it to a person with
+/// [`FormatError::localized`], which uses the message key of
+/// `crates/i18n/locales/*/formats.ftl` where the error has one
+/// ([`FormatError::text`]).
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[error("{location}: {message}")]
 pub struct FormatError {
     /// Where the problem is.
     pub location: Location,
-    /// What was wrong and what was expected.
+    /// What was wrong and what was expected (English).
     pub message: String,
+    /// The same message as a translatable key with its arguments, where
+    /// one exists (every limit, and the problems found in hostile files).
+    pub text: Option<Text>,
+}
+
+/// A translatable message: a key of `locales/*/formats.ftl` and its
+/// named arguments.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Text {
+    /// The Fluent message key (`formats-…`).
+    pub key: &'static str,
+    /// Named arguments.
+    pub args: Vec<(&'static str, TextArg)>,
+}
+
+/// An argument of a [`Text`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum TextArg {
+    /// Text (a file name, a token excerpt, a limit's name).
+    Str(String),
+    /// A number (counts and sizes; plural rules apply).
+    Num(f64),
+}
+
+impl Text {
+    /// A message key with its arguments.
+    pub fn new(key: &'static str, args: Vec<(&'static str, TextArg)>) -> Text {
+        Text { key, args }
+    }
+
+    /// The message in the language of `t`.
+    pub fn localized(&self, t: &samspill_i18n::Texts) -> String {
+        let args: Vec<(&str, samspill_i18n::Arg<'_>)> = self
+            .args
+            .iter()
+            .map(|(k, v)| {
+                (
+                    *k,
+                    match v {
+                        TextArg::Str(s) => samspill_i18n::Arg::Str(s),
+                        TextArg::Num(n) => samspill_i18n::Arg::Num(*n),
+                    },
+                )
+            })
+            .collect();
+        t.format(self.key, &args)
+    }
 }
 
 impl FormatError {
-    /// An error at a location.
+    /// An error at a location, in English only.
+    ///
+    /// Any quoted excerpt of the file longer than a few dozen characters is
+    /// shortened (see [`excerpt`]), so that an error about a 200 MB token
+    /// does not repeat it.
     pub fn new(location: Location, message: impl Into<String>) -> FormatError {
         FormatError {
             location,
-            message: message.into(),
+            message: common::shorten_quotes(&message.into()),
+            text: None,
         }
     }
+
+    /// An error at a location with a translatable text; `english` is the
+    /// same message in English (for logs and `Display`).
+    pub fn translated(location: Location, english: impl Into<String>, text: Text) -> FormatError {
+        FormatError {
+            text: Some(text),
+            ..FormatError::new(location, english)
+        }
+    }
+
+    /// The error as a person reads it, in the language of `t`: the place
+    /// (`file:line:column`) and the message, translated where the error
+    /// has a key (English otherwise).
+    pub fn localized(&self, t: &samspill_i18n::Texts) -> String {
+        let message = match &self.text {
+            Some(text) => text.localized(t),
+            None => self.message.clone(),
+        };
+        t.format(
+            "formats-error-at",
+            &[
+                ("place", samspill_i18n::Arg::Str(&self.location.to_string())),
+                ("message", samspill_i18n::Arg::Str(&message)),
+            ],
+        )
+    }
+}
+
+/// At most `max` characters of `s`, with `…` and the full length in
+/// characters when it was cut: how messages quote what they found.
+pub fn excerpt(s: &str, max: usize) -> String {
+    common::excerpt(s, max)
 }
 
 /// What a reader returns: the networks found and warnings about what was
@@ -245,6 +337,8 @@ pub struct ReadOptions {
     /// CSV and XLSX edge lists: make undirected edges instead of arcs.
     /// Edge lists are directed by default (survey reports are directed).
     pub undirected: bool,
+    /// The limits checked before anything is allocated (see [`limits`]).
+    pub limits: Limits,
 }
 
 /// Options for the writers. `WriteOptions::default()` suits most uses.
@@ -281,12 +375,69 @@ pub fn read_bytes(
     file_name: &str,
     opts: &ReadOptions,
 ) -> Result<Document, FormatError> {
+    let limits = &opts.limits;
+    if bytes.len() as u64 > limits.max_file_bytes {
+        return Err(limits::exceeded(
+            Location::file(file_name),
+            "file-size",
+            bytes.len() as u64,
+            limits.max_file_bytes,
+        ));
+    }
+    // An empty file (or one of blanks only) is a mistake, not an empty
+    // network: say so instead of analysing nothing (issue 14).
+    if bytes
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .unwrap_or(bytes)
+        .iter()
+        .all(|b| b.is_ascii_whitespace())
+    {
+        return Err(FormatError::translated(
+            Location::file(file_name),
+            format!("the file is empty: expected a {} network", format.name()),
+            Text::new(
+                "formats-empty-file",
+                vec![("format", TextArg::Str(format.name().to_string()))],
+            ),
+        ));
+    }
+    match format {
+        Format::Xlsx => {}
+        Format::GraphMl | Format::Gexf => {
+            common::check_controls(bytes, file_name)?;
+            if let Some(line) = limits::declares_entities(bytes) {
+                return Err(FormatError::translated(
+                    Location {
+                        file: file_name.to_string(),
+                        line: Some(line),
+                        column: None,
+                    },
+                    "the XML declares entities (<!ENTITY>); samspill reads no entity declarations (they can expand without bound)",
+                    Text::new("formats-xml-entities", Vec::new()),
+                ));
+            }
+        }
+        Format::Json => {
+            if let Err((line, column)) = limits::json_depth(bytes, limits.max_json_depth) {
+                let mut loc = Location::file(file_name);
+                loc.line = Some(line);
+                loc.column = Some(column);
+                return Err(limits::exceeded(
+                    loc,
+                    "json-depth",
+                    limits.max_json_depth as u64 + 1,
+                    limits.max_json_depth as u64,
+                ));
+            }
+        }
+        Format::Pajek | Format::Csv | Format::Dl => common::check_controls(bytes, file_name)?,
+    }
     let doc = match format {
         Format::Pajek => pajek::read(bytes, file_name)?,
         Format::Csv => edgelist::read(bytes, file_name, opts)?,
-        Format::GraphMl => graphml::read(bytes, file_name)?,
+        Format::GraphMl => graphml::read(bytes, file_name, limits)?,
         Format::Json => json::read(bytes, file_name)?,
-        Format::Gexf => gexf::read(bytes, file_name)?,
+        Format::Gexf => gexf::read(bytes, file_name, limits)?,
         Format::Dl => dl::read(bytes, file_name)?,
         Format::Xlsx => xlsx::read(bytes, file_name, opts)?,
     };
@@ -299,16 +450,68 @@ pub fn read_bytes(
 pub fn read_path(path: &Path, opts: &ReadOptions) -> Result<Document, FormatError> {
     let name = path.display().to_string();
     let format = Format::from_path(path).ok_or_else(|| {
-        FormatError::new(
+        let known = ".net .paj .clu .vec .csv .tsv .txt .graphml .xml .gexf .dl .xlsx .json";
+        FormatError::translated(
             Location::file(&name),
-            "unknown file extension: expected one of .net .paj .clu .vec .csv .tsv .txt \
-             .graphml .xml .gexf .dl .xlsx .json",
+            format!("unknown file extension: expected one of {known}"),
+            Text::new(
+                "formats-unknown-extension",
+                vec![("known", TextArg::Str(known.to_string()))],
+            ),
         )
     })?;
-    let bytes = std::fs::read(path).map_err(|e| {
-        FormatError::new(Location::file(&name), format!("cannot read the file: {e}"))
+    // Read through a capped reader: the size the file system reports is
+    // not trusted (a device, a pipe, a file that grows).
+    let max = match format {
+        Format::Xlsx => opts.limits.workbook.max_file_bytes,
+        _ => opts.limits.max_file_bytes,
+    };
+    let file = std::fs::File::open(path).map_err(|e| {
+        FormatError::translated(
+            Location::file(&name),
+            format!("cannot read the file: {e}"),
+            Text::new(
+                "formats-cannot-read",
+                vec![("reason", TextArg::Str(e.to_string()))],
+            ),
+        )
     })?;
-    read_bytes(&bytes, format, &name, opts)
+    let bytes = limits::read_capped(file, max, &name)?;
+    let mut doc = read_bytes(&bytes, format, &name, opts)?;
+    if format == Format::Csv && opts.nodes.is_none() && opts.nodes_bytes.is_none() {
+        if let Some(companion) = node_table_beside(path) {
+            // A CSV written by samspill has its node table beside it
+            // (`STEM-nodes.csv`): read it too, so that isolates and labels
+            // come back, and say so (issue 14).
+            let with = ReadOptions {
+                nodes: Some(companion.clone()),
+                ..opts.clone()
+            };
+            doc = read_bytes(&bytes, format, &name, &with)?;
+            doc.warnings.insert(
+                0,
+                Warning {
+                    location: Location::file(&name),
+                    message: format!(
+                        "the node table {} beside it was read too (give --nodes to choose another)",
+                        companion.display()
+                    ),
+                },
+            );
+        }
+    }
+    Ok(doc)
+}
+
+/// The node table a CSV writer puts beside `path` (`STEM-nodes.csv`), if
+/// it exists and `path` is not itself one.
+fn node_table_beside(path: &Path) -> Option<PathBuf> {
+    let stem = path.file_stem()?.to_str()?;
+    if stem.ends_with("-nodes") {
+        return None;
+    }
+    let companion = path.with_file_name(format!("{stem}-nodes.csv"));
+    companion.is_file().then_some(companion)
 }
 
 /// Writes a document in a format. See [`Written`] for companion files and

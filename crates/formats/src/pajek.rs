@@ -235,6 +235,9 @@ fn plain_pair(line: &str) -> Option<(usize, usize, f64)> {
 }
 
 /// Parses the inside of a time mark (`3`, `1-4`, `5-*`, `1,3-5`).
+///
+/// A spell whose start comes after its end (`5-3`, both numbers) is not a
+/// time mark (`None`), never an empty spell accepted silently (issue 14).
 pub(crate) fn parse_spells(inner: &str) -> Option<Vec<Spell>> {
     let mut out = Vec::new();
     for piece in inner.split(',') {
@@ -259,10 +262,15 @@ pub(crate) fn parse_spells(inner: &str) -> Option<Vec<Spell>> {
                 if a.trim().is_empty() || b.trim().is_empty() {
                     return None;
                 }
-                Spell {
-                    start: point(a),
-                    end: point(b),
+                let (start, end) = (point(a), point(b));
+                if let (Some(x), Some(y)) = (&start, &end) {
+                    if let (Some(x), Some(y)) = (parse_finite(x), parse_finite(y)) {
+                        if x > y {
+                            return None;
+                        }
+                    }
                 }
+                Spell { start, end }
             }
             None => Spell {
                 start: point(piece),
@@ -302,6 +310,9 @@ struct NetBuilder {
     relations: Vec<(Option<i64>, Relation)>,
     partitions: Vec<Partition>,
     vectors: Vec<Vector>,
+    /// Relations opened by `*Arcs` / `*Arcslist` (true) or `*Edges` /
+    /// `*Edgeslist` (false), by index.
+    declared: Vec<(usize, bool)>,
 }
 
 impl NetBuilder {
@@ -315,6 +326,7 @@ impl NetBuilder {
             relations: Vec::new(),
             partitions: Vec::new(),
             vectors: Vec::new(),
+            declared: Vec::new(),
         }
     }
 
@@ -348,6 +360,21 @@ impl NetBuilder {
             self.relation(None, None);
         }
         let mut attributes = BTreeMap::new();
+        // A directed file with no ties (`*Arcs` and no lines) stays
+        // directed (issue 14).
+        let empty = |i: usize| {
+            self.relations
+                .get(i)
+                .is_some_and(|(_, r)| r.ties.is_empty())
+        };
+        let arcs = self.declared.iter().any(|&(i, d)| d && empty(i));
+        let edges = self.declared.iter().any(|&(i, d)| !d && empty(i));
+        if arcs && !edges {
+            attributes.insert(
+                samspill_engine::model::DIRECTED_ATTRIBUTE.to_string(),
+                AttrValue::Bool(true),
+            );
+        }
         if let Some(n1) = self.mode1 {
             attributes.insert(
                 "mode1_size".to_string(),
@@ -417,6 +444,20 @@ struct Reader {
     done: Vec<Network>,
     current: Option<NetBuilder>,
     section: Section,
+    /// Partitions and vectors met before any network: they go to the first
+    /// network of their size once the file is read (a `*Partition` before
+    /// the first `*Network` is not a network of its own: issue 14).
+    pending: Vec<PendingClasses>,
+}
+
+/// A partition or vector waiting for its network.
+struct PendingClasses {
+    vector: bool,
+    name: String,
+    line: usize,
+    n: usize,
+    ints: Vec<Option<i64>>,
+    reals: Vec<Option<f64>>,
 }
 
 /// Reads a Pajek file.
@@ -438,6 +479,7 @@ pub(crate) fn read(bytes: &[u8], file_name: &str) -> Result<Document, FormatErro
         done: Vec::new(),
         current: None,
         section: Section::Start,
+        pending: Vec::new(),
     };
     if fallback {
         r.ctx.warn(
@@ -461,6 +503,15 @@ pub(crate) fn read(bytes: &[u8], file_name: &str) -> Result<Document, FormatErro
     r.end_section(last_line + 1)?;
     if let Some(net) = r.current.take() {
         r.done.push(net.finish());
+    }
+    r.attach_pending();
+    if r.done.is_empty() {
+        return Err(r.ctx.err_text(
+            None,
+            None,
+            "expected a network (\"*Vertices n\"), found none",
+            crate::Text::new("formats-pajek-no-network", Vec::new()),
+        ));
     }
     Ok(Document {
         networks: r.done,
@@ -546,6 +597,18 @@ impl Reader {
         reals: Vec<Option<f64>>,
     ) {
         let what = if vector { "vector" } else { "partition" };
+        if self.done.is_empty() && self.current.as_ref().is_none_or(|c| !c.has_vertices) {
+            // Before any network: wait for one (see `attach_pending`).
+            self.pending.push(PendingClasses {
+                vector,
+                name,
+                line,
+                n,
+                ints,
+                reals,
+            });
+            return;
+        }
         let fits_current = self
             .current
             .as_ref()
@@ -607,6 +670,56 @@ impl Reader {
                 "{what} {name:?} has {n} vertices but no network before it has {n}; it was skipped"
             ),
         );
+    }
+
+    /// Puts the partitions and vectors read before any network on the
+    /// first network of their size; with no network at all, on a network of
+    /// unlabelled vertices (a bare `.clu` / `.vec`).
+    fn attach_pending(&mut self) {
+        for p in std::mem::take(&mut self.pending) {
+            let what = if p.vector { "vector" } else { "partition" };
+            let (n, name) = (p.n, p.name);
+            let found = self.done.iter().position(|net| net.people.len() == n);
+            let target = match found {
+                Some(k) => &mut self.done[k],
+                None if self.done.iter().all(|net| net.people.is_empty()) => {
+                    self.done.retain(|net| !net.people.is_empty());
+                    let mut net = NetBuilder::new(self.stem.clone());
+                    net.people = (1..=n)
+                        .map(|i| Person::new(i.to_string(), i.to_string()))
+                        .collect();
+                    self.done.push(net.finish());
+                    self.ctx.warn(
+                        Some(p.line),
+                        format!(
+                            "{what} {name:?} comes with no network; it is kept on {n} unlabelled vertices"
+                        ),
+                    );
+                    let last = self.done.len() - 1;
+                    &mut self.done[last]
+                }
+                None => {
+                    self.ctx.warn(
+                        Some(p.line),
+                        format!(
+                            "{what} {name:?} has {n} vertices but no network in the file has {n}; it was skipped"
+                        ),
+                    );
+                    continue;
+                }
+            };
+            if p.vector {
+                target.vectors.push(Vector {
+                    name,
+                    values: p.reals,
+                });
+            } else {
+                target.partitions.push(Partition {
+                    name,
+                    classes: p.ints,
+                });
+            }
+        }
     }
 
     fn header(&mut self, no: usize, line: &str) -> Result<(), FormatError> {
@@ -701,7 +814,10 @@ impl Reader {
                 }
                 let (key, name) = self.relation_spec(no, line, rest)?;
                 if let Some(net) = self.net_mut() {
-                    net.relation(key, name.as_deref());
+                    let r = net.relation(key, name.as_deref());
+                    if word != "matrix" {
+                        net.declared.push((r, word.starts_with("arcs")));
+                    }
                 }
                 self.section = match word.as_str() {
                     "matrix" => Section::Matrix { key, read: 0 },
@@ -904,18 +1020,12 @@ impl Reader {
         while let Some(t) = toks.get(i) {
             i += 1;
             match t.kind {
+                // `[]`: an empty time mark, "always" (the CAVIAR data set
+                // writes them).
+                TokKind::Bracket if t.text.trim().is_empty() => {}
                 TokKind::Bracket => match parse_spells(t.text) {
                     Some(s) => spells.extend(s),
-                    None => {
-                        return Err(self.ctx.err_at(
-                            no,
-                            column_of(line, t.start),
-                            format!(
-                                "expected a time mark such as [3], [1-4] or [5-*], found [{}]",
-                                t.text
-                            ),
-                        ));
-                    }
+                    None => return Err(self.bad_time_mark(no, line, t)),
                 },
                 _ => {
                     let key = t.text.to_ascii_lowercase();
@@ -1043,6 +1153,9 @@ impl Reader {
             ListKind::Lists => {
                 for t in toks.get(1..).unwrap_or(&[]) {
                     if t.kind == TokKind::Bracket {
+                        if t.text.trim().is_empty() {
+                            continue;
+                        }
                         match parse_spells(t.text) {
                             Some(s) => spells.extend(s),
                             None => return Err(self.bad_time_mark(no, line, t)),
@@ -1078,6 +1191,9 @@ impl Reader {
             while let Some(t) = toks.get(i) {
                 i += 1;
                 if t.kind == TokKind::Bracket {
+                    if t.text.trim().is_empty() {
+                        continue;
+                    }
                     match parse_spells(t.text) {
                         Some(s) => spells.extend(s),
                         None => return Err(self.bad_time_mark(no, line, t)),
@@ -1138,12 +1254,16 @@ impl Reader {
     }
 
     fn bad_time_mark(&self, no: usize, line: &str, t: &Tok<'_>) -> FormatError {
-        self.ctx.err_at(
-            no,
-            column_of(line, t.start),
+        self.ctx.err_text(
+            Some(no),
+            Some(column_of(line, t.start)),
             format!(
-                "expected a time mark such as [3], [1-4] or [5-*], found [{}]",
+                "expected a time mark such as [3], [1-4] or [5-*] (a start no later than its end), found [{}]",
                 t.text
+            ),
+            crate::Text::new(
+                "formats-pajek-bad-time-mark",
+                vec![("mark", crate::TextArg::Str(crate::excerpt(t.text, 60)))],
             ),
         )
     }
@@ -1544,7 +1664,13 @@ pub(crate) fn write(networks: &[Network]) -> (Vec<u8>, Vec<String>) {
             };
             let mut current: Option<bool> = None;
             if rel.ties.is_empty() {
-                let _ = writeln!(out, "*Arcs{spec}");
+                // No ties to show the direction: the network says it.
+                let word = if net.relation_directed(rel) {
+                    "Arcs"
+                } else {
+                    "Edges"
+                };
+                let _ = writeln!(out, "*{word}{spec}");
             }
             for t in &rel.ties {
                 if current != Some(t.directed) {

@@ -9,12 +9,10 @@
 //! Each sheet is read exactly as the CSV reader reads a file, so messages
 //! give the sheet, the Excel row and the column number.
 
-use std::io::Cursor;
-
-use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
-use rust_xlsxwriter::Workbook;
+use rust_xlsxwriter::Workbook as XlsxWriter;
 use samspill_engine::model::Network;
 
+use crate::workbook::{Sheet, Workbook};
 use crate::{Document, FormatError, Location, ReadOptions, WriteOptions, Written};
 
 const TIES: [&str; 8] = [
@@ -38,49 +36,31 @@ const ROSTER: [&str; 8] = [
     "persons",
 ];
 
-fn cell_text(d: &Data) -> String {
-    match d {
-        Data::Empty | Data::Error(_) => String::new(),
-        Data::String(s) => s.clone(),
-        Data::Int(i) => i.to_string(),
-        Data::Float(f) => f.to_string(),
-        Data::Bool(b) => b.to_string(),
-        Data::DateTime(dt) => dt.as_f64().to_string(),
-        Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
-    }
-}
-
 /// A sheet as CSV text whose record numbers are the Excel row numbers and
 /// whose field numbers are the Excel column numbers.
-fn sheet_csv(range: &calamine::Range<Data>) -> Result<Vec<u8>, String> {
-    let (r0, c0) = range.start().unwrap_or((0, 0));
+fn sheet_csv(sheet: &Sheet) -> Result<Vec<u8>, String> {
     let mut w = csv::WriterBuilder::new()
         .flexible(true)
         .from_writer(Vec::new());
-    let empty = vec![String::new(); c0 as usize + 1];
-    for _ in 0..r0 {
-        w.write_record(&empty).map_err(|e| e.to_string())?;
-    }
-    for row in range.rows() {
-        let mut rec: Vec<String> = vec![String::new(); c0 as usize];
-        rec.extend(row.iter().map(cell_text));
-        if rec.is_empty() {
-            rec.push(String::new());
+    for row in &sheet.rows {
+        if row.is_empty() {
+            w.write_record([""]).map_err(|e| e.to_string())?;
+        } else {
+            w.write_record(row).map_err(|e| e.to_string())?;
         }
-        w.write_record(&rec).map_err(|e| e.to_string())?;
     }
     w.into_inner().map_err(|e| e.to_string())
 }
 
-/// Reads a workbook.
+/// Reads a workbook through the bounded [`Workbook`] reader
+/// (`opts.limits.workbook`).
 pub(crate) fn read(
     bytes: &[u8],
     file_name: &str,
     opts: &ReadOptions,
 ) -> Result<Document, FormatError> {
     let err = |m: String| FormatError::new(Location::file(file_name), m);
-    let mut wb: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes))
-        .map_err(|e| err(format!("expected an XLSX workbook: {e}")))?;
+    let mut wb = Workbook::open(bytes, file_name, opts.limits.workbook)?;
     let names = wb.sheet_names();
     let find = |list: &[&str]| {
         names
@@ -99,18 +79,13 @@ pub(crate) fn read(
     let Some(ties_name) = ties_name else {
         return Err(err("expected a sheet of ties, found no sheets".into()));
     };
-    let range = wb
-        .worksheet_range(&ties_name)
-        .map_err(|e| err(format!("cannot read sheet {ties_name:?}: {e}")))?;
-    let ties_csv = sheet_csv(&range).map_err(err)?;
+    let ties_csv = sheet_csv(&wb.sheet(&ties_name)?).map_err(err)?;
     let mut o = opts.clone();
     if let Some(r) = roster_name.filter(|r| *r != ties_name) {
-        let range = wb
-            .worksheet_range(&r)
-            .map_err(|e| err(format!("cannot read sheet {r:?}: {e}")))?;
+        let roster = wb.sheet(&r)?;
         o.nodes_bytes = Some((
             format!("{file_name} [{r}]"),
-            sheet_csv(&range).map_err(err)?,
+            sheet_csv(&roster).map_err(err)?,
         ));
         o.nodes = None;
     }
@@ -135,7 +110,7 @@ pub(crate) fn write(networks: &[Network], opts: &WriteOptions) -> Result<Written
     let mut csv_opts = opts.clone();
     csv_opts.csv_delimiter = Some(b',');
     let w = crate::edgelist::write(networks, &csv_opts)?;
-    let mut wb = Workbook::new();
+    let mut wb = XlsxWriter::new();
     let tables = [
         ("ties", w.bytes.as_slice()),
         (

@@ -60,6 +60,10 @@ pub(crate) struct Xml<'a> {
     pub reader: Reader<&'a [u8]>,
     pub lines: Lines<'a>,
     pub ctx: Ctx,
+    /// Elements open now.
+    depth: usize,
+    /// The deepest nesting allowed ([`crate::Limits::max_xml_depth`]).
+    pub max_depth: usize,
 }
 
 /// The local name of an element (namespace prefix dropped), lowercased.
@@ -78,6 +82,8 @@ impl<'a> Xml<'a> {
             reader,
             lines: Lines::new(text),
             ctx: Ctx::new(file),
+            depth: 0,
+            max_depth: crate::Limits::default().max_xml_depth,
         }
     }
 
@@ -100,9 +106,32 @@ impl<'a> Xml<'a> {
     }
 
     /// The next event, with XML errors turned into a [`FormatError`].
+    ///
+    /// Nesting deeper than [`Xml::max_depth`] is an error: the readers
+    /// descend into elements, and a file of a million nested tags must not
+    /// take them (or the stack) with it.
     pub fn next(&mut self) -> Result<Event<'a>, FormatError> {
         match self.reader.read_event() {
-            Ok(e) => Ok(e),
+            Ok(e) => {
+                match &e {
+                    Event::Start(_) => {
+                        self.depth += 1;
+                        if self.depth > self.max_depth {
+                            let (line, column) = self.here();
+                            let loc = self.ctx.loc(Some(line), Some(column));
+                            return Err(crate::limits::exceeded(
+                                loc,
+                                "xml-depth",
+                                self.depth as u64,
+                                self.max_depth as u64,
+                            ));
+                        }
+                    }
+                    Event::End(_) => self.depth = self.depth.saturating_sub(1),
+                    _ => {}
+                }
+                Ok(e)
+            }
             Err(e) => Err(self.err(format!("expected well-formed XML: {e}"))),
         }
     }
@@ -111,7 +140,11 @@ impl<'a> Xml<'a> {
     pub fn skip(&mut self, e: &BytesStart<'_>) -> Result<(), FormatError> {
         let name = e.name();
         match self.reader.read_to_end(name) {
-            Ok(_) => Ok(()),
+            Ok(_) => {
+                // The start tag was counted by `next`; its end was read here.
+                self.depth = self.depth.saturating_sub(1);
+                Ok(())
+            }
             Err(err) => Err(self.err(format!("expected well-formed XML: {err}"))),
         }
     }
@@ -142,8 +175,20 @@ impl<'a> Xml<'a> {
     /// up to its end tag. Child elements are skipped; the flag says whether
     /// there were any (foreign extensions such as yFiles graphics).
     pub fn text(&mut self) -> Result<(String, bool), FormatError> {
+        let (text, children, _) = self.text_and_child(None)?;
+        Ok((text, children))
+    }
+
+    /// [`Xml::text`], also giving the text of the first descendant element
+    /// whose local name (lowercased) is `want`, such as the `<y:NodeLabel>`
+    /// inside yEd's node graphics.
+    pub fn text_and_child(
+        &mut self,
+        want: Option<&str>,
+    ) -> Result<(String, bool, Option<String>), FormatError> {
         let mut out = String::new();
         let mut children = false;
+        let mut found: Option<String> = None;
         loop {
             match self.next()? {
                 Event::Text(t) => out.push_str(&t.xml_content(XmlVersion::Implicit1_0)),
@@ -174,10 +219,19 @@ impl<'a> Xml<'a> {
                 }
                 Event::Start(e) => {
                     children = true;
-                    self.skip(&e)?;
+                    if want.is_some() {
+                        // Descend: the wanted element may be deeper down.
+                        let is_wanted = want == Some(local(&e).as_str());
+                        let (inner, _, deeper) = self.text_and_child(want)?;
+                        if found.is_none() {
+                            found = if is_wanted { Some(inner) } else { deeper };
+                        }
+                    } else {
+                        self.skip(&e)?;
+                    }
                 }
                 Event::Empty(_) => children = true,
-                Event::End(_) => return Ok((out, children)),
+                Event::End(_) => return Ok((out, children, found)),
                 Event::Eof => {
                     return Err(self.err("expected an end tag, found the end of the file"));
                 }
@@ -277,6 +331,15 @@ impl AttrType {
             (AttrType::Float, V::Int(i)) => (*i as f64).to_string(),
             (_, other) => other.to_text(),
         }
+    }
+
+    /// Whether `s` marks a missing value in a typed (non-text) column:
+    /// blank, or the word `null` that Gephi and igraph write for a node
+    /// without the attribute. Such values are skipped with a warning
+    /// instead of refusing the whole file (issue 14).
+    pub fn is_missing(self, s: &str) -> bool {
+        let t = s.trim();
+        self != AttrType::Text && (t.is_empty() || t.eq_ignore_ascii_case("null"))
     }
 
     /// Reads a value of this type; `None` when the text is not one

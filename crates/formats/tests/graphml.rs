@@ -54,7 +54,8 @@ fn extensions_are_skipped_with_warnings() {
     assert_eq!(doc.networks.len(), 1);
     let net = &doc.networks[0];
     let ids: Vec<_> = net.people.iter().map(|p| p.id.as_str()).collect();
-    assert_eq!(ids, vec!["a", "b", "c"]);
+    // The nested graph's node joins the network (issue 14: yEd groups).
+    assert_eq!(ids, vec!["a", "b", "b1", "c"]);
     assert_eq!(net.people[0].label, "A");
     let t = &net.relations[0].ties;
     assert_eq!(t.len(), 2);
@@ -114,6 +115,8 @@ fn errors_have_line_and_column() {
     let e = read_err("<gexf/>", Format::GraphMl, "g.graphml");
     assert!(e.contains("expected a GraphML document"), "{e}");
     let e = read_err("", Format::GraphMl, "g.graphml");
+    assert!(e.contains("the file is empty"), "{e}");
+    let e = read_err("<!-- nothing -->", Format::GraphMl, "g.graphml");
     assert!(e.contains("expected a GraphML document"), "{e}");
     let e = read_err(
         "<graphml><graph edgedefault=\"sideways\"/></graphml>",

@@ -7,7 +7,10 @@
 //! and, written by the same script's `--igraph` mode with Debian's
 //! python3-igraph 0.10, `kommune-igraph.*` (GraphML, Pajek, NCOL), and
 //! `expected.json`, which the script wrote from the same graphs: node
-//! and edge counts, ids, labels, weights and attribute values.
+//! and edge counts, ids, labels, weights and attribute values. Also
+//! `ucinet-zachary.dl` (the karate club in the layout UCINET writes),
+//! `samspill-*.dl` (samspill's DL output, with how igraph's DL reader reads
+//! it) and how NetworkX reads the issue-14 fixtures.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -404,6 +407,134 @@ fn igraph_ncol_kommune() {
             tie(&net, s, t, false).value,
             e[2]["weight"].as_f64().unwrap(),
             "{s}→{t}"
+        );
+    }
+}
+
+fn expected_all() -> Value {
+    let text = std::fs::read_to_string(dir().join("expected.json")).expect("expected.json");
+    serde_json::from_str(&text).expect("expected.json is JSON")
+}
+
+/// Zachary's karate club in the layout UCINET writes (`FORMAT = FULLMATRIX
+/// DIAGONAL PRESENT`, two matrices named under `LEVEL LABELS:`): 34 people,
+/// 78 ties, the strengths in the second matrix (issue 14).
+#[test]
+fn ucinet_zachary() {
+    let file = "ucinet-zachary.dl";
+    let doc = read(file);
+    let ex = expected(file);
+    let net = &doc.networks[0];
+    assert_eq!(net.people.len() as u64, ex["nodes"].as_u64().unwrap());
+    let names: Vec<&str> = net.relations.iter().map(|r| r.name.as_str()).collect();
+    let want: Vec<&str> = ex["relations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert_eq!(names, want);
+    let edges = &net.relations[0].ties;
+    assert_eq!(edges.len() as u64, ex["edges"].as_u64().unwrap());
+    assert!(edges.iter().all(|t| !t.directed && t.value == 1.0));
+    let strengths = &net.relations[1].ties;
+    assert_eq!(strengths.len() as u64, ex["edges"].as_u64().unwrap());
+    let total: f64 = strengths.iter().map(|t| t.value).sum();
+    assert_eq!(total, ex["total_weight"].as_f64().unwrap());
+}
+
+/// The DL files samspill writes are exactly `samspill-*.dl`, which igraph's
+/// DL reader (python-igraph, `thirdparty_files.py --igraph`) reads with the
+/// same counts and weights: the header is one igraph accepts.
+#[test]
+fn igraph_reads_the_dl_samspill_writes() {
+    use samspill_formats::{Format, WriteOptions, write_bytes};
+    let all = expected_all();
+    let reads = &all["igraph_reads_dl"]["files"];
+    for (source, written) in [
+        ("kommune.graphml", "samspill-directed.dl"),
+        ("florentine.graphml", "samspill-undirected.dl"),
+    ] {
+        let doc = read(source);
+        let w = write_bytes(&doc, Format::Dl, &WriteOptions::default()).unwrap();
+        let committed = std::fs::read(dir().join(written)).unwrap();
+        assert_eq!(
+            String::from_utf8_lossy(&w.bytes),
+            String::from_utf8_lossy(&committed),
+            "{written} is what samspill writes"
+        );
+        let r = &reads[written];
+        assert!(r.get("error").is_none(), "igraph refused {written}: {r}");
+        let net = &read(written).networks[0];
+        assert_eq!(net.people.len() as u64, r["vertices"].as_u64().unwrap());
+        // igraph reads every cell as an arc: an undirected tie is two.
+        let arcs: usize = all_ties(net)
+            .iter()
+            .map(|t| if t.directed { 1 } else { 2 })
+            .sum();
+        assert_eq!(arcs as u64, r["arcs"].as_u64().unwrap(), "{written}");
+        if let Some(ws) = r.get("weights") {
+            let mut mine: Vec<f64> = all_ties(net).iter().map(|t| t.value).collect();
+            mine.sort_by(f64::total_cmp);
+            let theirs: Vec<f64> = ws
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|v| v.as_f64().unwrap())
+                .collect();
+            assert_eq!(mine, theirs, "{written}");
+        }
+        if let Some(names) = r.get("names") {
+            let labels: Vec<&str> = net.people.iter().map(|p| p.label.as_str()).collect();
+            let theirs: Vec<&str> = names
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|v| v.as_str().unwrap())
+                .collect();
+            assert_eq!(labels, theirs, "{written}");
+        }
+    }
+}
+
+/// The files written from the formats' documentation for issue 14 read
+/// with the same people and ties as NetworkX reads them; where NetworkX
+/// refuses a file (a typed `null`), samspill reads it and warns.
+#[test]
+fn issue14_fixtures_agree_with_networkx() {
+    let all = expected_all();
+    let fx = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/issue14");
+    let checked = all["networkx_reads_fixtures"].as_object().unwrap();
+    assert!(checked.len() >= 4);
+    for (name, ex) in checked {
+        let doc = read_path(&fx.join(name), &ReadOptions::default())
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let net = &doc.networks[0];
+        if ex.get("networkx_error").is_some() {
+            assert!(
+                doc.warnings.iter().any(|w| w.message.contains("missing")),
+                "{name}"
+            );
+            continue;
+        }
+        let mut ids: Vec<&str> = net.people.iter().map(|p| p.id.as_str()).collect();
+        ids.sort();
+        let want: Vec<&str> = ex["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap())
+            .collect();
+        assert_eq!(ids, want, "{name}");
+        assert_eq!(
+            all_ties(net).len() as u64,
+            ex["edges"].as_u64().unwrap(),
+            "{name}"
+        );
+        assert_eq!(
+            net.relation_directed(&net.relations[0]),
+            ex["directed"].as_bool().unwrap(),
+            "{name}"
         );
     }
 }

@@ -1,6 +1,6 @@
-//! Writes the demo programme's reports (HTML + PDF with figures, the
-//! cross-municipality report and a two-round comparison) to a directory and
-//! prints timings. With `--national N`, also times the reports of a
+//! Writes the demo programme's reports (HTML + PDF with figures and each
+//! report's `facts.json`, the cross-municipality report and a two-round
+//! comparison) to a directory and prints timings. With `--national N`, also times the reports of a
 //! national batch of N municipalities (written nowhere).
 //!
 //! `cargo run --release -p samspill-report --example demo_reports -- OUT_DIR [--national 356] [--par-iter]`
@@ -50,31 +50,30 @@ fn run(pool: &rayon::ThreadPool, par_map: bool) {
     let demo = samspill_synth::demo_programme();
     let done: Vec<(Input, samspill_report::Rendered)> =
         samspill_report::pdf::par_map(pool, &demo, report);
+    let write = |stem: &str, r: &samspill_report::Rendered| {
+        std::fs::write(format!("{out}/{stem}.html"), &r.html).expect("write");
+        std::fs::write(format!("{out}/{stem}.pdf"), &r.pdf).expect("write");
+        std::fs::write(format!("{out}/{stem}.facts.json"), &r.facts_json).expect("write");
+    };
     for (m, (_, r)) in demo.iter().zip(&done) {
-        std::fs::write(format!("{out}/{}.html", m.spec.slug), &r.html).expect("write");
-        std::fs::write(format!("{out}/{}.pdf", m.spec.slug), &r.pdf).expect("write");
+        write(&m.spec.slug, r);
     }
     let inputs: Vec<Input> = done.into_iter().map(|(i, _)| i).collect();
-    let lang = inputs[0].lang;
     let p = pool
         .install(|| {
             samspill_report::programme_report("Demoprogrammet", samspill_i18n::Lang::Nb, &inputs)
         })
         .expect("programme report");
-    let _ = lang;
-    std::fs::write(format!("{out}/programme.html"), &p.html).expect("write");
-    std::fs::write(format!("{out}/programme.pdf"), &p.pdf).expect("write");
-    let later = samspill_synth::next_round(&demo[3], 1);
+    write("programme", &p);
+    // The later round numbers its newcomers after the first round's map,
+    // as the store keeps it.
+    let first = Input::from_synth(&demo[3], None);
+    let mut later = Input::from_synth(&samspill_synth::next_round(&demo[3], 1), None);
+    later.pseudonyms = first.pseudonym_map();
     let w = pool
-        .install(|| {
-            samspill_report::comparison_report(
-                &Input::from_synth(&demo[3], None),
-                &Input::from_synth(&later, None),
-            )
-        })
+        .install(|| samspill_report::comparison_report(&first, &later))
         .expect("comparison");
-    std::fs::write(format!("{out}/comparison.html"), &w.html).expect("write");
-    std::fs::write(format!("{out}/comparison.pdf"), &w.pdf).expect("write");
+    write("comparison", &w);
     println!(
         "demo: 5 municipality reports + programme + comparison (HTML + PDF with figures) in {:.2} s on {} threads",
         start.elapsed().as_secs_f64(),

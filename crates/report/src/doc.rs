@@ -64,6 +64,9 @@ pub struct Doc {
     pub title: String,
     /// Subtitle.
     pub subtitle: String,
+    /// A notice every page carries (header and footer): set for the
+    /// named, internal version of a report, `None` when pseudonymised.
+    pub notice: Option<String>,
     /// Label of a figure's table view ("Tabell").
     pub table_view: String,
     /// Label before a figure's number ("Figur").

@@ -23,6 +23,51 @@ pub struct Figure {
     pub alt_text: String,
     /// Table view: the first row is the header.
     pub table: Vec<Vec<String>>,
+    /// The numbers the picture's caption and text alternative state, by
+    /// message argument (samspill-draw's `Picture::stated`).
+    #[serde(skip)]
+    pub stated: Vec<(String, f64)>,
+}
+
+/// Where in `facts.json` the fact behind a number a figure states lives
+/// (`None`: the number is the figure's own, such as a count of markers).
+/// The report's tests check every figure's numbers through this map.
+pub fn stated_path(figure: &str, arg: &str) -> Option<String> {
+    let view = match figure {
+        ids::NETWORK_DAILY => "daily",
+        ids::NETWORK_WEEKLY => "weekly",
+        ids::POLITICAL => {
+            return match arg {
+                "k" => Some("political.with_contact".into()),
+                "n" => Some("respondents".into()),
+                "bodies" => Some("political.bodies_count".into()),
+                _ => None,
+            };
+        }
+        ids::FUNCTION_MATRIX => {
+            return match arg {
+                "ties" => Some("weekly.ties".into()),
+                _ => None,
+            };
+        }
+        ids::COORDINATION => {
+            return (arg == "n").then(|| "coordination.n".into());
+        }
+        ids::MEETING_PLACES => {
+            return (arg == "n").then(|| "meeting_places.n".into());
+        }
+        _ => return None,
+    };
+    let field = match arg {
+        "n" => "people",
+        "edges" => "ties",
+        "communities" => "clusters_count",
+        "bridges" => "builders_count",
+        "isolates" => "isolates_count",
+        "nonrespondents" => "non_respondents",
+        _ => return None,
+    };
+    Some(format!("{view}.{field}"))
 }
 
 /// The width of an SVG document in px (its root `width` attribute).
@@ -84,10 +129,12 @@ pub mod ids {
     ];
 }
 
-use samspill_draw::{NetworkOptions, Picture};
+use samspill_draw::{LegendPlacement, NetworkOptions, Picture, ViewOptions};
 use samspill_engine::analysis::{AnalysisOptions, analyze};
-use samspill_engine::build::{BuildOptions, Threshold, build};
+use samspill_engine::build::{Threshold, build};
 use samspill_i18n::{Arg, Texts};
+
+use crate::facts::build_options;
 
 use crate::{Input, ReportError};
 
@@ -102,20 +149,35 @@ fn figure(id: &str, caption: String, p: Picture) -> Figure {
         svg_text: p.svg_text,
         alt_text: p.alt_text,
         table,
+        stated: p.stated,
     }
 }
 
 /// Draws every figure of the municipality report with samspill-draw: the
 /// network at daily and at daily + weekly contact, the political two-mode
 /// figure, the function × function heat map and the two rating
-/// distributions. A picture that cannot be drawn (e.g. no political bodies
-/// asked about) is left out; the chapter's tables still say it in numbers.
+/// distributions. They follow the input's rules and pseudonyms, so that
+/// picture, table and text agree. A picture that cannot be drawn (e.g. no
+/// political bodies asked about) is left out; the chapter's tables still
+/// say it in numbers.
+///
+/// A network picture gets its legend at the right or below, whichever
+/// prints larger on an A4 page ([`crate::pdf::best_page`], drawn once with
+/// [`LegendPlacement::Fit`]).
 pub fn for_municipality(input: &Input) -> Result<Vec<Figure>, ReportError> {
     let t = Texts::new(input.lang);
     let net = &input.network;
     let opts = NetworkOptions {
         names: input.show_names,
         ..NetworkOptions::default()
+    };
+    let map = input.pseudonym_map();
+    // The report sets each figure's caption and prints its text
+    // alternative: the pictures carry neither title nor caption.
+    let view = |legend| ViewOptions {
+        pseudonyms: Some(map.clone()),
+        legend,
+        bare: true,
     };
     let mut out = Vec::new();
     let name = Arg::Str(&input.name);
@@ -125,17 +187,15 @@ pub fn for_municipality(input: &Input) -> Result<Vec<Figure>, ReportError> {
     ] {
         let an = build(
             net,
-            &BuildOptions {
-                threshold,
-                ..BuildOptions::survey()
-            },
+            &build_options(&input.rules, threshold, input.rules.reconstruct),
         )?;
         let res = analyze(net, &an, &AnalysisOptions::default());
         let o = NetworkOptions {
             title: Some(t.format(key, &[("name", name)])),
             ..opts.clone()
         };
-        if let Ok(p) = samspill_draw::people_network(net, &an, &res, &o, &t) {
+        if let Ok(p) = samspill_draw::people_network_with(net, &an, &res, &o, &view(page_fit()), &t)
+        {
             out.push(figure(id, t.format(key, &[("name", name)]), p));
         }
         if threshold == Threshold::WEEKLY {
@@ -145,7 +205,13 @@ pub fn for_municipality(input: &Input) -> Result<Vec<Figure>, ReportError> {
             }
         }
     }
-    if let Ok(p) = samspill_draw::political(net, &input.political, &opts, &t) {
+    if let Ok(p) = samspill_draw::political_with(
+        net,
+        &input.political,
+        &opts,
+        &view(LegendPlacement::Right),
+        &t,
+    ) {
         out.push(figure(ids::POLITICAL, t.get("report-fig-political"), p));
     }
     for (id, answers, key) in [
@@ -172,6 +238,15 @@ pub fn for_municipality(input: &Input) -> Result<Vec<Figure>, ReportError> {
     Ok(out)
 }
 
+/// The legend placement that lets a network picture print largest on an
+/// A4 page of its own, portrait or landscape (the boxes of
+/// [`crate::pdf::best_page`], in px).
+fn page_fit() -> LegendPlacement {
+    use crate::pdf::{CAPTION_ROOM, LANDSCAPE, PORTRAIT, PT_PER_PX};
+    let px = |(w, h): (f64, f64)| (w / PT_PER_PX, (h - CAPTION_ROOM) / PT_PER_PX);
+    LegendPlacement::Fit([px(PORTRAIT), px(LANDSCAPE)])
+}
+
 /// Draws the cross-municipality figures: the coordination distributions of
 /// every municipality with at least `min_group` valued answers in one
 /// chart (smaller groups are left out, as in the tables).
@@ -190,10 +265,15 @@ pub fn for_programme(inputs: &[Input], lang: samspill_i18n::Lang, min_group: usi
 }
 
 /// Draws the two rounds side by side over one layout (ties gained and
-/// lost marked), for the comparison report.
-pub fn for_waves(a: &Input, b: &Input) -> Result<Option<Figure>, ReportError> {
+/// lost marked), for the comparison report, with one pseudonym map for
+/// both rounds and both rounds' rules (the later round's).
+pub fn for_waves(
+    a: &Input,
+    b: &Input,
+    map: &samspill_draw::Pseudonyms,
+) -> Result<Option<Figure>, ReportError> {
     let t = Texts::new(b.lang);
-    let opts = BuildOptions::survey();
+    let opts = build_options(&b.rules, Threshold::WEEKLY, b.rules.reconstruct);
     let an_a = build(&a.network, &opts)?;
     let an_b = build(&b.network, &opts)?;
     let res_a = analyze(&a.network, &an_a, &AnalysisOptions::default());
@@ -207,12 +287,17 @@ pub fn for_waves(a: &Input, b: &Input) -> Result<Option<Figure>, ReportError> {
         title: Some(caption.clone()),
         ..NetworkOptions::default()
     };
-    Ok(samspill_draw::two_waves(
+    let p = samspill_draw::two_waves_with(
         (&a.network, &an_a, &res_a),
         (&b.network, &an_b, &res_b),
         &o,
+        &ViewOptions {
+            pseudonyms: Some(map.clone()),
+            legend: page_fit(),
+            bare: true,
+        },
         &t,
     )
-    .ok()
-    .map(|p| figure(ids::WAVES, caption, p)))
+    .ok();
+    Ok(p.map(|p| figure(ids::WAVES, caption, p)))
 }

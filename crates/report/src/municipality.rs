@@ -21,17 +21,30 @@ fn num(t: &Texts, x: Option<f64>, d: usize) -> String {
     x.map(|v| t.number(v, d)).unwrap_or_else(|| "–".into())
 }
 
-/// The empty document shell in the report's language.
-pub(crate) fn shell(t: &Texts, title: String, subtitle: String) -> Doc {
+/// The empty document shell in the report's language; a report with names
+/// carries the named-version notice on every page.
+pub(crate) fn shell(t: &Texts, title: String, subtitle: String, named: bool) -> Doc {
     Doc {
         lang: t.lang().code().to_string(),
         title,
         subtitle,
+        notice: named.then(|| t.get("report-named-notice")),
         table_view: t.get("report-table-view"),
         figure_label: t.get("report-figure"),
         table_label: t.get("report-table"),
         blocks: Vec::new(),
     }
+}
+
+/// "yes"/"no": the selector of texts that differ between the named and the
+/// pseudonymised version.
+pub(crate) fn named(show_names: bool) -> Arg<'static> {
+    Arg::Str(if show_names { "yes" } else { "no" })
+}
+
+/// The sentence stating the combination rule.
+pub(crate) fn rule_sentence(t: &Texts, rules: &crate::Rules) -> String {
+    t.get(&format!("report-rule-{}", rules.combine.as_str()))
 }
 
 fn figure<'a>(input: &'a Input, id: &str) -> Option<&'a Figure> {
@@ -44,7 +57,14 @@ pub fn document(input: &Input, f: &Facts) -> Doc {
     let mut d = shell(
         &t,
         t.format("report-title", &[("name", Arg::Str(&input.name))]),
-        t.format("report-subtitle", &[("round", Arg::Str(&input.round))]),
+        t.format(
+            "report-subtitle",
+            &[
+                ("round", Arg::Str(&input.round)),
+                ("named", named(input.show_names)),
+            ],
+        ),
+        input.show_names,
     );
     let b = &mut d.blocks;
 
@@ -154,7 +174,11 @@ pub fn document(input: &Input, f: &Facts) -> Doc {
         text: t.get("report-ch-network"),
     });
     b.push(Block::Para {
-        text: t.get("report-network-intro"),
+        text: format!(
+            "{} {}",
+            t.get("report-network-intro"),
+            rule_sentence(&t, &input.rules)
+        ),
     });
     for (view, net, fig) in [
         ("daily", &f.daily, ids::NETWORK_DAILY),
@@ -164,10 +188,12 @@ pub fn document(input: &Input, f: &Facts) -> Doc {
             level: 2,
             text: t.get(&format!("report-view-{view}")),
         });
+        // The picture after the view's text: it takes a page of its own,
+        // and the heading stays with the text.
+        network_view(b, &t, f, net, view);
         if let Some(fg) = figure(input, fig) {
             b.push(Block::Figure(fg.clone()));
         }
-        network_view(b, &t, f, net, view);
     }
     b.push(Block::Heading {
         level: 2,
@@ -180,8 +206,15 @@ pub fn document(input: &Input, f: &Facts) -> Doc {
     ] {
         b.push(Block::Para { text: t.get(key) });
     }
-    if let Some(s) = summary::shape(f, &t) {
-        b.push(Block::Para { text: s.text });
+    match summary::shape(f, &t) {
+        Some(s) => b.push(Block::Para { text: s.text }),
+        None if f.weekly.largest >= 2 => b.push(Block::Para {
+            text: t.format(
+                "report-shape-too-small",
+                &[("largest", n(f.weekly.largest))],
+            ),
+        }),
+        None => {}
     }
     b.push(Block::Para {
         text: t.get("report-shape-no-perfect"),
@@ -230,7 +263,7 @@ pub fn document(input: &Input, f: &Facts) -> Doc {
             text: t.get("report-rating-no-forum"),
         });
     }
-    open_answers(b, &t, input);
+    open_answers(b, &t, input, f);
 
     // 6 Method and caveats.
     b.push(Block::PageBreak);
@@ -238,7 +271,7 @@ pub fn document(input: &Input, f: &Facts) -> Doc {
         level: 1,
         text: t.get("report-ch-method"),
     });
-    method(b, &t, f);
+    method(b, &t, input, f);
 
     // Figures the chapters do not place.
     let extra: Vec<&Figure> = input
@@ -276,7 +309,7 @@ fn network_view(b: &mut Vec<Block>, t: &Texts, f: &Facts, net: &NetFacts, view: 
         vec![t.get("report-m-people"), net.people.to_string()],
         vec![t.get("report-m-ties"), net.ties.to_string()],
         vec![t.get("report-m-density"), t.number(net.density, 2)],
-        vec![t.get("report-m-components"), net.components.to_string()],
+        vec![t.get("report-m-parts"), net.parts.len().to_string()],
         vec![
             t.get("report-m-largest"),
             format!(
@@ -298,7 +331,37 @@ fn network_view(b: &mut Vec<Block>, t: &Texts, f: &Facts, net: &NetFacts, view: 
         header: vec![t.get("report-col-measure"), t.get("report-col-value")],
         rows,
     });
-    if !net.clusters.is_empty() {
+    if net.parts.len() >= 2 {
+        b.push(Block::Para {
+            text: t.format("report-parts-intro", &[("count", n(net.parts.len()))]),
+        });
+        b.push(Block::List {
+            items: net
+                .parts
+                .iter()
+                .map(|p| {
+                    t.format(
+                        "report-cluster-item",
+                        &[
+                            ("name", Arg::Str(&p.name)),
+                            ("count", n(p.members.len())),
+                            ("list", Arg::Str(&f.list(&p.members))),
+                        ],
+                    )
+                })
+                .collect(),
+        });
+    }
+    if net.clusters.is_empty() {
+        let unstable = net.unstable_groups.len();
+        b.push(Block::Para {
+            text: if unstable > 0 {
+                t.format("report-clusters-unstable", &[("count", n(unstable))])
+            } else {
+                t.get("report-clusters-none")
+            },
+        });
+    } else {
         b.push(Block::Para {
             text: t.format("report-clusters-intro", &[("count", n(net.clusters.len()))]),
         });
@@ -318,6 +381,14 @@ fn network_view(b: &mut Vec<Block>, t: &Texts, f: &Facts, net: &NetFacts, view: 
                 })
                 .collect(),
         });
+        if !net.unstable_groups.is_empty() {
+            b.push(Block::Note {
+                text: t.format(
+                    "report-clusters-also-unstable",
+                    &[("count", n(net.unstable_groups.len()))],
+                ),
+            });
+        }
     }
     if net.builders.is_empty() {
         b.push(Block::Para {
@@ -330,12 +401,12 @@ fn network_view(b: &mut Vec<Block>, t: &Texts, f: &Facts, net: &NetFacts, view: 
             rows: net
                 .builders
                 .iter()
-                .map(|(p, r)| {
-                    let mut name = f.names.get(*p).cloned().unwrap_or_default();
-                    if !f.responded.get(*p).copied().unwrap_or(true) {
+                .map(|x| {
+                    let mut name = f.names.get(x.person).cloned().unwrap_or_default();
+                    if !f.responded.get(x.person).copied().unwrap_or(true) {
                         name.push_str(" *");
                     }
-                    vec![name, reasons(t, r)]
+                    vec![name, reasons(t, &x.reasons)]
                 })
                 .collect(),
         });
@@ -410,7 +481,10 @@ fn political(b: &mut Vec<Block>, t: &Texts, input: &Input, f: &Facts) {
             })
             .collect(),
     });
-    if let Some(s) = summary::political(f, t) {
+    for s in [summary::political(f, t), summary::discussion(f, t)]
+        .into_iter()
+        .flatten()
+    {
         b.push(Block::Para { text: s.text });
     }
     // Who: per person, the bodies and kinds of contact.
@@ -478,7 +552,7 @@ fn rating(b: &mut Vec<Block>, t: &Texts, s: &RatingSummary, key: &str) {
     });
 }
 
-fn open_answers(b: &mut Vec<Block>, t: &Texts, input: &Input) {
+fn open_answers(b: &mut Vec<Block>, t: &Texts, input: &Input, f: &Facts) {
     if input.open_answers.is_empty() {
         return;
     }
@@ -489,9 +563,14 @@ fn open_answers(b: &mut Vec<Block>, t: &Texts, input: &Input) {
     b.push(Block::Para {
         text: t.get("report-open-intro"),
     });
+    if f.open.left_out() > 0 {
+        b.push(Block::Para {
+            text: t.format("report-open-left-out", &[("count", n(f.open.left_out()))]),
+        });
+    }
     let questions: Vec<String> = {
         let mut q: Vec<String> = Vec::new();
-        for a in &input.open_answers {
+        for a in input.open_answers.iter().filter(|a| a.reviewed) {
             if !q.contains(&a.question) {
                 q.push(a.question.clone());
             }
@@ -499,20 +578,22 @@ fn open_answers(b: &mut Vec<Block>, t: &Texts, input: &Input) {
         q
     };
     for q in questions {
-        // Theme → answer text → how many gave it.
+        // Theme → answer text → how many gave it (reviewed answers only).
         let mut themes: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
         let mut total = 0;
-        for (i, a) in input.open_answers.iter().enumerate() {
-            if a.question != q {
-                continue;
-            }
+        for a in input
+            .open_answers
+            .iter()
+            .filter(|a| a.reviewed && a.question == q)
+        {
             total += 1;
-            let theme = input
-                .open_themes
-                .get(i)
-                .cloned()
-                .flatten()
-                .unwrap_or_else(|| "other".into());
+            let theme = a
+                .theme
+                .as_deref()
+                .map(str::trim)
+                .filter(|x| !x.is_empty())
+                .unwrap_or("other")
+                .to_string();
             *themes
                 .entry(theme)
                 .or_default()
@@ -532,14 +613,24 @@ fn open_answers(b: &mut Vec<Block>, t: &Texts, input: &Input) {
                 &[("question", Arg::Str(&question)), ("count", n(total))],
             ),
         });
+        let rank = |k: &str| {
+            crate::THEMES
+                .iter()
+                .position(|x| *x == k)
+                .unwrap_or(crate::THEMES.len())
+        };
         let mut ordered: Vec<(String, BTreeMap<String, usize>)> = themes.into_iter().collect();
-        ordered.sort_by_key(|(_, m)| std::cmp::Reverse(m.values().sum::<usize>()));
+        ordered.sort_by(|(a, x), (z, y)| {
+            y.values()
+                .sum::<usize>()
+                .cmp(&x.values().sum::<usize>())
+                .then(rank(a).cmp(&rank(z)))
+        });
         let items = ordered
             .into_iter()
             .map(|(theme, answers)| {
                 let count: usize = answers.values().sum();
-                let name = t.get(&format!("report-theme-{theme}"));
-                let name = if name.starts_with('[') { theme } else { name };
+                let name = summary::theme_name(t, &theme);
                 let mut list: Vec<(String, usize)> = answers.into_iter().collect();
                 list.sort_by_key(|(_, k)| std::cmp::Reverse(*k));
                 let quotes = list
@@ -567,7 +658,7 @@ fn open_answers(b: &mut Vec<Block>, t: &Texts, input: &Input) {
     }
 }
 
-fn method(b: &mut Vec<Block>, t: &Texts, f: &Facts) {
+fn method(b: &mut Vec<Block>, t: &Texts, input: &Input, f: &Facts) {
     let tc = &f.weekly.tie_counts;
     let counted = tc.confirmed + tc.one_sided + tc.reconstructed;
     let confirmed = if counted > 0 {
@@ -575,12 +666,21 @@ fn method(b: &mut Vec<Block>, t: &Texts, f: &Facts) {
     } else {
         0.0
     };
-    for (key, args) in [
-        ("report-method-rule", vec![]),
-        ("report-method-threshold", vec![]),
-        (
+    let missing = f.people - f.respondents;
+    b.push(Block::Para {
+        text: format!(
+            "{} {}",
+            t.get("report-method-rule"),
+            rule_sentence(t, &input.rules)
+        ),
+    });
+    b.push(Block::Para {
+        text: t.get("report-method-threshold"),
+    });
+    b.push(Block::Para {
+        text: t.format(
             "report-method-ties",
-            vec![
+            &[
                 ("ties", n(counted)),
                 ("confirmed", n(tc.confirmed)),
                 ("share", Arg::Str(&percent(t, confirmed))),
@@ -588,16 +688,23 @@ fn method(b: &mut Vec<Block>, t: &Texts, f: &Facts) {
                 ("reconstructed", n(tc.reconstructed)),
             ],
         ),
-        (
-            "report-method-nonresp",
-            vec![("missing", n(f.people - f.respondents))],
+    });
+    b.push(Block::Para {
+        text: t.format(
+            if input.rules.reconstruct {
+                "report-method-nonresp"
+            } else {
+                "report-method-nonresp-drop"
+            },
+            &[("missing", n(missing))],
         ),
-    ] {
-        let text = t.format(key, &args);
-        b.push(Block::Para { text });
-    }
-    let with = &f.weekly;
-    let without = &f.weekly_without;
+    });
+    // With and without reconstruction, whichever the rules chose.
+    let (with, without) = if input.rules.reconstruct {
+        (&f.weekly, &f.weekly_alt)
+    } else {
+        (&f.weekly_alt, &f.weekly)
+    };
     let row = |label: &str, a: String, z: String| vec![t.get(label), a, z];
     b.push(Block::Table {
         caption: t.get("report-table-reconstruction"),
@@ -618,9 +725,14 @@ fn method(b: &mut Vec<Block>, t: &Texts, f: &Facts) {
                 without.ties.to_string(),
             ),
             row(
-                "report-m-components",
-                with.components.to_string(),
-                without.components.to_string(),
+                "report-m-parts",
+                with.parts.len().to_string(),
+                without.parts.len().to_string(),
+            ),
+            row(
+                "report-m-largest",
+                with.largest.to_string(),
+                without.largest.to_string(),
             ),
             row(
                 "report-m-isolates",
@@ -644,13 +756,19 @@ fn method(b: &mut Vec<Block>, t: &Texts, f: &Facts) {
             ),
         ],
     });
-    if let Some(s) = summary::non_respondents(f, t) {
+    for s in [
+        summary::reconstruction(f, t),
+        summary::non_respondents(f, t),
+    ]
+    .into_iter()
+    .flatten()
+    {
         b.push(Block::Para { text: s.text });
     }
-    // Bridge builders who are only bridge builders because of the
-    // reconstruction, and those who become bridge builders without it.
-    let ids_with: Vec<usize> = with.builders.iter().map(|x| x.0).collect();
-    let ids_without: Vec<usize> = without.builders.iter().map(|x| x.0).collect();
+    // Respondents who are bridge builders only with reconstruction, and
+    // those who are bridge builders only without it.
+    let ids_with: Vec<usize> = with.builders.iter().map(|x| x.person).collect();
+    let ids_without: Vec<usize> = without.builders.iter().map(|x| x.person).collect();
     let lost: Vec<usize> = ids_with
         .iter()
         .copied()
@@ -661,24 +779,48 @@ fn method(b: &mut Vec<Block>, t: &Texts, f: &Facts) {
         .copied()
         .filter(|p| !ids_with.contains(p))
         .collect();
-    b.push(Block::Para {
-        text: t.format(
-            "report-method-builders-change",
-            &[
-                ("lost", n(lost.len())),
-                ("lostlist", Arg::Str(&f.list(&lost))),
-                ("gained", n(gained.len())),
-                ("gainedlist", Arg::Str(&f.list(&gained))),
-            ],
-        ),
-    });
+    if missing > 0 {
+        let key = match (lost.is_empty(), gained.is_empty()) {
+            (true, true) => "report-method-builders-same",
+            (false, true) => "report-method-builders-lost",
+            (true, false) => "report-method-builders-gained",
+            (false, false) => "report-method-builders-change",
+        };
+        b.push(Block::Para {
+            text: t.format(
+                key,
+                &[
+                    ("lost", n(lost.len())),
+                    ("lostlist", Arg::Str(&f.list(&lost))),
+                    ("gained", n(gained.len())),
+                    ("gainedlist", Arg::Str(&f.list(&gained))),
+                ],
+            ),
+        });
+    }
     b.push(Block::Note {
         text: t.get("report-method-builders-rules"),
+    });
+    b.push(Block::Note {
+        text: t.format(
+            "report-method-clusters",
+            &[
+                ("min", n(crate::facts::MIN_CLUSTER)),
+                (
+                    "stable",
+                    Arg::Str(&t.number(crate::facts::STABLE_CLUSTER, 1)),
+                ),
+            ],
+        ),
     });
     b.push(Block::Note {
         text: t.get("report-method-conventions"),
     });
     b.push(Block::Note {
-        text: t.get("report-method-pseudonyms"),
+        text: t.get(if input.show_names {
+            "report-method-names"
+        } else {
+            "report-method-pseudonyms"
+        }),
     });
 }

@@ -124,6 +124,50 @@ impl World for ReportWorld {
     }
 }
 
+/// The width of the text on an A4 page with the template's margins (2 cm
+/// at the sides), pt (170 mm): figures in the text are at most this wide.
+pub const TEXT_WIDTH: f64 = 481.9;
+/// The area of a page that holds one figure (margins 1.5 cm at the sides,
+/// 1.8 cm at the top for the header, 2 cm at the bottom for the footer),
+/// portrait, pt (180 × 259 mm).
+pub const PORTRAIT: (f64, f64) = (510.2, 734.2);
+/// The same, landscape (267 × 172 mm).
+pub const LANDSCAPE: (f64, f64) = (756.9, 487.6);
+/// Room kept under a figure on its own page for its caption and text
+/// alternative, pt (the template measures the real height; this is the
+/// estimate that chooses the page).
+pub const CAPTION_ROOM: f64 = 90.0;
+/// pt per SVG px at a picture's natural size (SVG px are 1/96 in).
+pub const PT_PER_PX: f64 = 0.75;
+/// The smallest scale (printed size / natural size) at which a picture's
+/// smallest text ([`samspill_draw::style`]'s 11 px = 8.25 pt) still prints
+/// at 8 pt.
+pub const MIN_SCALE: f64 = 8.0 / (11.0 * PT_PER_PX);
+/// The most a picture is enlarged beyond its natural size.
+pub const MAX_SCALE: f64 = 1.5;
+
+/// The page a picture of `w` × `h` px prints largest on, and the scale
+/// (printed size / natural size): `(landscape, scale)`.
+pub fn best_page(w: f64, h: f64) -> (bool, f64) {
+    let fit = |(pw, ph): (f64, f64)| {
+        (pw / (w * PT_PER_PX))
+            .min((ph - CAPTION_ROOM) / (h * PT_PER_PX))
+            .min(MAX_SCALE)
+    };
+    let (p, l) = (fit(PORTRAIT), fit(LANDSCAPE));
+    if l > p { (true, l) } else { (false, p) }
+}
+
+/// Whether a figure is a network view (its own page, as large as fits).
+fn is_network(id: &str) -> bool {
+    [
+        crate::figures::ids::NETWORK_DAILY,
+        crate::figures::ids::NETWORK_WEEKLY,
+        crate::figures::ids::WAVES,
+    ]
+    .contains(&id)
+}
+
 /// Whether a table cell reads as a number and is right-aligned in the PDF:
 /// digits, spaces, `,.%–×+-` only (the template's former
 /// `^[0-9\s,.%–×+-]+$`).
@@ -147,19 +191,27 @@ fn data(doc: &Doc) -> (serde_json::Value, Vec<(String, Vec<u8>)>) {
             &f.svg_text
         };
         files.push((path.clone(), svg.clone().into_bytes()));
-        // Very wide pictures (two waves side by side) get a landscape page.
-        let aspect = match (
-            crate::figures::svg_width(&f.svg),
-            crate::figures::svg_height(&f.svg),
-        ) {
-            (Some(w), Some(h)) if h > 0.0 => w / h,
-            _ => 1.0,
-        };
+        // Network views get a page of their own, turned when they print
+        // larger that way; other figures stay in the text when they fit
+        // its width legibly, else they get a page too.
+        let (w, h) = (
+            crate::figures::svg_width(&f.svg).unwrap_or(600.0),
+            crate::figures::svg_height(&f.svg).unwrap_or(400.0),
+        );
+        let (landscape, scale) = best_page(w, h);
+        let inline_scale = (TEXT_WIDTH / (w * PT_PER_PX)).min(1.25);
+        let own_page = is_network(&f.id) || inline_scale < MIN_SCALE;
         serde_json::json!({
             "file": path,
             "caption": f.caption,
             "alt": f.alt_text,
-            "landscape": aspect > 2.2,
+            "own_page": own_page,
+            "landscape": own_page && landscape,
+            "aspect": w / h,
+            // Widths in pt: natural, and the largest allowed.
+            "natural": w * PT_PER_PX,
+            "max_width": w * PT_PER_PX * if own_page { MAX_SCALE } else { inline_scale },
+            "scale": scale,
         })
     };
     let blocks: Vec<serde_json::Value> = doc
@@ -172,13 +224,23 @@ fn data(doc: &Doc) -> (serde_json::Value, Vec<(String, Vec<u8>)>) {
                 v
             }
             Block::FigureGrid { figures } => {
-                let scale = crate::figures::same_scale(figures);
+                // One scale for all: the largest at which every one of them
+                // fits its page.
+                let common = figures
+                    .iter()
+                    .filter_map(|f| {
+                        let w = crate::figures::svg_width(&f.svg)?;
+                        let h = crate::figures::svg_height(&f.svg)?;
+                        Some(best_page(w, h).1)
+                    })
+                    .fold(MAX_SCALE, f64::min);
                 let list: Vec<serde_json::Value> = figures
                     .iter()
-                    .zip(scale)
-                    .map(|(f, k)| {
+                    .map(|f| {
                         let mut v = fig(f);
-                        v["scale"] = k.into();
+                        let natural = v["natural"].as_f64().unwrap_or(400.0);
+                        v["own_page"] = true.into();
+                        v["fixed_width"] = (natural * common).into();
                         v
                     })
                     .collect();
@@ -212,6 +274,7 @@ fn data(doc: &Doc) -> (serde_json::Value, Vec<(String, Vec<u8>)>) {
         "lang": doc.lang,
         "title": doc.title,
         "subtitle": doc.subtitle,
+        "notice": doc.notice,
         "figure_label": doc.figure_label,
         "table_label": doc.table_label,
         "blocks": blocks,

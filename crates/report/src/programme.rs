@@ -37,6 +37,7 @@ pub fn document(name: &str, lang: Lang, inputs: &[Input], facts: &[Facts]) -> Do
             "report-prog-subtitle",
             &[("count", Arg::Num(inputs.len() as f64))],
         ),
+        false,
     );
     let b = &mut d.blocks;
     let names: Vec<String> = inputs.iter().map(|i| i.name.clone()).collect();
@@ -235,8 +236,17 @@ pub fn programme_report(name: &str, lang: Lang, inputs: &[Input]) -> Result<Rend
         .map(Facts::compute)
         .collect::<Result<Vec<_>, _>>()?;
     let doc = document(name, lang, inputs, &facts);
+    let json = serde_json::json!({
+        "programme": name,
+        "municipalities": inputs
+            .iter()
+            .zip(&facts)
+            .map(|(i, f)| serde_json::json!({"name": i.name, "round": i.round, "facts": f.json()}))
+            .collect::<Vec<_>>(),
+    });
     Ok(Rendered {
         html: crate::html::render(&doc),
         pdf: crate::pdf::render(&doc)?,
+        facts_json: serde_json::to_string_pretty(&json).unwrap_or_default(),
     })
 }

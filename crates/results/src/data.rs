@@ -2,9 +2,9 @@
 
 use std::collections::BTreeMap;
 
+use samspill_draw::pseudonym::{Pseudonym, Pseudonyms, function_identity};
 use samspill_store::{
-    OpenAnswerRow, PersonId, Pseudonym, RoundId, RoundInfo, RoundNetwork, RoundStatus, Tenant,
-    TenantInfo,
+    OpenAnswerRow, PersonId, RoundId, RoundInfo, RoundNetwork, RoundStatus, Tenant, TenantInfo,
 };
 
 use crate::{ResultsError, Rules};
@@ -20,8 +20,10 @@ pub struct RoundData {
     pub net: RoundNetwork,
     /// The open answers with the coordinator's reviews.
     pub answers: Vec<OpenAnswerRow>,
-    /// The tenant's pseudonyms, by person (every participant has one).
-    pub pseudonyms: BTreeMap<PersonId, Pseudonym>,
+    /// The participants' pseudonyms by their stable id (the network's
+    /// people's `id`): every participant has one, kept by the store, so a
+    /// person is «Tildeling 5» in every round of the municipality.
+    pub pseudonyms: Pseudonyms,
     /// The rules last chosen on the results page (defaults otherwise).
     pub rules: Rules,
 }
@@ -53,8 +55,10 @@ impl RoundData {
     }
 }
 
-/// Reads a closed round. Every participant gets a pseudonym if they had
-/// none (numbers are never reused, so people keep theirs across rounds).
+/// Reads a closed round. Every participant gets a pseudonym under their
+/// primary function if they had none (the report's numbering rule,
+/// [`samspill_draw::pseudonym`]: numbered per function key, never reused;
+/// kept by the store so people keep theirs across rounds).
 pub async fn load(tenant: &Tenant, round: RoundId) -> Result<RoundData, ResultsError> {
     let info = tenant.info().await?;
     let round_info = tenant.round(round).await?;
@@ -63,16 +67,20 @@ pub async fn load(tenant: &Tenant, round: RoundId) -> Result<RoundData, ResultsE
     }
     let net = tenant.round_network(round).await?;
     let answers = tenant.open_answers(round).await?;
-    let people: Vec<(PersonId, Option<String>)> = net
+    let people: Vec<(PersonId, String)> = net
         .network
         .people
         .iter()
         .filter_map(|p| {
             let id = p.id.parse::<i64>().ok()?;
-            Some((PersonId::from_raw(id), p.functions.first().cloned()))
+            Some((
+                PersonId::from_raw(id),
+                function_identity(p.primary_function()),
+            ))
         })
         .collect();
-    let pseudonyms = tenant.assign_pseudonyms(&people).await?;
+    let assigned = tenant.assign_pseudonyms(&people).await?;
+    let pseudonyms = pseudonym_map(&assigned);
     let rules = Rules::from_json(tenant.round_rules(round).await?.as_deref());
     Ok(RoundData {
         tenant: info,
@@ -82,4 +90,18 @@ pub async fn load(tenant: &Tenant, round: RoundId) -> Result<RoundData, ResultsE
         pseudonyms,
         rules,
     })
+}
+
+/// The report's pseudonym map from the store's pseudonyms of this round's
+/// participants.
+fn pseudonym_map(assigned: &BTreeMap<PersonId, samspill_store::Pseudonym>) -> Pseudonyms {
+    Pseudonyms::from_people(assigned.iter().map(|(id, p)| {
+        (
+            id.get().to_string(),
+            Pseudonym {
+                function: p.function.clone(),
+                number: p.number,
+            },
+        )
+    }))
 }

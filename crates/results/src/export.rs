@@ -25,11 +25,7 @@ pub fn network(data: &RoundData, lang: Lang, named: bool) -> Network {
     n.name = format!("{} – {}", data.tenant.name, data.round.name);
     if !named {
         for (i, p) in n.people.iter_mut().enumerate() {
-            let label = data
-                .person_id(i)
-                .and_then(|id| data.pseudonyms.get(&id))
-                .map(|ps| pseudonym_label(&t, ps))
-                .unwrap_or_else(|| format!("{}", i + 1));
+            let label = pseudonym_label(data, &t, i);
             p.id = label.clone();
             p.label = label;
         }
@@ -227,17 +223,10 @@ fn sheet_name(s: &str) -> String {
         .collect()
 }
 
-/// The report's facts as JSON: the summary's findings and questions for the
-/// working group, each with the number it rests on.
+/// The report's `facts.json`: every number and list the report states,
+/// each sentence of the summary and each question with the facts it rests
+/// on (by path), and the numbers every figure states.
 pub fn facts_json(input: &samspill_report::Input, facts: &samspill_report::facts::Facts) -> String {
-    let t = Texts::new(input.lang);
-    let item = |f: &samspill_report::summary::Finding| json!({"key": f.key, "number": f.number, "text": f.text});
-    let v = json!({
-        "municipality": input.name,
-        "round": input.round,
-        "lang": input.lang.code(),
-        "findings": samspill_report::summary::findings(facts, &t).iter().map(item).collect::<Vec<_>>(),
-        "questions": samspill_report::summary::questions(facts, &t).iter().map(item).collect::<Vec<_>>(),
-    });
-    serde_json::to_string_pretty(&v).unwrap_or_default()
+    serde_json::to_string_pretty(&samspill_report::facts_document(input, facts))
+        .unwrap_or_default()
 }

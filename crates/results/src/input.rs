@@ -1,22 +1,22 @@
 //! From a closed round's data to the report's input and the report.
 
-use samspill_engine::survey::{OpenAnswer, RatingAnswers};
+use samspill_engine::survey::RatingAnswers;
 use samspill_i18n::Texts;
-use samspill_report::{Input, Rendered, figures};
-use samspill_store::Pseudonym;
+use samspill_report::{CodedAnswer, Input, Rendered, figures};
 
 use crate::{Options, ResultsError, RoundData};
 
-/// A pseudonym as people read it: the function's short code in the
-/// language and the number («Tildeling 5»); people without a function get
-/// the language's word for none.
-pub fn pseudonym_label(t: &Texts, p: &Pseudonym) -> String {
-    let code = match samspill_draw::function_key(&p.function) {
-        Some(k) => t.get(&format!("draw-code-{k}")),
-        None if p.function.trim().is_empty() => t.get("draw-code-none"),
-        None => p.function.clone(),
-    };
-    format!("{code} {}", p.number)
+/// The label of the network's person `index` in the language of `t`: the
+/// stable pseudonym («Tildeling 5»; [`samspill_draw::Pseudonym::label`]),
+/// or the person's position when the round has no such person.
+pub fn pseudonym_label(data: &RoundData, t: &Texts, index: usize) -> String {
+    data.net
+        .network
+        .people
+        .get(index)
+        .and_then(|p| data.pseudonyms.get(&p.id))
+        .map(|ps| ps.label(t))
+        .unwrap_or_else(|| format!("{}", index + 1))
 }
 
 /// The report's input for a closed round: the frozen network (labels are
@@ -29,11 +29,7 @@ pub fn input(data: &RoundData, opts: &Options) -> Result<Input, ResultsError> {
     network.name = format!("{} – {}", data.tenant.name, data.round.name);
     if !opts.named {
         for (i, p) in network.people.iter_mut().enumerate() {
-            p.label = data
-                .person_id(i)
-                .and_then(|id| data.pseudonyms.get(&id))
-                .map(|ps| pseudonym_label(&t, ps))
-                .unwrap_or_default();
+            p.label = pseudonym_label(data, &t, i);
         }
     }
     let rating = |key: &str| {
@@ -47,31 +43,38 @@ pub fn input(data: &RoundData, opts: &Options) -> Result<Input, ResultsError> {
                 answers: Vec::new(),
             })
     };
-    let (quoted, _left_out) = data.quotable();
-    let mut open_answers = Vec::new();
-    let mut open_themes = Vec::new();
-    for a in quoted {
-        let Some(review) = &a.review else { continue };
-        open_answers.push(OpenAnswer {
-            question: a.question.clone(),
-            text: review.text.clone(),
-        });
-        open_themes.push(review.theme.clone());
-    }
-    let mut input = Input {
-        name: data.tenant.name.clone(),
-        lang: opts.lang,
-        round: data.round.name.clone(),
-        network,
-        political: data.net.political.clone(),
-        coordination: rating("coordination"),
-        meeting_places: rating("meeting_places"),
-        open_answers,
-        open_themes,
-        coordination_forum: None,
-        figures: Vec::new(),
-        show_names: opts.named,
+    // Every answer goes in; only reviewed answers that may be quoted are
+    // marked reviewed (with their reviewed text), so the report quotes
+    // those and says how many it left out.
+    let open_answers = data
+        .answers
+        .iter()
+        .map(|a| match &a.review {
+            Some(r) if r.quote => CodedAnswer {
+                question: a.question.clone(),
+                text: r.text.clone(),
+                theme: r.theme.clone(),
+                reviewed: true,
+            },
+            _ => CodedAnswer {
+                question: a.question.clone(),
+                text: String::new(),
+                theme: a.review.as_ref().and_then(|r| r.theme.clone()),
+                reviewed: false,
+            },
+        })
+        .collect();
+    let mut input = Input::new(&data.tenant.name, opts.lang, &data.round.name, network);
+    input.political = data.net.political.clone();
+    input.coordination = rating("coordination");
+    input.meeting_places = rating("meeting_places");
+    input.open_answers = open_answers;
+    input.rules = samspill_report::Rules {
+        combine: opts.rules.combine.engine(),
+        reconstruct: opts.rules.reconstruct,
     };
+    input.pseudonyms = data.pseudonyms.clone();
+    input.show_names = opts.named;
     input.figures = figures::for_municipality(&input)?;
     Ok(input)
 }

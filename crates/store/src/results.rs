@@ -45,7 +45,7 @@ pub struct Review {
 /// A pseudonym: the function it is numbered under and the number.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Pseudonym {
-    /// The function (its name as on the roster when first assigned).
+    /// The function it is numbered under (as the caller named it).
     pub function: String,
     /// The number within that function (1, 2, …), never reused.
     pub number: u32,
@@ -180,13 +180,16 @@ impl Tenant {
         Ok(())
     }
 
-    /// The tenant's pseudonyms by person.
-    pub async fn pseudonyms(&self) -> Result<BTreeMap<PersonId, Pseudonym>> {
-        let rows =
-            sqlx::query("SELECT person_id, function, number FROM pseudonyms WHERE tenant_id = $1")
-                .bind(self.id.0)
-                .fetch_all(self.pool())
-                .await?;
+    /// Every pseudonym the tenant has given: a person has one per function
+    /// they have been numbered under (a person whose primary function
+    /// changed keeps the old one for the rounds that showed it).
+    pub async fn pseudonyms(&self) -> Result<Vec<(PersonId, Pseudonym)>> {
+        let rows = sqlx::query(
+            "SELECT person_id, function, number FROM pseudonyms WHERE tenant_id = $1 ORDER BY function, number",
+        )
+        .bind(self.id.0)
+        .fetch_all(self.pool())
+        .await?;
         rows.iter()
             .map(|r| {
                 Ok((
@@ -200,19 +203,31 @@ impl Tenant {
             .collect()
     }
 
-    /// Gives each person in `people` (in order) who has no pseudonym yet
-    /// the next free number of their function (`None`: people without a
-    /// function, numbered under the empty function). Existing pseudonyms
-    /// never change, so a person keeps «Tildeling 5» in every round; the
-    /// whole assignment is one transaction, so two requests at once cannot
-    /// give one number twice. Returns every pseudonym of the tenant.
+    /// Gives each `(person, function)` in `people` (in order) that has no
+    /// pseudonym under that function yet the next free number of the
+    /// function (the caller chooses what a function is: the report numbers
+    /// by the function's key, `""` for none). Numbers are never reused and
+    /// existing pseudonyms never change, so a person keeps «Tildeling 5» in
+    /// every round; the whole assignment is one transaction, so two
+    /// requests at once cannot give one number twice. Returns the
+    /// pseudonym of each requested pair, by person.
     pub async fn assign_pseudonyms(
         &self,
-        people: &[(PersonId, Option<String>)],
+        people: &[(PersonId, String)],
     ) -> Result<BTreeMap<PersonId, Pseudonym>> {
+        let pick = |all: &[(PersonId, Pseudonym)]| -> Option<BTreeMap<PersonId, Pseudonym>> {
+            people
+                .iter()
+                .map(|(p, f)| {
+                    all.iter()
+                        .find(|(q, ps)| q == p && &ps.function == f)
+                        .map(|(_, ps)| (*p, ps.clone()))
+                })
+                .collect()
+        };
         let current = self.pseudonyms().await?;
-        if people.iter().all(|(p, _)| current.contains_key(p)) {
-            return Ok(current);
+        if let Some(found) = pick(&current) {
+            return Ok(found);
         }
         let mut tx = self.store.begin_write().await?;
         let rows =
@@ -220,7 +235,7 @@ impl Tenant {
                 .bind(self.id.0)
                 .fetch_all(&mut *tx)
                 .await?;
-        let mut have: BTreeMap<PersonId, Pseudonym> = BTreeMap::new();
+        let mut have: Vec<(PersonId, Pseudonym)> = Vec::with_capacity(rows.len());
         let mut next: HashMap<String, u32> = HashMap::new();
         for r in &rows {
             let p = Pseudonym {
@@ -229,17 +244,19 @@ impl Tenant {
             };
             let n = next.entry(p.function.clone()).or_insert(1);
             *n = (*n).max(p.number + 1);
-            have.insert(PersonId(r.try_get("person_id")?), p);
+            have.push((PersonId(r.try_get("person_id")?), p));
         }
         let mut added = 0;
         for (person, function) in people {
-            if have.contains_key(person) {
+            if have
+                .iter()
+                .any(|(q, ps)| q == person && &ps.function == function)
+            {
                 continue;
             }
-            let function = function.clone().unwrap_or_default();
             let n = next.entry(function.clone()).or_insert(1);
             let p = Pseudonym {
-                function,
+                function: function.clone(),
                 number: *n,
             };
             *n += 1;
@@ -250,7 +267,7 @@ impl Tenant {
                 .bind(p.number as i64)
                 .execute(&mut *tx)
                 .await?;
-            have.insert(*person, p);
+            have.push((*person, p));
             added += 1;
         }
         if added > 0 {
@@ -258,6 +275,6 @@ impl Tenant {
                 .await?;
         }
         tx.commit().await?;
-        Ok(have)
+        pick(&have).ok_or(StoreError::NotFound)
     }
 }

@@ -41,9 +41,9 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: V3,
     },
     Migration {
-        version: 6,
+        version: 4,
         name: "programme follow-up: programmes, their records by aggregate, members, participants linked to tenants",
-        sql: V6,
+        sql: V4,
     },
 ];
 
@@ -288,7 +288,7 @@ CREATE TABLE pseudonyms (
     person_id BIGINT NOT NULL,
     function TEXT NOT NULL,
     number BIGINT NOT NULL,
-    PRIMARY KEY (tenant_id, person_id),
+    PRIMARY KEY (tenant_id, person_id, function),
     UNIQUE (tenant_id, function, number),
     FOREIGN KEY (tenant_id, person_id) REFERENCES persons(tenant_id, id)
 );
@@ -304,7 +304,7 @@ CREATE TABLE pseudonyms (
 /// a gathering, an evaluation round, a learning-log entry) is one row whose
 /// `body` is that record's JSON in the samspill-programme document format;
 /// the programme record itself is `programmes.record`.
-const V6: &str = r#"
+const V4: &str = r#"
 CREATE TABLE programmes (
     id {pk},
     key TEXT NOT NULL UNIQUE,

@@ -26,8 +26,10 @@
 //!    it (a tie between two non-respondents could never be observed), so
 //!    the shape survives the combination rule *either* exactly;
 //! 4. each respondent reports their ties; when both ends answered, one of
-//!    them sometimes reports a lower frequency or forgets the tie, which
-//!    leaves the combined (max) strength unchanged.
+//!    them forgets the tie for [`Spec::one_sided`] of the daily + weekly
+//!    contacts (15–25 % in real rounds) and sometimes reports a lower
+//!    frequency, which leaves the combined (max) strength unchanged, so the
+//!    combination rule matters as it does in real data.
 
 #![warn(missing_docs)]
 
@@ -133,6 +135,10 @@ pub struct Spec {
     /// Challenge themes the municipality stresses besides the housing
     /// shortage.
     pub challenge_themes: Vec<Theme>,
+    /// Share of the daily + weekly contacts that only one of the two people
+    /// reports although both answered (one-sided ties; real rounds have
+    /// 15–25 %, which is what makes the combination rule matter).
+    pub one_sided: f64,
     /// Seed of every random draw.
     pub seed: u64,
 }
@@ -207,6 +213,7 @@ pub fn demo_specs() -> Vec<Spec> {
             coordination_forum: true,
             bodies: bodies(&["Formannskapet", "Ordføraren", "Kommunestyret"]),
             challenge_themes: vec![Theme::Resources],
+            one_sided: 0.17,
             seed: 1101,
         },
         Spec {
@@ -228,6 +235,7 @@ pub fn demo_specs() -> Vec<Spec> {
                 "Kommunestyret",
             ]),
             challenge_themes: vec![Theme::PlanStrategy],
+            one_sided: 0.22,
             seed: 1102,
         },
         Spec {
@@ -249,6 +257,7 @@ pub fn demo_specs() -> Vec<Spec> {
                 "Kommunestyret",
             ]),
             challenge_themes: vec![Theme::Cooperation, Theme::FollowUp],
+            one_sided: 0.2,
             seed: 1103,
         },
         Spec {
@@ -270,6 +279,7 @@ pub fn demo_specs() -> Vec<Spec> {
                 "Kommunestyret",
             ]),
             challenge_themes: vec![Theme::Cooperation],
+            one_sided: 0.19,
             seed: 1104,
         },
         Spec {
@@ -286,6 +296,7 @@ pub fn demo_specs() -> Vec<Spec> {
             coordination_forum: false,
             bodies: bodies(&["Formannskapet", "Ordføreren", "Kommunestyret"]),
             challenge_themes: vec![Theme::PlanStrategy, Theme::Cooperation, Theme::FollowUp],
+            one_sided: 0.22,
             seed: 1105,
         },
     ]
@@ -319,6 +330,7 @@ pub fn national_batch(n: usize, seed: u64) -> Vec<Municipality> {
                     .map(|s| s.to_string())
                     .collect(),
                 challenge_themes: vec![Theme::ALL[1 + rng.below(5) as usize]],
+                one_sided: 0.17 + 0.06 * rng.next_f64(),
                 seed: rng.next_u64(),
             };
             generate(&spec)
@@ -669,7 +681,38 @@ pub fn generate(spec: &Spec) -> Municipality {
         people.push(p);
     }
 
-    // 4. Reports from respondents only.
+    // 4. Reports from respondents only. Between two respondents, a share
+    //    of the ties is reported by one side only (`spec.one_sided` of the
+    //    daily + weekly contacts, as far as there are such pairs; the same
+    //    fraction of the rarer ones), and some others one step lower by one
+    //    side. The side that reports always gives the true strength, so the
+    //    combined (max) strength, and the shape, stay as drawn.
+    let both_answered = |&(a, b): &(usize, usize)| responded[a] && responded[b];
+    let weekly_total = ties.values().filter(|&&s| s >= 2).count();
+    let mut pairs_weekly: Vec<(usize, usize)> = ties
+        .iter()
+        .filter(|(k, s)| **s >= 2 && both_answered(k))
+        .map(|(k, _)| *k)
+        .collect();
+    let mut pairs_rarer: Vec<(usize, usize)> = ties
+        .iter()
+        .filter(|(k, s)| **s < 2 && both_answered(k))
+        .map(|(k, _)| *k)
+        .collect();
+    rng.shuffle(&mut pairs_weekly);
+    rng.shuffle(&mut pairs_rarer);
+    let wanted = ((spec.one_sided * weekly_total as f64).round() as usize).min(pairs_weekly.len());
+    let fraction = if pairs_weekly.is_empty() {
+        spec.one_sided
+    } else {
+        wanted as f64 / pairs_weekly.len() as f64
+    };
+    let rarer = (fraction * pairs_rarer.len() as f64).round() as usize;
+    let one_sided: std::collections::BTreeSet<(usize, usize)> = pairs_weekly[..wanted]
+        .iter()
+        .chain(&pairs_rarer[..rarer])
+        .copied()
+        .collect();
     let mut arcs = Vec::new();
     for (&(a, b), &s) in &ties {
         let both = responded[a] && responded[b];
@@ -678,15 +721,14 @@ pub fn generate(spec: &Spec) -> Municipality {
         let mut a_reports = responded[a];
         let mut b_reports = responded[b];
         if both {
-            let r = rng.next_f64();
             let a_side = rng.next_f64() < 0.5;
-            if r < 0.12 {
+            if one_sided.contains(&(a, b)) {
                 if a_side {
                     a_reports = false
                 } else {
                     b_reports = false
                 }
-            } else if r < 0.3 && s >= 1 {
+            } else if rng.next_f64() < 0.2 && s >= 1 {
                 if a_side { va = s - 1 } else { vb = s - 1 }
             }
         }

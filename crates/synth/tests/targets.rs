@@ -232,3 +232,31 @@ fn next_round_keeps_stable_ids() {
     assert_eq!(after.difference(&before).count(), 2);
     assert_eq!(r.coordination.answers.len(), r.respondents());
 }
+
+#[test]
+fn one_sided_ties_are_15_to_25_percent_of_the_weekly_contacts() {
+    // As messy as real rounds: one of two respondents often forgets a tie,
+    // so the combination rule decides what the network looks like.
+    for m in demo_programme().iter().chain(&national_batch(40, 3)) {
+        let an = build(&m.network, &BuildOptions::survey()).unwrap();
+        let t = an.ties;
+        let total = t.confirmed + t.one_sided + t.reconstructed;
+        let share = t.one_sided as f64 / total as f64;
+        assert!(
+            (0.15..=0.25).contains(&share),
+            "{}: {} of {total} one-sided ({share:.3})",
+            m.name(),
+            t.one_sided
+        );
+        // Under *both* those ties are gone: the rule is exercised.
+        let both = build(
+            &m.network,
+            &BuildOptions {
+                combine: samspill_engine::build::Combine::Both,
+                ..BuildOptions::survey()
+            },
+        )
+        .unwrap();
+        assert!(both.graph.edge_count() + t.one_sided <= an.graph.edge_count());
+    }
+}

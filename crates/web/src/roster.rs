@@ -4,10 +4,9 @@
 //! problems are reported per row together with the store's validation, and
 //! nothing is stored while any row has a problem.
 
-use std::io::Cursor;
-
-use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
 use samspill_engine::model::Level;
+use samspill_formats::limits::WorkbookLimits;
+use samspill_formats::workbook::Workbook;
 use samspill_store::{NewPerson, ProblemKind, RowProblem};
 
 /// The kind of a roster file.
@@ -111,28 +110,38 @@ fn rows_of(kind: RosterFile, bytes: &[u8]) -> Result<Vec<Vec<String>>, String> {
             Ok(out)
         }
         RosterFile::Xlsx => {
-            let mut wb: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes.to_vec()))
-                .map_err(|e: calamine::XlsxError| e.to_string())?;
-            let range = wb
-                .worksheet_range_at(0)
-                .ok_or("the workbook has no sheet")?
-                .map_err(|e| e.to_string())?;
-            if range.height() > MAX_ROWS + 1 {
+            // The bounded reader checks the archive's real sizes, the sheet's
+            // dimensions, cell count and text length before allocating for
+            // them: a 1.8 KB workbook with a cell at XFD1048576 once asked
+            // calamine's dense range for 550 GB (issue 12).
+            let problem = |e: samspill_formats::FormatError| match e.location.line {
+                Some(line) => format!("row {line}: {}", e.message),
+                None => e.message,
+            };
+            let mut wb =
+                Workbook::open(bytes, "roster.xlsx", WorkbookLimits::roster()).map_err(problem)?;
+            let first = wb
+                .sheet_names()
+                .into_iter()
+                .next()
+                .ok_or("the workbook has no sheet")?;
+            let mut rows = wb.sheet(&first).map_err(problem)?.rows;
+            // From the first used row and column, as calamine's range
+            // started (a sheet whose table begins at B2 reads as before).
+            let top = rows.iter().position(|r| r.iter().any(|c| !c.is_empty()));
+            rows.drain(..top.unwrap_or(rows.len()));
+            let left = rows
+                .iter()
+                .filter_map(|r| r.iter().position(|c| !c.is_empty()))
+                .min()
+                .unwrap_or(0);
+            for r in &mut rows {
+                r.drain(..left.min(r.len()));
+            }
+            if rows.len() > MAX_ROWS + 1 {
                 return Err(format!("more than {MAX_ROWS} rows"));
             }
-            Ok(range
-                .rows()
-                .map(|row| {
-                    row.iter()
-                        .map(|c| match c {
-                            Data::Empty => String::new(),
-                            Data::String(s) => s.clone(),
-                            Data::Float(f) if f.fract() == 0.0 => format!("{}", f.round() as i64),
-                            other => other.to_string(),
-                        })
-                        .collect()
-                })
-                .collect())
+            Ok(rows)
         }
     }
 }
@@ -245,4 +254,39 @@ pub fn row_numbers(kind: RosterFile, bytes: &[u8]) -> Vec<usize> {
                 .collect()
         })
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod hostile_workbooks {
+    use super::*;
+
+    /// The hostile workbooks of `crates/formats/tests/hostile/` (issue 12)
+    /// are refused as unreadable, with the limit named, before anything is
+    /// allocated for their declared size.
+    #[test]
+    fn are_refused_with_the_limit_named() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../formats/tests/hostile");
+        for (file, words) in [
+            ("dimension-bomb.xlsx", "at most 10000 rows"),
+            ("dimension-xfd5000.xlsx", "row 5000"),
+            ("shared-strings-400mb.xlsx", "shared strings"),
+            ("zip-bomb.xlsx", "ZIP bomb"),
+            ("zip-many-parts.xlsx", "parts"),
+            ("long-cell.xlsx", "100000 characters"),
+        ] {
+            let bytes = std::fs::read(dir.join(file)).unwrap();
+            let started = std::time::Instant::now();
+            let problems = parse_roster(RosterFile::Xlsx, &bytes).unwrap_err();
+            assert!(started.elapsed().as_secs() < 20, "{file}");
+            match &problems[..] {
+                [
+                    RowProblem {
+                        kind: ProblemKind::Unreadable { reason },
+                        ..
+                    },
+                ] => assert!(reason.contains(words), "{file}: {reason}"),
+                other => panic!("{file}: {other:?}"),
+            }
+        }
+    }
 }

@@ -19,7 +19,7 @@
 //! error PRODUCT.md §4 measured in NetworkX and networkit). Only for weights
 //! without such a representation (or an `L` too large for 64-bit sums) do
 //! lengths fall back to floating point, where two path lengths within a
-//! relative 1e-10 of each other count as equal.
+//! relative [`FLOAT_TIE_TOLERANCE`] (1e-10) of each other count as equal.
 
 use rayon::prelude::*;
 
@@ -150,6 +150,14 @@ fn exact_representation(weights: &[f64], n: usize) -> Option<(Vec<u64>, f64)> {
     Some((ints.iter().map(|&w| l / w).collect(), s as f64 / l as f64))
 }
 
+/// Two floating-point path lengths whose difference is at most this share
+/// of the larger count as equally short (tied paths are kept, not dropped).
+/// Path lengths are sums of at most `n` terms `1 / weight`, each rounded
+/// once, so honest ties differ by far less than this, while lengths of
+/// distinct real paths differ by far more on any data measured to fewer
+/// than ten significant digits.
+pub const FLOAT_TIE_TOLERANCE: f64 = 1e-10;
+
 /// A distance type the search kernels run on.
 trait Dist: Copy + Send + Sync {
     const ZERO: Self;
@@ -206,8 +214,18 @@ impl Dist for f64 {
     fn less(self, o: f64) -> bool {
         self < o && !self.same(o)
     }
+    /// Equal within the stated relative tolerance [`FLOAT_TIE_TOLERANCE`];
+    /// an infinite distance (not reached) equals only itself. (Without that
+    /// guard `inf - d <= 1e-10 * inf` held for every finite `d`, so no
+    /// node was ever reached on floating-point lengths: issue 14.)
     fn same(self, o: f64) -> bool {
-        self == o || (self - o).abs() <= 1e-10 * self.abs().max(o.abs())
+        if self == o {
+            return true;
+        }
+        if !self.is_finite() || !o.is_finite() {
+            return false;
+        }
+        (self - o).abs() <= FLOAT_TIE_TOLERANCE * self.abs().max(o.abs())
     }
     fn key(self) -> u64 {
         // Non-negative floats order like their bit patterns.

@@ -40,6 +40,24 @@ fn tolerance(n: usize) -> f64 {
     if n <= 5000 { 1e-15 } else { 1e-11 }
 }
 
+/// The largest rounding error of one iteration's value `y` for a node with
+/// `degree` incoming terms in a graph of `n` nodes: each of the `degree + 1`
+/// additions, the division by the norm and the norm itself (a sum of `n`
+/// squares, then a square root) round, each by at most `f64::EPSILON / 2` of
+/// the running value (Higham, *Accuracy and Stability of Numerical
+/// Algorithms*, 2nd ed., §4.2), so an iterate that only moves within twice
+/// this bound is a fixed point up to rounding.
+fn rounding_bound(degree: usize, n: usize, y: f64) -> f64 {
+    (degree as f64 + n as f64 / 2.0 + 4.0) * f64::EPSILON * y.abs()
+}
+
+/// Iterations without a new smallest change after which an iteration whose
+/// changes are all below [`STALL_CHANGE`] is taken as converged: it is
+/// cycling among neighbouring floats.
+const STALL_ITERATIONS: usize = 1000;
+/// See [`STALL_ITERATIONS`] (relative to the largest entry).
+const STALL_CHANGE: f64 = 1e-13;
+
 /// Eigenvector centrality as NetworkX `eigenvector_centrality`, computed to
 /// machine precision.
 ///
@@ -80,7 +98,8 @@ pub fn eigenvector(g: &Graph, weighted: bool) -> Option<Vec<f64>> {
         .flatten()
         .unwrap_or_else(|| vec![1.0 / n as f64; n]);
     let mut next = vec![0.0; n];
-    for _ in 0..MAX_ITER {
+    let (mut best_change, mut best_at) = (f64::INFINITY, 0usize);
+    for iteration in 0..MAX_ITER {
         per_node(&mut next, |v| {
             let mut s = x[v];
             let nbrs = g.in_neighbors(v);
@@ -99,13 +118,29 @@ pub fn eigenvector(g: &Graph, weighted: bool) -> Option<Vec<f64>> {
         if norm == 0.0 || !norm.is_finite() {
             return None;
         }
-        let mut diff = 0.0f64;
+        let tol = tolerance(n);
+        let mut converged = true;
+        let (mut largest_change, mut largest) = (0.0f64, 0.0f64);
         for v in 0..n {
             let y = next[v] / norm;
-            diff = diff.max((y - x[v]).abs());
+            let change = (y - x[v]).abs();
+            // A change within the rounding error of this entry's own
+            // computation is no change: on stars and K(2, n) the entries
+            // otherwise cycle among a few neighbouring floats for ever
+            // (issue 14).
+            if change >= tol && change > rounding_bound(g.in_neighbors(v).len(), n, y) {
+                converged = false;
+            }
+            largest_change = largest_change.max(change);
+            largest = largest.max(y.abs());
             x[v] = y;
         }
-        if diff < tolerance(n) {
+        if converged {
+            return Some(x);
+        }
+        if largest_change < best_change {
+            (best_change, best_at) = (largest_change, iteration);
+        } else if iteration - best_at >= STALL_ITERATIONS && best_change <= STALL_CHANGE * largest {
             return Some(x);
         }
     }

@@ -110,9 +110,9 @@ draw-ratings-alt = { $title }. { $rows }.
 ## Politisk kontakt
 draw-political-missing = ingen politiske organer at vise
 draw-political-title = Kontakt med det politiske miljø
-draw-political-caption = { $k } af { $n } personer har kontakt med mindst ét politisk organ. Nederste række: antal personer pr. organ og kontakttype.
+draw-political-caption = { $k } af { $n } besvarende har kontakt med mindst ét politisk organ. Nederste række: antal personer pr. organ og kontakttype.
 draw-political-total = Antal personer
-draw-political-alt = Politisk kontakt: { $k } af { $n } personer har kontakt med mindst ét af { $bodies } organer. { $perbody }.
+draw-political-alt = Politisk kontakt: { $k } af { $n } besvarende har kontakt med mindst ét af { $bodies } organer. { $perbody }.
 draw-contact-receives = Får information
 draw-contact-gives = Giver information
 draw-contact-political = Politisk diskussion

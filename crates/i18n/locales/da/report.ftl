@@ -1,7 +1,10 @@
 # samspill — rapporter (dansk)
 
 report-title = Koordinering af det boligsociale arbejde i { $name }
-report-subtitle = Netværksundersøgelse { $round } · personer vises med funktionskode
+report-subtitle = Netværksundersøgelse { $round } · { $named ->
+    [yes] personer vises med navn
+   *[no] personer vises med funktionskode
+}
 report-figure = Figur
 report-table = Tabel
 report-table-view = Vis som tabel
@@ -25,16 +28,26 @@ report-sum-response-good = Svarprocenten er god: { $respondents } af { $people }
 report-sum-response-fair = Svarprocenten er middel: { $respondents } af { $people } svarede ({ $rate }). Tolk tallene for funktioner med få svar varsomt.
 report-sum-response-low = Svarprocenten er lav: kun { $respondents } af { $people } svarede ({ $rate }). Det gør det svært at drage sikre konklusioner.
 report-sum-integrated-all = Alle { $people } personer hænger sammen i ét netværk med daglig eller ugentlig kontakt.
-report-sum-integrated-most = De fleste hænger sammen: { $largest } af { $people } er i det samme netværk med daglig eller ugentlig kontakt, mens { $outside } står uden for.
+report-sum-integrated-most = De fleste hænger sammen: { $largest } af { $people } er i den samme sammenhængende del med daglig eller ugentlig kontakt, mens { $outside } står uden for den.
 report-sum-integrated-poor = Netværket er dårligt integreret: kun { $largest } af { $people } hænger sammen med daglig eller ugentlig kontakt, og { $isolates ->
-    [one] { $isolates } person har
-   *[other] { $isolates } personer har
-} ingen ugentlig kontakt med de andre.
-report-sum-no-clusters = Netværket med ugentlig kontakt deler sig ikke i tydelige klynger.
-report-sum-clusters-robust = Netværket deler sig i { $clusters } klynger ({ $names }), men ingen enkeltperson er afgørende for at holde dem sammen.
-report-sum-clusters = Netværket deler sig i { $clusters } klynger ({ $names }). { $builders ->
-    [one] Én brobygger holder dem sammen
-   *[other] { $builders } brobyggere holder dem sammen
+    [0] de andre er i mindre grupper for sig.
+    [one] { $isolates } person har ingen daglig eller ugentlig kontakt med nogen.
+   *[other] { $isolates } personer har ingen daglig eller ugentlig kontakt med nogen.
+}
+report-sum-no-clusters = { $scope ->
+    [whole] Netværket
+   *[part] Den største sammenhængende del ({ $largest } personer)
+} deler sig ikke i tydelige klynger.
+report-sum-clusters-robust = { $scope ->
+    [whole] Netværket
+   *[part] Den største sammenhængende del ({ $largest } personer)
+} deler sig i { $clusters } klynger ({ $names }), men ingen enkeltperson er afgørende for at holde dem sammen.
+report-sum-clusters = { $scope ->
+    [whole] Netværket
+   *[part] Den største sammenhængende del ({ $largest } personer)
+} deler sig i { $clusters } klynger ({ $names }). { $builders ->
+    [one] Én brobygger binder dem sammen
+   *[other] { $builders } brobyggere binder dem sammen
 }: { $list }.
 report-sum-chain-between = Mellem { $from } og { $to } går en kæde på { $people ->
     [2] to
@@ -58,11 +71,20 @@ report-sum-isolates = { $count ->
     [one] Én person
    *[other] { $count } personer
 } har ingen daglig eller ugentlig kontakt med de andre: { $list }.
-report-sum-shape-line = Netværket er aflangt med tendens til linjeform: den længste afstand er { $diameter } led. Ingen har godt overblik over helheden.
-report-sum-shape-star = Netværket er stjerneformet omkring { $hub }, som kan koordinere, men også bliver en flaskehals.
-report-sum-shape-compact = Netværket er kompakt: i gennemsnit er der { $distance } led mellem to personer, og den længste afstand er { $diameter } led.
-report-sum-political = { $with } af de { $respondents }, der svarede, har kontakt med det politiske miljø; { $gives } giver information, { $receives } får information, og { $discusses } drøfter sager.
-report-sum-political-weak = Den politiske kontakt er svag: kun { $with } af de { $respondents }, der svarede, har kontakt med det politiske miljø, og { $gives } giver information.
+report-sum-shape-line = { $scope ->
+    [whole] Netværket
+   *[part] Den største sammenhængende del ({ $largest } personer)
+} er aflang med tendens til linjeform: den længste afstand er { $diameter } led. Ingen har godt overblik over helheden.
+report-sum-shape-star = { $scope ->
+    [whole] Netværket
+   *[part] Den største sammenhængende del ({ $largest } personer)
+} er stjerneformet omkring { $hub }, som kan koordinere, men også bliver en flaskehals.
+report-sum-shape-compact = { $scope ->
+    [whole] Netværket
+   *[part] Den største sammenhængende del ({ $largest } personer)
+} er kompakt: i gennemsnit er der { $distance } led mellem to personer, og den længste afstand er { $diameter } led.
+report-sum-political = { $with } af de { $respondents }, der svarede, har kontakt med det politiske miljø: { $gives } giver information, og { $receives } får information.
+report-sum-political-weak = Den politiske kontakt er svag: kun { $with } af de { $respondents }, der svarede, har kontakt med det politiske miljø; { $gives } giver information, og { $receives } får information.
 report-sum-political-gap = Ingen af dem, der svarede, har kontakt med { $list }.
 report-sum-rating-good = Koordineringen vurderes som ret god: { $mean } af 6 i gennemsnit (N = { $n }, { $dontknow } svarede »ved ikke«).
 report-sum-rating-middling = Koordineringen vurderes som middel: { $mean } af 6 i gennemsnit (N = { $n }, { $dontknow } svarede »ved ikke«).
@@ -73,9 +95,9 @@ report-sum-nonresp-independent = { $missing ->
    *[other] { $missing } personer
 } har ikke svaret, men ingen af brobyggerne er blandt dem.
 report-sum-nonresp-depends = { $count ->
-    [one] Én brobygger
-   *[other] { $count } brobyggere
-} ({ $list }) har ikke selv svaret; billedet af dem bygger på, hvad andre har oplyst.
+    [one] Én
+   *[other] { $count }
+} af de { $builders } brobyggere ({ $list }) har ikke selv svaret; billedet af dem bygger på, hvad andre har oplyst.
 
 ## Spørgsmål til arbejdsgruppen
 report-q-outside = Hvordan kan { $count ->
@@ -104,7 +126,7 @@ report-survey-empty-functions = Ingen dækker disse funktioner: { $list }. Overv
 report-survey-several-functions = En person med flere funktioner tælles under hver af dem i tabellen. I figurerne og funktionskoderne bruges den første funktion (hovedfunktionen).
 
 ## Netværket
-report-network-intro = Netværket viser, hvem der har kontakt med hvem om boligsocialt arbejde. En kontakt medtages, når mindst én af de to har oplyst den. Vi viser to billeder: kun daglig kontakt samt daglig og ugentlig kontakt.
+report-network-intro = Netværket viser, hvem der har kontakt med hvem om boligsocialt arbejde. Vi viser to billeder: kun daglig kontakt samt daglig og ugentlig kontakt.
 report-view-daily = Daglig kontakt
 report-view-weekly = Daglig og ugentlig kontakt
 report-table-measures-daily = Nøgletal, daglig kontakt
@@ -114,15 +136,14 @@ report-col-value = Værdi
 report-m-people = Personer
 report-m-ties = Kontakter
 report-m-density = Tæthed (andel af mulige kontakter)
-report-m-components = Dele, der ikke hænger sammen
 report-m-largest = Personer i den største sammenhængende del
 report-m-isolates = Personer uden kontakt
-report-m-diameter = Længste afstand (led)
-report-m-distance = Gennemsnitlig afstand (led)
+report-m-diameter = Længste afstand i den største del (led)
+report-m-distance = Gennemsnitlig afstand i den største del (led)
 report-m-clusters = Klynger
 report-m-builders = Brobyggere
-report-m-star = Stjernetendens (0–1)
-report-m-line = Linjetendens (0–1)
+report-m-star = Stjernetendens i den største del (0–1)
+report-m-line = Linjetendens i den største del (0–1)
 report-clusters-intro = { $count ->
     [one] Netværket har én klynge
    *[other] Netværket har { $count } klynger
@@ -135,7 +156,7 @@ report-col-person = Person
 report-col-why = Hvorfor brobygger
 report-reason-splits = uden denne person falder netværket fra hinanden
 report-reason-lengthens = uden denne person bliver afstandene mindst 10 % længere
-report-reason-carries = mindst en fjerdedel af de korteste veje mellem klynger går gennem denne person
+report-reason-carries = mindst en fjerdedel af de korteste veje mellem grupper går gennem denne person
 report-isolates-daily = { $count ->
     [one] Én person
    *[other] { $count } personer
@@ -197,7 +218,7 @@ report-theme-refugees = Boligplacering af flygtninge
 report-theme-other = Andet
 
 ## Metode
-report-method-rule = Kombinationsregel: to personer kan oplyse samme kontakt forskelligt. Vi bruger reglen »en af dem« (den højeste af de to oplyste hyppigheder), som undersøgelsen i 2015 gjorde.
+report-method-rule = Kombinationsregel: to personer kan oplyse samme kontakt forskelligt.
 report-method-threshold = Tærskel: figurerne og tallene viser daglig kontakt samt daglig og ugentlig kontakt. Månedlig og sjældnere kontakt er ikke med.
 report-method-ties = Af { $ties } daglige eller ugentlige kontakter er { $confirmed } ({ $share }) bekræftet af begge, { $onesided } oplyst af kun én af to, der begge svarede, og { $reconstructed } bygger på, hvad andre oplyste om en, der ikke svarede.
 report-method-nonresp = { $missing } personer svarede ikke. De er med i netværket med de kontakter, andre oplyste med dem (rekonstruktion). Tabellen viser, hvad der ændrer sig, hvis de tages ud.
@@ -205,9 +226,9 @@ report-table-reconstruction = Daglig og ugentlig kontakt med og uden dem, der ik
 report-col-with = Med rekonstruktion
 report-col-without = Uden dem, der ikke svarede
 report-method-builders-change = Uden dem, der ikke svarede, er { $lost } af de brobyggere, der svarede, ikke længere brobyggere ({ $lostlist }), og { $gained } bliver nye brobyggere ({ $gainedlist }).
-report-method-builders-rules = En brobygger opfylder mindst én af tre regler: uden personen falder netværket fra hinanden; uden personen bliver afstandene mellem de andre mindst 10 % længere; eller mindst en fjerdedel af de korteste veje mellem klynger går gennem personen. Klyngerne er fundet med Louvain-metoden med fast startværdi.
+report-method-builders-rules = En brobygger opfylder mindst én af tre regler: uden personen falder netværket fra hinanden; uden personen bliver afstandene mellem de andre mindst 10 % længere; eller mindst en fjerdedel af de korteste veje mellem grupper går gennem personen. Grupperne er fundet med Louvain-metoden med fast startværdi.
 report-method-conventions = Målene følger definitionerne i NetworkX 3. Afstande er antal led i den største sammenhængende del.
-report-method-pseudonyms = Personerne vises med funktionskode og nummer (for eksempel »Tildeling 2«), ikke med navn.
+report-method-pseudonyms = Personerne vises med funktionskode og nummer (for eksempel »Anvisning 2«), ikke med navn.
 
 ## Funktioner
 report-fn-name-economic = Økonomiske virkemidler/rådgivning
@@ -246,13 +267,14 @@ report-prog-figures = Figurerne viser daglig og ugentlig kontakt i hver kommune,
 
 ## Sammenligning af to runder
 report-wave-title = Ændringer i netværket i { $name }
-report-wave-subtitle = Runde { $from } sammenlignet med runde { $to }
+report-wave-subtitle = Runde { $from } sammenlignet med runde { $to } · { $named ->
+    [yes] personer vises med navn
+   *[no] personer vises med funktionskode
+}
 report-wave-ch-people = Hvad har ændret sig
-report-wave-people = { $stayed } personer var med i begge runder. { $joined } kom til ({ $joinedlist }), og { $left } faldt fra ({ $leftlist }).
 report-wave-ties = Blandt dem, der var med begge gange, kom { $gained } nye daglige eller ugentlige kontakter til, { $lost } faldt bort, og { $kept } bestod.
 report-wave-table-measures = Nøgletal, daglig og ugentlig kontakt, i begge runder
 report-wave-col-change = Ændring
-report-wave-communities = Klynger (alle størrelser)
 report-wave-rating = Koordineringen fik { $before } af 6 (N = { $nbefore }) i første runde og { $after } af 6 (N = { $nafter }) i anden.
 report-wave-table-people = Personerne med flest ændrede kontakter
 report-wave-col-gained = Nye kontakter

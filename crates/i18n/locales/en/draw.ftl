@@ -110,9 +110,9 @@ draw-ratings-alt = { $title }. { $rows }.
 ## Political contact
 draw-political-missing = no political bodies to show
 draw-political-title = Contact with the political bodies
-draw-political-caption = { $k } of { $n } people have contact with at least one political body. Bottom row: number of people per body and contact type.
+draw-political-caption = { $k } of the { $n } respondents have contact with at least one political body. Bottom row: number of people per body and contact type.
 draw-political-total = Number of people
-draw-political-alt = Political contact: { $k } of { $n } people have contact with at least one of { $bodies } bodies. { $perbody }.
+draw-political-alt = Political contact: { $k } of the { $n } respondents have contact with at least one of { $bodies } bodies. { $perbody }.
 draw-contact-receives = Receives information
 draw-contact-gives = Gives information
 draw-contact-political = Political discussion

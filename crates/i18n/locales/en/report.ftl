@@ -1,7 +1,10 @@
 # samspill — reports (English)
 
 report-title = Coordination of social housing work in { $name }
-report-subtitle = Network survey { $round } · people are shown by function code
+report-subtitle = Network survey { $round } · { $named ->
+    [yes] people are shown by name
+   *[no] people are shown by function code
+}
 report-figure = Figure
 report-table = Table
 report-table-view = Show as table
@@ -25,16 +28,26 @@ report-sum-response-good = The response rate is good: { $respondents } of { $peo
 report-sum-response-fair = The response rate is fair: { $respondents } of { $people } answered ({ $rate }). Read the figures for functions with few answers with care.
 report-sum-response-low = The response rate is low: only { $respondents } of { $people } answered ({ $rate }), which makes firm conclusions hard.
 report-sum-integrated-all = All { $people } people are connected in one network of daily or weekly contact.
-report-sum-integrated-most = Most are connected: { $largest } of { $people } are in the same network of daily or weekly contact, while { $outside } stand outside it.
+report-sum-integrated-most = Most are connected: { $largest } of { $people } are in the same connected part of daily or weekly contact, while { $outside } stand outside it.
 report-sum-integrated-poor = The network is poorly integrated: only { $largest } of { $people } are connected by daily or weekly contact, and { $isolates ->
-    [one] { $isolates } person has
-   *[other] { $isolates } people have
-} no weekly contact with the others.
-report-sum-no-clusters = The network of weekly contact does not split into clear clusters.
-report-sum-clusters-robust = The network splits into { $clusters } clusters ({ $names }), but no single person is needed to hold them together.
-report-sum-clusters = The network splits into { $clusters } clusters ({ $names }). { $builders ->
-    [one] One bridge builder holds them together
-   *[other] { $builders } bridge builders hold them together
+    [0] the others are in smaller groups of their own.
+    [one] { $isolates } person has no daily or weekly contact with anyone.
+   *[other] { $isolates } people have no daily or weekly contact with anyone.
+}
+report-sum-no-clusters = { $scope ->
+    [whole] The network
+   *[part] The largest connected part ({ $largest } people)
+} does not split into clear clusters.
+report-sum-clusters-robust = { $scope ->
+    [whole] The network
+   *[part] The largest connected part ({ $largest } people)
+} splits into { $clusters } clusters ({ $names }), but no single person is needed to hold them together.
+report-sum-clusters = { $scope ->
+    [whole] The network
+   *[part] The largest connected part ({ $largest } people)
+} splits into { $clusters } clusters ({ $names }). { $builders ->
+    [one] One bridge builder ties them together
+   *[other] { $builders } bridge builders tie them together
 }: { $list }.
 report-sum-chain-between = Between { $from } and { $to } runs a chain of { $people ->
     [2] two
@@ -58,11 +71,20 @@ report-sum-isolates = { $count ->
     [one] One person has
    *[other] { $count } people have
 } no daily or weekly contact with the others: { $list }.
-report-sum-shape-line = The network is elongated, tending towards a line: the longest distance is { $diameter } links. Nobody has a good view of the whole.
-report-sum-shape-star = The network is star-shaped around { $hub }, who can coordinate but also becomes a bottleneck.
-report-sum-shape-compact = The network is compact: on average { $distance } links separate two people, and the longest distance is { $diameter } links.
-report-sum-political = { $with } of the { $respondents } who answered have contact with the political environment; { $gives } give information, { $receives } receive information and { $discusses } discuss matters.
-report-sum-political-weak = Political contact is weak: only { $with } of the { $respondents } who answered have contact with the political environment, and { $gives } give information.
+report-sum-shape-line = { $scope ->
+    [whole] The network
+   *[part] The largest connected part ({ $largest } people)
+} is elongated, tending towards a line: the longest distance is { $diameter } links. Nobody has a good view of the whole.
+report-sum-shape-star = { $scope ->
+    [whole] The network
+   *[part] The largest connected part ({ $largest } people)
+} is star-shaped around { $hub }, who can coordinate but also becomes a bottleneck.
+report-sum-shape-compact = { $scope ->
+    [whole] The network
+   *[part] The largest connected part ({ $largest } people)
+} is compact: on average { $distance } links separate two people, and the longest distance is { $diameter } links.
+report-sum-political = { $with } of the { $respondents } who answered have contact with the political environment: { $gives } give information, and { $receives } receive information.
+report-sum-political-weak = Political contact is weak: only { $with } of the { $respondents } who answered have contact with the political environment; { $gives } give information, and { $receives } receive information.
 report-sum-political-gap = Nobody who answered has contact with { $list }.
 report-sum-rating-good = Coordination is rated fairly good: { $mean } of 6 on average (N = { $n }, { $dontknow } answered “don't know”).
 report-sum-rating-middling = Coordination is rated middling: { $mean } of 6 on average (N = { $n }, { $dontknow } answered “don't know”).
@@ -73,9 +95,9 @@ report-sum-nonresp-independent = { $missing ->
    *[other] { $missing } people
 } did not answer, but none of the bridge builders is among them.
 report-sum-nonresp-depends = { $count ->
-    [one] One bridge builder
-   *[other] { $count } bridge builders
-} ({ $list }) did not answer; their picture rests on what others reported.
+    [one] One
+   *[other] { $count }
+} of the { $builders } bridge builders ({ $list }) did not answer themselves; the picture of them rests on what others reported.
 
 ## Questions for the working group
 report-q-outside = How can { $count ->
@@ -104,7 +126,7 @@ report-survey-empty-functions = Nobody covers these functions: { $list }. Consid
 report-survey-several-functions = A person with several functions counts under each of them in the table. Figures and function codes use the first function (the primary one).
 
 ## The network
-report-network-intro = The network shows who is in contact with whom about social housing work. A contact counts when at least one of the two reported it. There are two pictures: daily contact only, and daily and weekly contact.
+report-network-intro = The network shows who is in contact with whom about social housing work. There are two pictures: daily contact only, and daily and weekly contact.
 report-view-daily = Daily contact
 report-view-weekly = Daily and weekly contact
 report-table-measures-daily = Key numbers, daily contact
@@ -114,15 +136,14 @@ report-col-value = Value
 report-m-people = People
 report-m-ties = Contacts
 report-m-density = Density (share of possible contacts)
-report-m-components = Parts that are not connected
 report-m-largest = People in the largest connected part
 report-m-isolates = People without contact
-report-m-diameter = Longest distance (links)
-report-m-distance = Average distance (links)
+report-m-diameter = Longest distance in the largest part (links)
+report-m-distance = Average distance in the largest part (links)
 report-m-clusters = Clusters
 report-m-builders = Bridge builders
-report-m-star = Star tendency (0–1)
-report-m-line = Line tendency (0–1)
+report-m-star = Star tendency of the largest part (0–1)
+report-m-line = Line tendency of the largest part (0–1)
 report-clusters-intro = { $count ->
     [one] The network has one cluster
    *[other] The network has { $count } clusters
@@ -135,7 +156,7 @@ report-col-person = Person
 report-col-why = Why a bridge builder
 report-reason-splits = without this person the network falls apart
 report-reason-lengthens = without this person distances grow by at least 10%
-report-reason-carries = at least a quarter of the shortest paths between clusters run through this person
+report-reason-carries = at least a quarter of the shortest paths between groups run through this person
 report-isolates-daily = { $count ->
     [one] One person has
    *[other] { $count } people have
@@ -197,7 +218,7 @@ report-theme-refugees = Settling refugees
 report-theme-other = Other
 
 ## Method
-report-method-rule = Combination rule: two people can report the same contact differently. We use the rule “either” (the higher of the two reported frequencies), as the 2015 survey did.
+report-method-rule = Combination rule: two people can report the same contact differently.
 report-method-threshold = Threshold: the figures and numbers show daily contact, and daily and weekly contact. Monthly and rarer contact is left out.
 report-method-ties = Of { $ties } daily or weekly contacts, { $confirmed } ({ $share }) are confirmed by both people, { $onesided } were reported by only one of two who both answered, and { $reconstructed } rest on what others reported about someone who did not answer.
 report-method-nonresp = { $missing } people did not answer. They stay in the network with the contacts others reported with them (reconstruction). The table shows what changes if they are left out.
@@ -205,9 +226,9 @@ report-table-reconstruction = Daily and weekly contact with and without those wh
 report-col-with = With reconstruction
 report-col-without = Without those who did not answer
 report-method-builders-change = Without those who did not answer, { $lost } of the bridge builders who answered are no longer bridge builders ({ $lostlist }), and { $gained } become new bridge builders ({ $gainedlist }).
-report-method-builders-rules = A bridge builder meets at least one of three rules: without the person the network falls apart; without the person the distances between the others grow by at least 10%; or at least a quarter of the shortest paths between clusters run through the person. Clusters are found with the Louvain method from a fixed seed.
+report-method-builders-rules = A bridge builder meets at least one of three rules: without the person the network falls apart; without the person the distances between the others grow by at least 10%; or at least a quarter of the shortest paths between groups run through the person. The groups are found with the Louvain method from a fixed seed.
 report-method-conventions = The measures follow the definitions of NetworkX 3. Distances are numbers of links in the largest connected part.
-report-method-pseudonyms = People are shown by function code and number (for example “Tildeling 2”), not by name.
+report-method-pseudonyms = People are shown by function code and number (for example “Allocation 2”), not by name.
 
 ## Functions
 report-fn-name-economic = Financial instruments and advice
@@ -246,13 +267,14 @@ report-prog-figures = The figures show daily and weekly contact in each municipa
 
 ## Comparing two rounds
 report-wave-title = Changes in the network of { $name }
-report-wave-subtitle = Round { $from } compared with round { $to }
+report-wave-subtitle = Round { $from } compared with round { $to } · { $named ->
+    [yes] people are shown by name
+   *[no] people are shown by function code
+}
 report-wave-ch-people = What has changed
-report-wave-people = { $stayed } people took part in both rounds. { $joined } joined ({ $joinedlist }) and { $left } left ({ $leftlist }).
 report-wave-ties = Among those present both times, { $gained } new daily or weekly contacts appeared, { $lost } disappeared and { $kept } remained.
 report-wave-table-measures = Key numbers, daily and weekly contact, in both rounds
 report-wave-col-change = Change
-report-wave-communities = Clusters (all sizes)
 report-wave-rating = Coordination was rated { $before } of 6 (N = { $nbefore }) in the first round and { $after } of 6 (N = { $nafter }) in the second.
 report-wave-table-people = The people whose contacts changed most
 report-wave-col-gained = New contacts

@@ -110,9 +110,9 @@ draw-ratings-alt = { $title }. { $rows }.
 ## Politisk kontakt
 draw-political-missing = ingen politiske organer å vise
 draw-political-title = Kontakt med det politiske miljøet
-draw-political-caption = { $k } av { $n } personer har kontakt med minst ett politisk organ. Nederste rad: antall personer per organ og kontakttype.
+draw-political-caption = { $k } av { $n } som svarte, har kontakt med minst ett politisk organ. Nederste rad: antall personer per organ og kontakttype.
 draw-political-total = Antall personer
-draw-political-alt = Politisk kontakt: { $k } av { $n } personer har kontakt med minst ett av { $bodies } organer. { $perbody }.
+draw-political-alt = Politisk kontakt: { $k } av { $n } som svarte, har kontakt med minst ett av { $bodies } organer. { $perbody }.
 draw-contact-receives = Får informasjon
 draw-contact-gives = Gir informasjon
 draw-contact-political = Politisk diskusjon

@@ -1,7 +1,10 @@
 # samspill — rapporter (bokmål)
 
 report-title = Samordning av boligsosialt arbeid i { $name }
-report-subtitle = Nettverksundersøkelse { $round } · personer vises med funksjonskode
+report-subtitle = Nettverksundersøkelse { $round } · { $named ->
+    [yes] personer vises med navn
+   *[no] personer vises med funksjonskode
+}
 report-figure = Figur
 report-table = Tabell
 report-table-view = Vis som tabell
@@ -25,16 +28,26 @@ report-sum-response-good = Svarprosenten er god: { $respondents } av { $people }
 report-sum-response-fair = Svarprosenten er middels: { $respondents } av { $people } svarte ({ $rate }). Tolk tallene for funksjoner med få svar med varsomhet.
 report-sum-response-low = Svarprosenten er lav: bare { $respondents } av { $people } svarte ({ $rate }). Det gjør det vanskelig å trekke sikre konklusjoner.
 report-sum-integrated-all = Alle { $people } personene henger sammen i ett nettverk med daglig eller ukentlig kontakt.
-report-sum-integrated-most = De fleste henger sammen: { $largest } av { $people } er i det samme nettverket med daglig eller ukentlig kontakt, mens { $outside } står utenfor.
+report-sum-integrated-most = De fleste henger sammen: { $largest } av { $people } er i den samme sammenhengende delen med daglig eller ukentlig kontakt, mens { $outside } står utenfor den.
 report-sum-integrated-poor = Nettverket er lite integrert: bare { $largest } av { $people } henger sammen med daglig eller ukentlig kontakt, og { $isolates ->
-    [one] { $isolates } person har
-   *[other] { $isolates } personer har
-} ingen ukentlig kontakt med de andre.
-report-sum-no-clusters = Nettverket med ukentlig kontakt deler seg ikke i tydelige klynger.
-report-sum-clusters-robust = Nettverket deler seg i { $clusters } klynger ({ $names }), men ingen enkeltperson er avgjørende for å holde dem sammen.
-report-sum-clusters = Nettverket deler seg i { $clusters } klynger ({ $names }). { $builders ->
-    [one] Én brobygger holder dem sammen
-   *[other] { $builders } brobyggere holder dem sammen
+    [0] de andre er i mindre grupper for seg.
+    [one] { $isolates } person har ingen daglig eller ukentlig kontakt med noen.
+   *[other] { $isolates } personer har ingen daglig eller ukentlig kontakt med noen.
+}
+report-sum-no-clusters = { $scope ->
+    [whole] Nettverket
+   *[part] Den største sammenhengende delen ({ $largest } personer)
+} deler seg ikke i tydelige klynger.
+report-sum-clusters-robust = { $scope ->
+    [whole] Nettverket
+   *[part] Den største sammenhengende delen ({ $largest } personer)
+} deler seg i { $clusters } klynger ({ $names }), men ingen enkeltperson er avgjørende for å holde dem sammen.
+report-sum-clusters = { $scope ->
+    [whole] Nettverket
+   *[part] Den største sammenhengende delen ({ $largest } personer)
+} deler seg i { $clusters } klynger ({ $names }). { $builders ->
+    [one] Én brobygger binder dem sammen
+   *[other] { $builders } brobyggere binder dem sammen
 }: { $list }.
 report-sum-chain-between = Mellom { $from } og { $to } går en kjede på { $people ->
     [2] to
@@ -58,11 +71,20 @@ report-sum-isolates = { $count ->
     [one] Én person
    *[other] { $count } personer
 } har ingen daglig eller ukentlig kontakt med de andre: { $list }.
-report-sum-shape-line = Nettverket er langstrakt, med tendens til linjeform: den lengste avstanden er { $diameter } ledd. Ingen har god oversikt over helheten.
-report-sum-shape-star = Nettverket er stjerneformet rundt { $hub }, som kan samordne, men også blir en flaskehals.
-report-sum-shape-compact = Nettverket er kompakt: i gjennomsnitt er det { $distance } ledd mellom to personer, og den lengste avstanden er { $diameter } ledd.
-report-sum-political = { $with } av { $respondents } som svarte, har kontakt med det politiske miljøet; { $gives } gir informasjon, { $receives } får informasjon og { $discusses } diskuterer saker.
-report-sum-political-weak = Den politiske kontakten er svak: bare { $with } av { $respondents } som svarte, har kontakt med det politiske miljøet, og { $gives } gir informasjon.
+report-sum-shape-line = { $scope ->
+    [whole] Nettverket
+   *[part] Den største sammenhengende delen ({ $largest } personer)
+} er langstrakt, med tendens til linjeform: den lengste avstanden er { $diameter } ledd. Ingen har god oversikt over helheten.
+report-sum-shape-star = { $scope ->
+    [whole] Nettverket
+   *[part] Den største sammenhengende delen ({ $largest } personer)
+} er stjerneformet rundt { $hub }, som kan samordne, men også blir en flaskehals.
+report-sum-shape-compact = { $scope ->
+    [whole] Nettverket
+   *[part] Den største sammenhengende delen ({ $largest } personer)
+} er kompakt: i gjennomsnitt er det { $distance } ledd mellom to personer, og den lengste avstanden er { $diameter } ledd.
+report-sum-political = { $with } av { $respondents } som svarte, har kontakt med det politiske miljøet: { $gives } gir informasjon, og { $receives } får informasjon.
+report-sum-political-weak = Den politiske kontakten er svak: bare { $with } av { $respondents } som svarte, har kontakt med det politiske miljøet; { $gives } gir informasjon, og { $receives } får informasjon.
 report-sum-political-gap = Ingen av dem som svarte, har kontakt med { $list }.
 report-sum-rating-good = Samordningen vurderes som ganske god: { $mean } av 6 i gjennomsnitt (N = { $n }, { $dontknow } svarte «vet ikke»).
 report-sum-rating-middling = Samordningen vurderes som middels: { $mean } av 6 i gjennomsnitt (N = { $n }, { $dontknow } svarte «vet ikke»).
@@ -73,9 +95,9 @@ report-sum-nonresp-independent = { $missing ->
    *[other] { $missing } personer
 } har ikke svart, men ingen av brobyggerne er blant dem.
 report-sum-nonresp-depends = { $count ->
-    [one] Én brobygger
-   *[other] { $count } brobyggere
-} ({ $list }) har ikke svart selv; bildet av dem bygger på det andre har oppgitt.
+    [one] Én
+   *[other] { $count }
+} av de { $builders } brobyggerne ({ $list }) har ikke svart selv; bildet av dem bygger på det andre har oppgitt.
 
 ## Spørsmål til arbeidsgruppa
 report-q-outside = Hvordan kan { $count ->
@@ -104,7 +126,7 @@ report-survey-empty-functions = Ingen dekker disse funksjonene: { $list }. Vurde
 report-survey-several-functions = En person med flere funksjoner telles under hver av dem i tabellen. I figurene og funksjonskodene brukes den første funksjonen (hovedfunksjonen).
 
 ## Nettverket
-report-network-intro = Nettverket viser hvem som har kontakt med hvem om boligsosialt arbeid. En kontakt tas med når minst én av de to har oppgitt den. Vi viser to bilder: bare daglig kontakt, og daglig og ukentlig kontakt.
+report-network-intro = Nettverket viser hvem som har kontakt med hvem om boligsosialt arbeid. Vi viser to bilder: bare daglig kontakt, og daglig og ukentlig kontakt.
 report-view-daily = Daglig kontakt
 report-view-weekly = Daglig og ukentlig kontakt
 report-table-measures-daily = Nøkkeltall, daglig kontakt
@@ -114,15 +136,14 @@ report-col-value = Verdi
 report-m-people = Personer
 report-m-ties = Kontakter
 report-m-density = Tetthet (andel av mulige kontakter)
-report-m-components = Deler som ikke henger sammen
 report-m-largest = Personer i den største sammenhengende delen
 report-m-isolates = Personer uten kontakt
-report-m-diameter = Lengste avstand (ledd)
-report-m-distance = Gjennomsnittlig avstand (ledd)
+report-m-diameter = Lengste avstand i den største delen (ledd)
+report-m-distance = Gjennomsnittlig avstand i den største delen (ledd)
 report-m-clusters = Klynger
 report-m-builders = Brobyggere
-report-m-star = Stjernetendens (0–1)
-report-m-line = Linjetendens (0–1)
+report-m-star = Stjernetendens i den største delen (0–1)
+report-m-line = Linjetendens i den største delen (0–1)
 report-clusters-intro = { $count ->
     [one] Nettverket har én klynge
    *[other] Nettverket har { $count } klynger
@@ -135,7 +156,7 @@ report-col-person = Person
 report-col-why = Hvorfor brobygger
 report-reason-splits = uten denne personen faller nettverket fra hverandre
 report-reason-lengthens = uten denne personen blir avstandene minst 10 % lengre
-report-reason-carries = minst en firedel av korteste veier mellom klynger går gjennom denne personen
+report-reason-carries = minst en firedel av korteste veier mellom grupper går gjennom denne personen
 report-isolates-daily = { $count ->
     [one] Én person
    *[other] { $count } personer
@@ -197,7 +218,7 @@ report-theme-refugees = Bosetting av flyktninger
 report-theme-other = Annet
 
 ## Metode
-report-method-rule = Kombinasjonsregel: to personer kan oppgi samme kontakt ulikt. Vi bruker regelen «en av dem» (den høyeste av de to oppgitte frekvensene), slik undersøkelsen i 2015 gjorde.
+report-method-rule = Kombinasjonsregel: to personer kan oppgi samme kontakt ulikt.
 report-method-threshold = Terskel: figurene og tallene viser daglig kontakt og daglig og ukentlig kontakt. Månedlig og sjeldnere kontakt er ikke med.
 report-method-ties = Av { $ties } kontakter med daglig eller ukentlig kontakt er { $confirmed } ({ $share }) bekreftet av begge, { $onesided } oppgitt av bare én av to som begge svarte, og { $reconstructed } bygger på det andre oppga om en som ikke svarte.
 report-method-nonresp = { $missing } personer svarte ikke. De er med i nettverket med kontaktene andre oppga med dem (rekonstruksjon). Tabellen viser hva som endrer seg om de tas ut.
@@ -205,7 +226,7 @@ report-table-reconstruction = Daglig og ukentlig kontakt med og uten dem som ikk
 report-col-with = Med rekonstruksjon
 report-col-without = Uten dem som ikke svarte
 report-method-builders-change = Uten dem som ikke svarte, er { $lost } av brobyggerne som svarte, ikke lenger brobyggere ({ $lostlist }), og { $gained } blir nye brobyggere ({ $gainedlist }).
-report-method-builders-rules = Brobygger er den som oppfyller minst én av tre regler: uten personen faller nettverket fra hverandre; uten personen blir avstandene mellom de andre minst 10 % lengre; eller minst en firedel av de korteste veiene mellom klynger går gjennom personen. Klyngene er funnet med Louvain-metoden med fast startverdi.
+report-method-builders-rules = Brobygger er den som oppfyller minst én av tre regler: uten personen faller nettverket fra hverandre; uten personen blir avstandene mellom de andre minst 10 % lengre; eller minst en firedel av de korteste veiene mellom grupper går gjennom personen. Gruppene er funnet med Louvain-metoden med fast startverdi.
 report-method-conventions = Målene følger definisjonene i NetworkX 3. Avstander er antall ledd i den største sammenhengende delen.
 report-method-pseudonyms = Personene vises med funksjonskode og nummer (for eksempel «Tildeling 2»), ikke med navn.
 
@@ -246,13 +267,14 @@ report-prog-figures = Figurene viser daglig og ukentlig kontakt i hver kommune, 
 
 ## Sammenligning av to runder
 report-wave-title = Endringer i nettverket i { $name }
-report-wave-subtitle = Runde { $from } sammenlignet med runde { $to }
+report-wave-subtitle = Runde { $from } sammenlignet med runde { $to } · { $named ->
+    [yes] personer vises med navn
+   *[no] personer vises med funksjonskode
+}
 report-wave-ch-people = Hva har endret seg
-report-wave-people = { $stayed } personer var med i begge rundene. { $joined } kom til ({ $joinedlist }), og { $left } falt fra ({ $leftlist }).
 report-wave-ties = Blant dem som var med begge gangene, kom { $gained } nye kontakter med daglig eller ukentlig kontakt til, { $lost } falt bort, og { $kept } besto.
 report-wave-table-measures = Nøkkeltall, daglig og ukentlig kontakt, i begge rundene
 report-wave-col-change = Endring
-report-wave-communities = Klynger (alle størrelser)
 report-wave-rating = Samordningen fikk { $before } av 6 (N = { $nbefore }) i første runde og { $after } av 6 (N = { $nafter }) i andre.
 report-wave-table-people = Personene med flest endrede kontakter
 report-wave-col-gained = Nye kontakter

@@ -110,9 +110,9 @@ draw-ratings-alt = { $title }. { $rows }.
 ## Politisk kontakt
 draw-political-missing = ingen politiske organ å vise
 draw-political-title = Kontakt med det politiske miljøet
-draw-political-caption = { $k } av { $n } personar har kontakt med minst eitt politisk organ. Nedste rad: talet på personar per organ og kontakttype.
+draw-political-caption = { $k } av { $n } som svarte, har kontakt med minst eitt politisk organ. Nedste rad: talet på personar per organ og kontakttype.
 draw-political-total = Tal på personar
-draw-political-alt = Politisk kontakt: { $k } av { $n } personar har kontakt med minst eitt av { $bodies } organ. { $perbody }.
+draw-political-alt = Politisk kontakt: { $k } av { $n } som svarte, har kontakt med minst eitt av { $bodies } organ. { $perbody }.
 draw-contact-receives = Får informasjon
 draw-contact-gives = Gir informasjon
 draw-contact-political = Politisk diskusjon

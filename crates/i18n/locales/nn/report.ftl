@@ -1,7 +1,10 @@
 # samspill — rapportar (nynorsk)
 
 report-title = Samordning av bustadsosialt arbeid i { $name }
-report-subtitle = Nettverksundersøking { $round } · personar blir viste med funksjonskode
+report-subtitle = Nettverksundersøking { $round } · { $named ->
+    [yes] personar blir viste med namn
+   *[no] personar blir viste med funksjonskode
+}
 report-figure = Figur
 report-table = Tabell
 report-table-view = Vis som tabell
@@ -25,16 +28,26 @@ report-sum-response-good = Svarprosenten er god: { $respondents } av { $people }
 report-sum-response-fair = Svarprosenten er middels: { $respondents } av { $people } svarte ({ $rate }). Tolk tala for funksjonar med få svar varsamt.
 report-sum-response-low = Svarprosenten er låg: berre { $respondents } av { $people } svarte ({ $rate }). Det gjer det vanskeleg å dra sikre konklusjonar.
 report-sum-integrated-all = Alle dei { $people } personane heng saman i eitt nettverk med dagleg eller vekentleg kontakt.
-report-sum-integrated-most = Dei fleste heng saman: { $largest } av { $people } er i det same nettverket med dagleg eller vekentleg kontakt, medan { $outside } står utanfor.
+report-sum-integrated-most = Dei fleste heng saman: { $largest } av { $people } er i den same samanhengande delen med dagleg eller vekentleg kontakt, medan { $outside } står utanfor han.
 report-sum-integrated-poor = Nettverket er lite integrert: berre { $largest } av { $people } heng saman med dagleg eller vekentleg kontakt, og { $isolates ->
-    [one] { $isolates } person har
-   *[other] { $isolates } personar har
-} ingen vekentleg kontakt med dei andre.
-report-sum-no-clusters = Nettverket med vekentleg kontakt deler seg ikkje i tydelege klynger.
-report-sum-clusters-robust = Nettverket deler seg i { $clusters } klynger ({ $names }), men ingen enkeltperson er avgjerande for å halde dei saman.
-report-sum-clusters = Nettverket deler seg i { $clusters } klynger ({ $names }). { $builders ->
-    [one] Éin brubyggjar held dei saman
-   *[other] { $builders } brubyggjarar held dei saman
+    [0] dei andre er i mindre grupper for seg.
+    [one] { $isolates } person har ingen dagleg eller vekentleg kontakt med nokon.
+   *[other] { $isolates } personar har ingen dagleg eller vekentleg kontakt med nokon.
+}
+report-sum-no-clusters = { $scope ->
+    [whole] Nettverket
+   *[part] Den største samanhengande delen ({ $largest } personar)
+} deler seg ikkje i tydelege klynger.
+report-sum-clusters-robust = { $scope ->
+    [whole] Nettverket
+   *[part] Den største samanhengande delen ({ $largest } personar)
+} deler seg i { $clusters } klynger ({ $names }), men ingen enkeltperson er avgjerande for å halde dei saman.
+report-sum-clusters = { $scope ->
+    [whole] Nettverket
+   *[part] Den største samanhengande delen ({ $largest } personar)
+} deler seg i { $clusters } klynger ({ $names }). { $builders ->
+    [one] Éin brubyggjar bind dei saman
+   *[other] { $builders } brubyggjarar bind dei saman
 }: { $list }.
 report-sum-chain-between = Mellom { $from } og { $to } går det ei kjede på { $people ->
     [2] to
@@ -58,11 +71,20 @@ report-sum-isolates = { $count ->
     [one] Éin person
    *[other] { $count } personar
 } har ingen dagleg eller vekentleg kontakt med dei andre: { $list }.
-report-sum-shape-line = Nettverket er langstrekt, med tendens til linjeform: den lengste avstanden er { $diameter } ledd. Ingen har god oversikt over heilskapen.
-report-sum-shape-star = Nettverket er stjerneforma rundt { $hub }, som kan samordne, men som også blir ein flaskehals.
-report-sum-shape-compact = Nettverket er kompakt: i gjennomsnitt er det { $distance } ledd mellom to personar, og den lengste avstanden er { $diameter } ledd.
-report-sum-political = { $with } av dei { $respondents } som svarte, har kontakt med det politiske miljøet; { $gives } gir informasjon, { $receives } får informasjon og { $discusses } diskuterer saker.
-report-sum-political-weak = Den politiske kontakten er svak: berre { $with } av dei { $respondents } som svarte, har kontakt med det politiske miljøet, og { $gives } gir informasjon.
+report-sum-shape-line = { $scope ->
+    [whole] Nettverket
+   *[part] Den største samanhengande delen ({ $largest } personar)
+} er langstrekt, med tendens til linjeform: den lengste avstanden er { $diameter } ledd. Ingen har god oversikt over heilskapen.
+report-sum-shape-star = { $scope ->
+    [whole] Nettverket
+   *[part] Den største samanhengande delen ({ $largest } personar)
+} er stjerneforma rundt { $hub }, som kan samordne, men som også blir ein flaskehals.
+report-sum-shape-compact = { $scope ->
+    [whole] Nettverket
+   *[part] Den største samanhengande delen ({ $largest } personar)
+} er kompakt: i gjennomsnitt er det { $distance } ledd mellom to personar, og den lengste avstanden er { $diameter } ledd.
+report-sum-political = { $with } av dei { $respondents } som svarte, har kontakt med det politiske miljøet: { $gives } gir informasjon, og { $receives } får informasjon.
+report-sum-political-weak = Den politiske kontakten er svak: berre { $with } av dei { $respondents } som svarte, har kontakt med det politiske miljøet; { $gives } gir informasjon, og { $receives } får informasjon.
 report-sum-political-gap = Ingen av dei som svarte, har kontakt med { $list }.
 report-sum-rating-good = Samordninga blir vurdert som ganske god: { $mean } av 6 i gjennomsnitt (N = { $n }, { $dontknow } svarte «veit ikkje»).
 report-sum-rating-middling = Samordninga blir vurdert som middels: { $mean } av 6 i gjennomsnitt (N = { $n }, { $dontknow } svarte «veit ikkje»).
@@ -73,9 +95,9 @@ report-sum-nonresp-independent = { $missing ->
    *[other] { $missing } personar
 } har ikkje svart, men ingen av brubyggjarane er mellom dei.
 report-sum-nonresp-depends = { $count ->
-    [one] Éin brubyggjar
-   *[other] { $count } brubyggjarar
-} ({ $list }) har ikkje svart sjølv; biletet av dei byggjer på det andre har oppgitt.
+    [one] Éin
+   *[other] { $count }
+} av dei { $builders } brubyggjarane ({ $list }) har ikkje svart sjølv; biletet av dei byggjer på det andre har oppgitt.
 
 ## Spørsmål til arbeidsgruppa
 report-q-outside = Korleis kan { $count ->
@@ -104,7 +126,7 @@ report-survey-empty-functions = Ingen dekkjer desse funksjonane: { $list }. Vurd
 report-survey-several-functions = Ein person med fleire funksjonar blir talt under kvar av dei i tabellen. I figurane og funksjonskodane blir den første funksjonen (hovudfunksjonen) brukt.
 
 ## Nettverket
-report-network-intro = Nettverket viser kven som har kontakt med kven om bustadsosialt arbeid. Ein kontakt blir teken med når minst éin av dei to har oppgitt han. Vi viser to bilete: berre dagleg kontakt, og dagleg og vekentleg kontakt.
+report-network-intro = Nettverket viser kven som har kontakt med kven om bustadsosialt arbeid. Vi viser to bilete: berre dagleg kontakt, og dagleg og vekentleg kontakt.
 report-view-daily = Dagleg kontakt
 report-view-weekly = Dagleg og vekentleg kontakt
 report-table-measures-daily = Nøkkeltal, dagleg kontakt
@@ -114,15 +136,14 @@ report-col-value = Verdi
 report-m-people = Personar
 report-m-ties = Kontaktar
 report-m-density = Tettleik (del av moglege kontaktar)
-report-m-components = Delar som ikkje heng saman
 report-m-largest = Personar i den største samanhengande delen
 report-m-isolates = Personar utan kontakt
-report-m-diameter = Lengste avstand (ledd)
-report-m-distance = Gjennomsnittleg avstand (ledd)
+report-m-diameter = Lengste avstand i den største delen (ledd)
+report-m-distance = Gjennomsnittleg avstand i den største delen (ledd)
 report-m-clusters = Klynger
 report-m-builders = Brubyggjarar
-report-m-star = Stjernetendens (0–1)
-report-m-line = Linjetendens (0–1)
+report-m-star = Stjernetendens i den største delen (0–1)
+report-m-line = Linjetendens i den største delen (0–1)
 report-clusters-intro = { $count ->
     [one] Nettverket har éi klynge
    *[other] Nettverket har { $count } klynger
@@ -135,7 +156,7 @@ report-col-person = Person
 report-col-why = Kvifor brubyggjar
 report-reason-splits = utan denne personen fell nettverket frå kvarandre
 report-reason-lengthens = utan denne personen blir avstandane minst 10 % lengre
-report-reason-carries = minst ein fjerdedel av dei kortaste vegane mellom klynger går gjennom denne personen
+report-reason-carries = minst ein fjerdedel av dei kortaste vegane mellom grupper går gjennom denne personen
 report-isolates-daily = { $count ->
     [one] Éin person
    *[other] { $count } personar
@@ -197,7 +218,7 @@ report-theme-refugees = Busetjing av flyktningar
 report-theme-other = Anna
 
 ## Metode
-report-method-rule = Kombinasjonsregel: to personar kan oppgi same kontakt ulikt. Vi brukar regelen «ein av dei» (den høgaste av dei to oppgitte frekvensane), slik undersøkinga i 2015 gjorde.
+report-method-rule = Kombinasjonsregel: to personar kan oppgi same kontakt ulikt.
 report-method-threshold = Terskel: figurane og tala viser dagleg kontakt og dagleg og vekentleg kontakt. Månadleg og sjeldnare kontakt er ikkje med.
 report-method-ties = Av { $ties } kontaktar med dagleg eller vekentleg kontakt er { $confirmed } ({ $share }) stadfesta av begge, { $onesided } oppgitt av berre éin av to som begge svarte, og { $reconstructed } byggjer på det andre oppgav om ein som ikkje svarte.
 report-method-nonresp = { $missing } personar svarte ikkje. Dei er med i nettverket med kontaktane andre oppgav med dei (rekonstruksjon). Tabellen viser kva som endrar seg om dei blir tekne ut.
@@ -205,7 +226,7 @@ report-table-reconstruction = Dagleg og vekentleg kontakt med og utan dei som ik
 report-col-with = Med rekonstruksjon
 report-col-without = Utan dei som ikkje svarte
 report-method-builders-change = Utan dei som ikkje svarte, er { $lost } av brubyggjarane som svarte, ikkje lenger brubyggjarar ({ $lostlist }), og { $gained } blir nye brubyggjarar ({ $gainedlist }).
-report-method-builders-rules = Brubyggjar er den som oppfyller minst éin av tre reglar: utan personen fell nettverket frå kvarandre; utan personen blir avstandane mellom dei andre minst 10 % lengre; eller minst ein fjerdedel av dei kortaste vegane mellom klynger går gjennom personen. Klyngene er funne med Louvain-metoden med fast startverdi.
+report-method-builders-rules = Brubyggjar er den som oppfyller minst éin av tre reglar: utan personen fell nettverket frå kvarandre; utan personen blir avstandane mellom dei andre minst 10 % lengre; eller minst ein fjerdedel av dei kortaste vegane mellom grupper går gjennom personen. Gruppene er funne med Louvain-metoden med fast startverdi.
 report-method-conventions = Måla følgjer definisjonane i NetworkX 3. Avstandar er talet på ledd i den største samanhengande delen.
 report-method-pseudonyms = Personane blir viste med funksjonskode og nummer (til dømes «Tildeling 2»), ikkje med namn.
 
@@ -246,13 +267,14 @@ report-prog-figures = Figurane viser dagleg og vekentleg kontakt i kvar kommune,
 
 ## Samanlikning av to rundar
 report-wave-title = Endringar i nettverket i { $name }
-report-wave-subtitle = Runde { $from } samanlikna med runde { $to }
+report-wave-subtitle = Runde { $from } samanlikna med runde { $to } · { $named ->
+    [yes] personar blir viste med namn
+   *[no] personar blir viste med funksjonskode
+}
 report-wave-ch-people = Kva har endra seg
-report-wave-people = { $stayed } personar var med i begge rundane. { $joined } kom til ({ $joinedlist }), og { $left } fall frå ({ $leftlist }).
 report-wave-ties = Mellom dei som var med begge gongene, kom { $gained } nye kontaktar med dagleg eller vekentleg kontakt til, { $lost } fall bort, og { $kept } stod ved lag.
 report-wave-table-measures = Nøkkeltal, dagleg og vekentleg kontakt, i begge rundane
 report-wave-col-change = Endring
-report-wave-communities = Klynger (alle storleikar)
 report-wave-rating = Samordninga fekk { $before } av 6 (N = { $nbefore }) i første runde og { $after } av 6 (N = { $nafter }) i andre.
 report-wave-table-people = Personane med flest endra kontaktar
 report-wave-col-gained = Nye kontaktar

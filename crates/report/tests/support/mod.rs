@@ -1,0 +1,3 @@
+//! Helpers shared by the report tests.
+
+pub mod pdf;
