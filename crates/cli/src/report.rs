@@ -79,12 +79,7 @@ fn rules(args: &Args, saved: Rules, t: &Texts) -> Result<Rules> {
     })
 }
 
-fn write_report(
-    dir: &Path,
-    stem: &str,
-    r: &samspill_report::Rendered,
-    t: &Texts,
-) -> Result<()> {
+fn write_report(dir: &Path, stem: &str, r: &samspill_report::Rendered, t: &Texts) -> Result<()> {
     std::fs::create_dir_all(dir).map_err(|e| {
         user(
             t,
@@ -146,8 +141,14 @@ fn from_file(args: &Args, file: &Path, lang: Option<Lang>, t: &Texts) -> Result<
     let networks =
         crate::select_networks(doc.networks, None, &file.display().to_string(), true, t)?;
     let rules = rules(args, Rules::default(), t)?;
-    for network in networks {
+    for mut network in networks {
         let name = args.name.clone().unwrap_or_else(|| network.name.clone());
+        if as_weekly(&mut network) {
+            eprintln!(
+                "{}",
+                t.format("cli-report-binary", &[("network", Arg::Str(&name))])
+            );
+        }
         let mut input = Input::new(&name, lang.unwrap_or(t.lang()), "", network);
         input.rules = samspill_report::Rules {
             combine: rules.combine.engine(),
@@ -160,6 +161,27 @@ fn from_file(args: &Args, file: &Path, lang: Option<Lang>, t: &Texts) -> Result<
         write_report(&args.out, &stem, &r, t)?;
     }
     Ok(())
+}
+
+/// A file whose ties carry no frequency (every value 1, as binary networks
+/// are written) would read as «monthly» contact on the survey's scale and
+/// leave the report with no daily or weekly contact at all: such ties are
+/// counted as weekly contact (value 2) instead. Returns whether it did.
+fn as_weekly(network: &mut samspill_engine::model::Network) -> bool {
+    let mut ties = network
+        .relations
+        .iter()
+        .flat_map(|r| r.ties.iter())
+        .peekable();
+    if ties.peek().is_none() || !ties.all(|t| t.value == 1.0) {
+        return false;
+    }
+    for rel in &mut network.relations {
+        for tie in &mut rel.ties {
+            tie.value = 2.0;
+        }
+    }
+    true
 }
 
 fn slug(s: &str) -> String {

@@ -571,3 +571,37 @@ fn isolates_have_strength_zero_not_minus_zero() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(!text.contains("-0.0"), "{text}");
 }
+
+/// A binary network (every tie value 1, as Pajek files of real
+/// organisations are written) is reported with its ties as weekly contact,
+/// and the user is told so: it would otherwise read as «monthly» and leave
+/// the report saying nobody has weekly contact.
+#[test]
+fn report_on_a_binary_real_network_counts_ties_as_weekly_contact() {
+    let out = tmp("report-binary");
+    let _ = std::fs::remove_dir_all(&out);
+    let o = samspill(&[
+        "--lang",
+        "en",
+        "report",
+        &real("sawmill.net"),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("counts each tie as weekly contact"), "{err}");
+    let facts: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("sawmill-facts.json")).unwrap())
+            .unwrap();
+    // Sawmill: 36 people in one component (62 edges; real_networks.rs
+    // checks the same file against NetworkX).
+    assert_eq!(facts["weekly"]["largest"], 36, "{}", facts["weekly"]);
+    let keys: Vec<&str> = facts["summary"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["key"].as_str().unwrap())
+        .collect();
+    assert!(!keys.contains(&"report-sum-integrated-poor"), "{keys:?}");
+}

@@ -151,7 +151,10 @@ pub(crate) fn control_character(bytes: &[u8]) -> Option<(usize, usize, u32)> {
     let pos = body.iter().position(bad)?;
     let before = &body[..pos];
     let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
     let column = decode_text(&before[line_start..]).0.chars().count() + 1;
     Some((line, column, u32::from(body[pos])))
 }

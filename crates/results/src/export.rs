@@ -41,7 +41,19 @@ pub fn network_file(
     lang: Lang,
     named: bool,
 ) -> Result<Written, ResultsError> {
-    let doc = Document::single(network(data, lang, named));
+    let mut net = network(data, lang, named);
+    if format == Format::Dl {
+        // UCINET reads a 0 cell as «no tie», and the survey's scale gives
+        // «rarer than monthly» the value 0: in DL files the scale is moved
+        // up by one (1 rarer … 4 daily), as the export's label says, so
+        // that no reported contact is lost.
+        for rel in &mut net.relations {
+            for tie in &mut rel.ties {
+                tie.value += 1.0;
+            }
+        }
+    }
+    let doc = Document::single(net);
     samspill_formats::write_bytes(&doc, format, &WriteOptions::default())
         .map_err(|e| ResultsError::Write(e.to_string()))
 }
@@ -227,6 +239,5 @@ fn sheet_name(s: &str) -> String {
 /// each sentence of the summary and each question with the facts it rests
 /// on (by path), and the numbers every figure states.
 pub fn facts_json(input: &samspill_report::Input, facts: &samspill_report::facts::Facts) -> String {
-    serde_json::to_string_pretty(&samspill_report::facts_document(input, facts))
-        .unwrap_or_default()
+    serde_json::to_string_pretty(&samspill_report::facts_document(input, facts)).unwrap_or_default()
 }

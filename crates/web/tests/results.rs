@@ -173,7 +173,8 @@ async fn results_pages_downloads_and_exports_of_a_closed_round() {
         );
         let facts = get(&e.state, &format!("{base}/report/facts.json"), c).await;
         let v: serde_json::Value = serde_json::from_str(&facts.body).unwrap();
-        assert!(!v["findings"].as_array().unwrap().is_empty(), "{db}");
+        assert!(!v["summary"].as_array().unwrap().is_empty(), "{db}");
+        assert_eq!(v["show_names"], false, "{db}");
         // Exports: every format reads back with the round's people and ties.
         for (file, format) in [
             ("network.graphml", Format::GraphMl),
@@ -182,6 +183,7 @@ async fn results_pages_downloads_and_exports_of_a_closed_round() {
             ("network.csv", Format::Csv),
             ("network.xlsx", Format::Xlsx),
             ("network.json", Format::Json),
+            ("network.dl", Format::Dl),
         ] {
             let r = get(&e.state, &format!("{base}/export/{file}"), c).await;
             assert_eq!(r.status, StatusCode::OK, "{db}: {file}");
@@ -200,6 +202,20 @@ async fn results_pages_downloads_and_exports_of_a_closed_round() {
                 got.relations[0].ties.len(),
                 net.network.relations[0].ties.len(),
                 "{db}: {file}"
+            );
+            let values = |ties: &[samspill_engine::model::Tie]| {
+                let mut v: Vec<f64> = ties.iter().map(|t| t.value).collect();
+                v.sort_by(f64::total_cmp);
+                v
+            };
+            let shift = if format == Format::Dl { 1.0 } else { 0.0 };
+            assert_eq!(
+                values(&got.relations[0].ties),
+                values(&net.network.relations[0].ties)
+                    .into_iter()
+                    .map(|v| v + shift)
+                    .collect::<Vec<_>>(),
+                "{db}: {file}: the frequencies"
             );
         }
         // The analysis JSON is the engine's on the exported network.

@@ -48,3 +48,4 @@ demo-operator-label = Driftsansvarlig
 demo-programme-help = Programopfølgning: fondens konsulent { $funder } og evaluatoren { $evaluator } ser demoprogrammet under «Programmer»; hver kommunes koordinator ser sin egen deltager der.
 demo-results-help = Log ind som koordinator, og åbn en afsluttet runde for at se resultaterne, downloade rapporten og eksportere netværket. Brattvik har to afsluttede runder, der sammenlignes.
 demo-outbox = Invitationerne til den åbne runde ligger i Brattvik-koordinatorens udbakke, som de ville være kommet frem.
+cli-report-binary = { $network }: båndene i filen har ingen hyppighed (alle har værdien 1), så hvert bånd regnes som ugentlig kontakt i rapporten

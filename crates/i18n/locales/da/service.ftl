@@ -111,7 +111,7 @@ web-exports-help = Netværket som rapporteret, uden navne: personer har deres fa
 web-export-graphml = Netværk (GraphML, til Gephi, yEd, R)
 web-export-gexf = Netværk (GEXF, til Gephi)
 web-export-pajek = Netværk (Pajek .net)
-web-export-dl = Netværk (UCINET DL)
+web-export-dl = Netværk (UCINET DL; hyppighed 1 = sjældnere, 2 = månedligt, 3 = ugentligt, 4 = dagligt, fordi UCINET læser 0 som ingen kontakt)
 web-export-csv = Kontakter (CSV)
 web-export-csv-nodes = Personer (CSV)
 web-export-xlsx = Netværk (Excel)

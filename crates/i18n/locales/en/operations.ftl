@@ -48,3 +48,4 @@ demo-operator-label = Operator
 demo-programme-help = Programme follow-up: the funder's adviser { $funder } and the evaluator { $evaluator } see the demo programme under «Programmes»; each municipality's coordinator sees its own participant there.
 demo-results-help = Log in as a coordinator and open a closed round to see its results, download the report and export the network. Brattvik has two closed rounds that are compared.
 demo-outbox = The open round's invitations are in the Brattvik coordinator's outbox, as they would have arrived.
+cli-report-binary = { $network }: the file's ties have no frequency (every value is 1), so the report counts each tie as weekly contact

@@ -111,7 +111,7 @@ web-exports-help = The network as reported, without names: people carry their st
 web-export-graphml = Network (GraphML, for Gephi, yEd, R)
 web-export-gexf = Network (GEXF, for Gephi)
 web-export-pajek = Network (Pajek .net)
-web-export-dl = Network (UCINET DL)
+web-export-dl = Network (UCINET DL; frequency 1 = rarer, 2 = monthly, 3 = weekly, 4 = daily, because UCINET reads 0 as no tie)
 web-export-csv = Ties (CSV)
 web-export-csv-nodes = People (CSV)
 web-export-xlsx = Network (Excel)

@@ -48,3 +48,4 @@ demo-operator-label = Driftsansvarlig
 demo-programme-help = Programoppfølging: rådgiveren hos programeier { $funder } og evaluatoren { $evaluator } ser demoprogrammet under «Program»; hver kommunes koordinator ser sin egen deltaker der.
 demo-results-help = Logg inn som koordinator og åpne en avsluttet runde for å se resultatene, laste ned rapporten og eksportere nettverket. Brattvik har to avsluttede runder som sammenlignes.
 demo-outbox = Invitasjonene til den åpne runden ligger i utboksen til Brattvik-koordinatoren, slik de ville kommet fram.
+cli-report-binary = { $network }: båndene i fila har ingen hyppighet (alle har verdien 1), så hvert bånd regnes som ukentlig kontakt i rapporten

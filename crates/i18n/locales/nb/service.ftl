@@ -111,7 +111,7 @@ web-exports-help = Nettverket slik det ble rapportert, uten navn: personer har s
 web-export-graphml = Nettverk (GraphML, for Gephi, yEd, R)
 web-export-gexf = Nettverk (GEXF, for Gephi)
 web-export-pajek = Nettverk (Pajek .net)
-web-export-dl = Nettverk (UCINET DL)
+web-export-dl = Nettverk (UCINET DL; hyppighet 1 = sjeldnere, 2 = månedlig, 3 = ukentlig, 4 = daglig, fordi UCINET leser 0 som ingen kontakt)
 web-export-csv = Kontakter (CSV)
 web-export-csv-nodes = Personer (CSV)
 web-export-xlsx = Nettverk (Excel)

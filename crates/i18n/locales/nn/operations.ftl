@@ -48,3 +48,4 @@ demo-operator-label = Driftsansvarleg
 demo-programme-help = Programoppfølging: rådgjevaren hos programeigaren { $funder } og evaluatoren { $evaluator } ser demoprogrammet under «Program»; koordinatoren i kvar kommune ser sin eigen deltakar der.
 demo-results-help = Logg inn som koordinator og opne ein avslutta runde for å sjå resultata, laste ned rapporten og eksportere nettverket. Brattvik har to avslutta rundar som blir samanlikna.
 demo-outbox = Invitasjonane til den opne runden ligg i utboksen til Brattvik-koordinatoren, slik dei ville kome fram.
+cli-report-binary = { $network }: banda i fila har ingen frekvens (alle har verdien 1), så kvart band blir rekna som vekevis kontakt i rapporten

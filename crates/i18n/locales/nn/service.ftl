@@ -111,7 +111,7 @@ web-exports-help = Nettverket slik det vart rapportert, utan namn: personar har 
 web-export-graphml = Nettverk (GraphML, for Gephi, yEd, R)
 web-export-gexf = Nettverk (GEXF, for Gephi)
 web-export-pajek = Nettverk (Pajek .net)
-web-export-dl = Nettverk (UCINET DL)
+web-export-dl = Nettverk (UCINET DL; kor ofte: 1 = sjeldnare, 2 = månadleg, 3 = vekevis, 4 = dagleg, fordi UCINET les 0 som ingen kontakt)
 web-export-csv = Kontaktar (CSV)
 web-export-csv-nodes = Personar (CSV)
 web-export-xlsx = Nettverk (Excel)
