@@ -137,6 +137,11 @@ async fn each_page_for_each_role_allowed_and_denied() {
         // The extension and its reason.
         let st = get(s, &p("/participants/strandoy"), c(&w.funder)).await;
         assert!(st.body.contains("Ny rådmann fra mars 2025"), "{db}");
+        // Anchoring per dimension, dated and rated (Strandøy's administrative
+        // anchoring was assessed weaker in February 2026).
+        assert!(st.body.contains("id=\"anchoring-h\""), "{db}");
+        assert!(st.body.contains("Administrativ forankring"), "{db}");
+        assert!(st.body.contains("10. februar 2026"), "{db}");
         assert!(st.body.contains("name=\"extension_reason\""), "{db}");
         assert!(
             !st.body.contains("name=\"actual_start\""),

@@ -111,6 +111,15 @@ pw-leader = Programleder
 pw-appointed = ansat { $date }
 pw-orientation = Arbejder mest med
 pw-planned-body = planlagt
+pw-anchoring = Forankring
+pw-dimension = Dimension
+pw-assessed = Vurderet
+pw-rating = Vurdering
+pw-evidence = Grundlag
+pw-facts = { $count ->
+    [one] ét registreret forhold
+   *[other] { $count } registrerede forhold
+}
 pw-action-plan = Handlingsplan
 pw-edit-plan = Redigér handlingsplanen
 pw-plan-version = Version { $number }

@@ -111,6 +111,15 @@ pw-leader = Programme leader
 pw-appointed = appointed { $date }
 pw-orientation = Works mainly with
 pw-planned-body = planned
+pw-anchoring = Anchoring
+pw-dimension = Dimension
+pw-assessed = Assessed
+pw-rating = Rating
+pw-evidence = Evidence
+pw-facts = { $count ->
+    [one] one recorded fact
+   *[other] { $count } recorded facts
+}
 pw-action-plan = Action plan
 pw-edit-plan = Edit the action plan
 pw-plan-version = Version { $number }

@@ -111,6 +111,15 @@ pw-leader = Programleder
 pw-appointed = tilsatt { $date }
 pw-orientation = Arbeider mest med
 pw-planned-body = planlagt
+pw-anchoring = Forankring
+pw-dimension = Dimensjon
+pw-assessed = Vurdert
+pw-rating = Vurdering
+pw-evidence = Grunnlag
+pw-facts = { $count ->
+    [one] ett registrert forhold
+   *[other] { $count } registrerte forhold
+}
 pw-action-plan = Handlingsplan
 pw-edit-plan = Rediger handlingsplanen
 pw-plan-version = Versjon { $number }

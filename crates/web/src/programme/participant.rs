@@ -210,6 +210,28 @@ pub async fn page(
             }),
         })
     });
+    // Anchoring per dimension: every dated assessment, newest first, with
+    // its rating, assessor and the evidence in the recorder's words.
+    let mut assessments: Vec<&samspill_programme::model::Assessment> =
+        doc.assessments_of(&pid).collect();
+    assessments.sort_by(|a, b| {
+        (code(&a.dimension), std::cmp::Reverse(a.date))
+            .cmp(&(code(&b.dimension), std::cmp::Reverse(b.date)))
+    });
+    let anchoring: Vec<Value> = assessments
+        .iter()
+        .map(|a| {
+            json!({
+                "dimension": t(&format!("programme-dimension-{}", code(&a.dimension))),
+                "date": r.date(a.date),
+                "rating": a.rating.map(|x| t(&format!("programme-rating-{}", code(&x)))),
+                "by": a.by,
+                "comment": a.comment,
+                "evidence": a.evidence.iter().filter_map(|e| e.wording.clone()).collect::<Vec<_>>(),
+                "facts": a.evidence.len(),
+            })
+        })
+        .collect();
     let (statuses, _) = report_statuses(doc, p, at);
     let reports: Vec<Value> = statuses
         .iter()
@@ -262,6 +284,7 @@ pub async fn page(
         "agreements": agreements,
         "organisation": organisation,
         "plan": plan,
+        "anchoring": anchoring,
         "reports": reports,
         "rev": stored.revision_of(RecordKind::Participant, pid.as_str()),
         "coordinator": coordinator,
