@@ -31,6 +31,11 @@ enum Command {
     /// User accounts.
     #[command(subcommand)]
     User(UserCmd),
+    /// Programmes (follow-up of a funder's development programme): create
+    /// one from a document, make users its funder advisers or evaluators,
+    /// link participants to municipalities.
+    #[command(subcommand)]
+    Programme(ProgrammeCmd),
     /// Send a test message through the configured SMTP server and show
     /// what the server answered.
     MailTest {
@@ -134,6 +139,200 @@ enum UserCmd {
     },
 }
 
+#[derive(Debug, clap::Subcommand)]
+enum ProgrammeCmd {
+    /// Create a programme from a whole programme document (JSON or XLSX as
+    /// exported by samspill), or the generated demo programme with --demo.
+    Create {
+        /// The document (.json or .xlsx).
+        #[arg(required_unless_present = "demo")]
+        file: Option<PathBuf>,
+        /// The generated demo programme instead of a file.
+        #[arg(long, conflicts_with = "file")]
+        demo: bool,
+    },
+    /// List every programme.
+    List,
+    /// Make a user (role funder or evaluator) a member of a programme.
+    Grant {
+        /// The programme's id in its document.
+        programme: String,
+        /// The user's e-mail.
+        #[arg(long)]
+        email: String,
+    },
+    /// End a user's membership of a programme.
+    Revoke {
+        /// The programme's id in its document.
+        programme: String,
+        /// The user's e-mail.
+        #[arg(long)]
+        email: String,
+    },
+    /// List a programme's members.
+    Members {
+        /// The programme's id in its document.
+        programme: String,
+    },
+    /// Link a participant of a programme to the municipality (tenant) whose
+    /// coordinator keeps its records.
+    Link {
+        /// The programme's id in its document.
+        programme: String,
+        /// The participant's id in the document.
+        #[arg(long)]
+        participant: String,
+        /// The tenant's short name.
+        #[arg(long)]
+        tenant: String,
+    },
+}
+
+/// Reads a programme document (XLSX by its zip signature, else JSON);
+/// problems are listed with the field they concern.
+fn read_programme(
+    path: &std::path::Path,
+    t: &Texts,
+) -> Result<samspill_programme::ProgrammeDocument> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        user(
+            t,
+            "cli-admin-cannot-read",
+            &[
+                ("path", Arg::Str(&path.display().to_string())),
+                ("reason", Arg::Str(&e.to_string())),
+            ],
+        )
+    })?;
+    let cat = samspill_web::ProgrammeTexts(t);
+    let r = samspill_programme::Renderer::new(&cat, &[]);
+    let messages: Vec<samspill_programme::Message> = if bytes.starts_with(b"PK") {
+        match samspill_programme::xlsx::import(&bytes) {
+            Ok(d) => return Ok(d),
+            Err(e) => e.messages(),
+        }
+    } else {
+        match samspill_programme::ProgrammeDocument::from_json(&bytes) {
+            Ok(d) => return Ok(d),
+            Err(e) => e.0.iter().map(|x| x.message()).collect(),
+        }
+    };
+    let list: Vec<String> = messages.iter().map(|m| r.message(m)).collect();
+    Err(user(
+        t,
+        "cli-admin-invalid",
+        &[("message", Arg::Str(&list.join("\n")))],
+    ))
+}
+
+/// Turns the store's programme refusals into messages.
+fn explain_programme(e: samspill_store::ProgrammeError, what: &str, t: &Texts) -> anyhow::Error {
+    use samspill_store::ProgrammeError;
+    match e {
+        ProgrammeError::Store(e) => explain(e, what, t),
+        ProgrammeError::Invalid(errors) => {
+            let cat = samspill_web::ProgrammeTexts(t);
+            let r = samspill_programme::Renderer::new(&cat, &[]);
+            let list: Vec<String> = errors.0.iter().map(|x| r.message(&x.message())).collect();
+            user(
+                t,
+                "cli-admin-invalid",
+                &[("message", Arg::Str(&list.join("\n")))],
+            )
+        }
+        other => user(
+            t,
+            "cli-admin-invalid",
+            &[("message", Arg::Str(&other.to_string()))],
+        ),
+    }
+}
+
+async fn run_programme(store: &samspill_store::Store, cmd: &ProgrammeCmd, t: &Texts) -> Result<()> {
+    let tools = store.programmes(Actor::system("admin-cli"));
+    let by_key = |key: &str| {
+        let tools = tools.clone();
+        let key = key.to_string();
+        async move {
+            tools
+                .by_key(&key)
+                .await
+                .map_err(|e| explain_programme(e, &key, t))
+        }
+    };
+    match cmd {
+        ProgrammeCmd::Create { file, demo } => {
+            let doc = match (file, demo) {
+                (_, true) => samspill_programme::demo::programme(),
+                (Some(f), false) => read_programme(f, t)?,
+                (None, false) => unreachable!("clap requires a file unless --demo"),
+            };
+            let key = doc.programme.id.to_string();
+            tools
+                .create(&doc, None)
+                .await
+                .map_err(|e| explain_programme(e, &key, t))?;
+            println!(
+                "{}",
+                t.format("cli-admin-programme-created", &[("key", Arg::Str(&key))])
+            );
+        }
+        ProgrammeCmd::List => {
+            for p in tools
+                .list()
+                .await
+                .map_err(|e| explain_programme(e, "", t))?
+            {
+                println!("{}\t{}\t{}", p.key, p.name, p.funder);
+            }
+        }
+        ProgrammeCmd::Grant { programme, email } => {
+            let id = by_key(programme).await?;
+            tools
+                .grant(id, email)
+                .await
+                .map_err(|e| explain_programme(e, email, t))?;
+            done(t, email);
+        }
+        ProgrammeCmd::Revoke { programme, email } => {
+            let id = by_key(programme).await?;
+            tools
+                .revoke(id, email)
+                .await
+                .map_err(|e| explain_programme(e, email, t))?;
+            done(t, email);
+        }
+        ProgrammeCmd::Members { programme } => {
+            let id = by_key(programme).await?;
+            for (email, name, role) in tools
+                .members(id)
+                .await
+                .map_err(|e| explain_programme(e, programme, t))?
+            {
+                println!("{email}\t{name}\t{role}");
+            }
+        }
+        ProgrammeCmd::Link {
+            programme,
+            participant,
+            tenant,
+        } => {
+            let id = by_key(programme).await?;
+            let tid = tenant_id(store, tenant, t).await?;
+            tools
+                .link(
+                    id,
+                    &samspill_programme::ids::ParticipantId::new(participant.clone()),
+                    tid,
+                )
+                .await
+                .map_err(|e| explain_programme(e, participant, t))?;
+            done(t, participant);
+        }
+    }
+    Ok(())
+}
+
 fn password(from_stdin: bool, t: &Texts) -> Result<(String, bool)> {
     if from_stdin {
         let mut line = String::new();
@@ -207,6 +406,7 @@ pub fn run(args: &Args, t: &Texts) -> Result<()> {
         let admin = store.admin(Actor::system("admin-cli"));
         match &args.command {
             Command::MailTest { .. } => {}
+            Command::Programme(cmd) => run_programme(store, cmd, t).await?,
             Command::Tenant(TenantCmd::Create {
                 slug,
                 name,

@@ -69,7 +69,7 @@ fn escape(s: &str) -> String {
 
 /// The demo's start page: what samspill is for, the logins, the reports
 /// and the survey links.
-fn page(t: &Texts, seeded: &[Seeded]) -> String {
+fn page(t: &Texts, seeded: &[Seeded], programme: &samspill_seed::SeededProgramme) -> String {
     let e = |k: &str| escape(&t.get(k));
     let mut rows = String::new();
     for s in seeded {
@@ -107,7 +107,7 @@ fn page(t: &Texts, seeded: &[Seeded]) -> String {
         "<!doctype html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title}</title><link rel=\"stylesheet\" href=\"/static/app.css\"></head><body><main id=\"main\"><h1>{title}</h1>\
 <p>{what}</p><h2>{who}</h2><ul>{roles}</ul><p>{intro}</p>\
 <h2>{logins}</h2><p>{login_help}</p><div class=\"table-wrap\"><table><thead><tr><th scope=\"col\">{col_name}</th><th scope=\"col\">{col_login}</th><th scope=\"col\">{col_answered}</th><th scope=\"col\">{col_reports}</th></tr></thead><tbody>{rows}</tbody></table></div>\
-<p>{operator}</p><p>{results_help}</p>\
+<p>{operator}</p><p>{programme_help}</p><p>{results_help}</p>\
 <p><a href=\"/demo/reports/programme.html\">{programme}</a> · <a href=\"/demo/reports/programme.pdf\">PDF</a></p>\
 <h2>{answer}</h2><ul>{links}</ul><p>{outbox}</p><p><a href=\"/login\">{login_link}</a></p></main></body></html>",
         lang = t.lang().code(),
@@ -119,6 +119,13 @@ fn page(t: &Texts, seeded: &[Seeded]) -> String {
         login_help = escape(&t.format("demo-login-help", &[("password", Arg::Str(DEMO_PASSWORD))])),
         operator = escape(&t.format("demo-operator", &[("login", Arg::Str(OPERATOR))])),
         results_help = e("demo-results-help"),
+        programme_help = escape(&t.format(
+            "demo-programme-help",
+            &[
+                ("funder", Arg::Str(&programme.funder)),
+                ("evaluator", Arg::Str(&programme.evaluator)),
+            ]
+        )),
         col_name = e("demo-col-municipality"),
         col_login = e("demo-col-login"),
         col_answered = e("demo-col-answered"),
@@ -218,6 +225,9 @@ async fn run_async(args: &Args, lang: Option<Lang>, t: &Texts) -> Result<()> {
         };
         seeded.push(samspill_seed::municipality(&store, m, DEMO_PASSWORD, extras).await?);
     }
+    // The programme follow-up: the demo programme with its five
+    // participants linked to the municipalities just made.
+    let programme = samspill_seed::programme(&store, DEMO_PASSWORD).await?;
     // Deliver the queued invitations to the outbox before anyone looks.
     samspill_web::run_mail_once(&state).await;
 
@@ -294,6 +304,16 @@ async fn run_async(args: &Args, lang: Option<Lang>, t: &Texts) -> Result<()> {
         t.format("demo-login-help", &[("password", Arg::Str(DEMO_PASSWORD))])
     );
     println!("  {}: {OPERATOR}", t.get("demo-operator-label"));
+    println!(
+        "{}",
+        t.format(
+            "demo-programme-help",
+            &[
+                ("funder", Arg::Str(&programme.funder)),
+                ("evaluator", Arg::Str(&programme.evaluator)),
+            ]
+        )
+    );
     for s in &seeded {
         println!("  {}: {}", s.name, s.login);
     }
@@ -316,7 +336,7 @@ async fn run_async(args: &Args, lang: Option<Lang>, t: &Texts) -> Result<()> {
     samspill_web::spawn_workers(&state);
     let demo_state = Arc::new(DemoState {
         files,
-        page: page(t, &seeded),
+        page: page(t, &seeded, &programme),
     });
     let router = samspill_web::app(state).merge(
         axum::Router::new()

@@ -152,6 +152,47 @@ fn demo_populates_reports_and_serves_them_with_an_open_round() {
     assert_eq!(with_results, 2);
     // The start page and the login page in a real browser (issue 15).
     let browser = browser_check(port);
+    // The programme follow-up: Brattvik's coordinator is sent to their own
+    // participant; the funder's adviser named on the start page sees the
+    // portfolio of all five.
+    let (status, head, _) = request(port, "GET", "/programmes/1", &cookie, "").unwrap();
+    assert_eq!(status, 303, "{head}");
+    assert!(
+        head.to_lowercase()
+            .contains("location: /programmes/1/participants/brattvik")
+    );
+    let funder = "radgiver@programeier.example";
+    assert!(page.contains(funder), "the start page names the adviser");
+    let (status, head, _) = request(
+        port,
+        "POST",
+        "/login",
+        "",
+        "email=radgiver%40programeier.example&password=samspill-demo",
+    )
+    .unwrap();
+    assert_eq!(status, 303, "{head}");
+    let adviser = head
+        .lines()
+        .find_map(|l| {
+            l.strip_prefix("set-cookie: ")
+                .or_else(|| l.strip_prefix("Set-Cookie: "))
+        })
+        .and_then(|c| c.split(';').next())
+        .expect("a session cookie")
+        .to_string();
+    let (status, _, body) = request(port, "GET", "/programmes/1", &adviser, "").unwrap();
+    assert_eq!(status, 200);
+    let body = String::from_utf8_lossy(&body);
+    for name in [
+        "Brattvik",
+        "Strandøy",
+        "Lyngnes",
+        "Kvitfjord",
+        "Fjellstad nord",
+    ] {
+        assert!(body.contains(name), "{name} in the portfolio");
+    }
     child.kill().unwrap();
     let _ = child.wait();
     let _ = std::fs::remove_dir_all(&dir);

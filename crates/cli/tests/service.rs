@@ -280,6 +280,141 @@ async fn an_empty_server_says_how_to_start_and_admin_creates_everything() {
     store.close().await;
 }
 
+#[test]
+fn admin_creates_a_programme_makes_members_and_links_participants() {
+    let dir = tempdir();
+    let db = dir.join("p.sqlite3");
+    let url = format!("sqlite://{}", db.display());
+    let env = [
+        ("SAMSPILL_DATABASE_URL", url.as_str()),
+        ("SAMSPILL_TOKEN_KEY", KEY),
+    ];
+    let ok = |args: &[&str]| {
+        let o = samspill(args, &env);
+        assert!(o.status.success(), "{args:?}: {}", text(&o));
+        text(&o)
+    };
+    ok(&[
+        "admin",
+        "tenant",
+        "create",
+        "husbanken",
+        "--name",
+        "Husbanken",
+    ]);
+    ok(&[
+        "admin", "tenant", "create", "brattvik", "--name", "Brattvik",
+    ]);
+    ok(&[
+        "admin",
+        "user",
+        "create",
+        "--role",
+        "funder",
+        "--tenant",
+        "husbanken",
+        "--email",
+        "radgiver@hb.example",
+        "--name",
+        "Rådgiver",
+    ]);
+    ok(&[
+        "admin",
+        "user",
+        "create",
+        "--role",
+        "coordinator",
+        "--tenant",
+        "brattvik",
+        "--email",
+        "k@brattvik.example",
+        "--name",
+        "Koordinator",
+    ]);
+    // A document with a wrong type: refused, the field named, nothing made.
+    let bad = dir.join("bad.json");
+    let mut v = serde_json::to_value(samspill_programme::demo::programme()).unwrap();
+    v["participants"][0]["name"] = serde_json::json!(7);
+    std::fs::write(&bad, v.to_string()).unwrap();
+    let o = samspill(
+        &["admin", "programme", "create", bad.to_str().unwrap()],
+        &env,
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    assert!(text(&o).contains("participants[0].name"), "{}", text(&o));
+    assert!(!ok(&["admin", "programme", "list"]).contains("demo"));
+    // The demo programme, from a file written by the crate, as XLSX.
+    let file = dir.join("demo.xlsx");
+    std::fs::write(
+        &file,
+        samspill_programme::xlsx::export(&samspill_programme::demo::programme()).unwrap(),
+    )
+    .unwrap();
+    assert!(
+        ok(&["admin", "programme", "create", file.to_str().unwrap()]).contains("demo"),
+        "created"
+    );
+    assert!(ok(&["admin", "programme", "list"]).contains("demo\t"));
+    ok(&[
+        "admin",
+        "programme",
+        "grant",
+        "demo",
+        "--email",
+        "radgiver@hb.example",
+    ]);
+    assert!(
+        ok(&["admin", "programme", "members", "demo"])
+            .contains("radgiver@hb.example\tRådgiver\tfunder")
+    );
+    ok(&[
+        "admin",
+        "programme",
+        "link",
+        "demo",
+        "--participant",
+        "brattvik",
+        "--tenant",
+        "brattvik",
+    ]);
+    // Mistakes: a coordinator is no member, an unknown participant or
+    // programme is named.
+    for (args, says) in [
+        (
+            vec![
+                "admin",
+                "programme",
+                "grant",
+                "demo",
+                "--email",
+                "k@brattvik.example",
+            ],
+            "only funder advisers and evaluators",
+        ),
+        (
+            vec![
+                "admin",
+                "programme",
+                "link",
+                "demo",
+                "--participant",
+                "nobody",
+                "--tenant",
+                "brattvik",
+            ],
+            "«nobody» was not found",
+        ),
+        (
+            vec!["admin", "programme", "members", "nope"],
+            "«nope» was not found",
+        ),
+    ] {
+        let o = samspill(&args, &env);
+        assert_eq!(o.status.code(), Some(1), "{args:?}: {}", text(&o));
+        assert!(text(&o).contains(says), "{args:?}: {}", text(&o));
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_backup_taken_while_respondents_answer_restores_every_acknowledged_answer() {
     let dir = tempdir();

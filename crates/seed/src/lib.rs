@@ -29,6 +29,9 @@ pub enum SeedError {
     /// The generated municipality has no contact relation.
     #[error("the generated network has no contact relation")]
     NoContacts,
+    /// The store refused the programme.
+    #[error(transparent)]
+    Programme(#[from] samspill_store::ProgrammeError),
 }
 
 type Result<T> = std::result::Result<T, SeedError>;
@@ -319,4 +322,86 @@ pub async fn municipality(
         seeded.open_round = Some((open, links));
     }
     Ok(seeded)
+}
+
+/// What seeding the demo programme produced.
+#[derive(Debug, Clone)]
+pub struct SeededProgramme {
+    /// The programme.
+    pub id: samspill_store::ProgrammeId,
+    /// The funder's adviser's login.
+    pub funder: String,
+    /// The evaluator's login.
+    pub evaluator: String,
+    /// Participants linked to seeded municipalities: (participant, slug).
+    pub linked: Vec<(String, String)>,
+}
+
+/// The funder's adviser of the demo programme.
+pub const PROGRAMME_FUNDER: &str = "radgiver@programeier.example";
+/// The evaluator of the demo programme.
+pub const PROGRAMME_EVALUATOR: &str = "evaluator@folgeevaluering.example";
+
+/// Seeds `samspill-programme`'s demo programme through the store's
+/// programme API, as an operator would with `samspill admin programme`:
+/// the programme from its document, a funder's adviser and an evaluator
+/// (each in a tenant of their own organisation, with `password`) made its
+/// members, and every participant whose id is the short name of a seeded
+/// municipality linked to it, so that municipality's coordinator keeps it.
+pub async fn programme(store: &Store, password: &str) -> Result<SeededProgramme> {
+    let admin = store.admin(Actor::system("seed"));
+    let tools = store.programmes(Actor::system("seed"));
+    let doc = samspill_programme::demo::programme();
+    let id = tools.create(&doc, None).await?;
+    let funder_org = admin
+        .create_tenant(&NewTenant::municipality(
+            "programeier",
+            &doc.programme.funder.name,
+            "nb",
+        ))
+        .await?;
+    let evaluator_org = admin
+        .create_tenant(&NewTenant::municipality(
+            "folgeevaluering",
+            "Følgeevaluering",
+            "nb",
+        ))
+        .await?;
+    admin
+        .create_user(
+            Some(funder_org),
+            PROGRAMME_FUNDER,
+            "Rådgiver hos programeier",
+            Role::Funder,
+            password,
+        )
+        .await?;
+    admin
+        .create_user(
+            Some(evaluator_org),
+            PROGRAMME_EVALUATOR,
+            "Følgeevaluator",
+            Role::Evaluator,
+            password,
+        )
+        .await?;
+    tools.grant(id, PROGRAMME_FUNDER).await?;
+    tools.grant(id, PROGRAMME_EVALUATOR).await?;
+    let mut linked = Vec::new();
+    for p in &doc.participants {
+        match store.tenant_by_slug(p.id.as_str()).await {
+            Ok(tenant) => {
+                tools.link(id, &p.id, tenant).await?;
+                linked.push((p.id.to_string(), p.id.to_string()));
+            }
+            Err(StoreError::NotFound) => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Ok(SeededProgramme {
+        id,
+        funder: PROGRAMME_FUNDER.into(),
+        evaluator: PROGRAMME_EVALUATOR.into(),
+        linked,
+    })
 }

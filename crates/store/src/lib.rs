@@ -58,6 +58,7 @@ mod mail;
 mod network;
 mod profile;
 mod privacy;
+pub mod programme;
 mod respondent;
 mod results;
 mod roster;
@@ -87,6 +88,10 @@ pub use auth::{
 };
 pub use backup::{BackupInfo, inspect_sqlite_backup, key_fingerprint};
 pub use privacy::*;
+pub use programme::{
+    ProgrammeError, ProgrammeHandle, ProgrammeId, ProgrammeSummary, Programmes, Record, RecordKind,
+    Standing, Stored,
+};
 pub use respondent::{Respondent, RosterEntry, SurveyView};
 pub use results::{MAX_THEME, OpenAnswerRow, Pseudonym, Review};
 pub use tenant::Tenant;

@@ -50,6 +50,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "issue 16: accounts (invitations, resets, TOTP, OIDC identities), access grants, service mail, privacy settings, erasure, retention, notices",
         sql: V5,
     },
+    Migration {
+        version: 6,
+        name: "programme follow-up: programmes, their records by aggregate, members, participants linked to tenants",
+        sql: V6,
+    },
 ];
 
 /// The SQL of a migration for a backend.
@@ -466,4 +471,56 @@ CREATE TABLE privacy_notices (
     PRIMARY KEY (round_id, person_id),
     FOREIGN KEY (tenant_id, round_id) REFERENCES rounds(tenant_id, id)
 );
+"#;
+
+/// Programme follow-up (issues 17 and 18). A programme spans tenants, so
+/// its rows carry no `tenant_id`: who may read and change them is decided
+/// by `programme::access` from `programme_members` (funder advisers,
+/// evaluators) and `programme_participants` (the tenant behind each
+/// participant, whose coordinator keeps that participant's records).
+/// Each aggregate record of the programme document (a cohort, a
+/// participant, its organisation, an assessment, its action plan, a report,
+/// a gathering, an evaluation round, a learning-log entry) is one row whose
+/// `body` is that record's JSON in the samspill-programme document format;
+/// the programme record itself is `programmes.record`.
+const V6: &str = r#"
+CREATE TABLE programmes (
+    id {pk},
+    key TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    record TEXT NOT NULL,
+    revision BIGINT NOT NULL DEFAULT 1,
+    created_at BIGINT NOT NULL,
+    updated_at BIGINT NOT NULL
+);
+CREATE TABLE programme_records (
+    programme_id BIGINT NOT NULL REFERENCES programmes(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('cohort', 'participant', 'organisation', 'assessment', 'action_plan', 'report', 'gathering', 'evaluation_round', 'learning')),
+    key TEXT NOT NULL,
+    participant TEXT,
+    position BIGINT NOT NULL,
+    body TEXT NOT NULL,
+    revision BIGINT NOT NULL DEFAULT 1,
+    created_by BIGINT REFERENCES users(id),
+    updated_at BIGINT NOT NULL,
+    PRIMARY KEY (programme_id, kind, key)
+);
+CREATE INDEX programme_records_participant ON programme_records (programme_id, participant);
+CREATE TABLE programme_members (
+    programme_id BIGINT NOT NULL REFERENCES programmes(id) ON DELETE CASCADE,
+    user_id BIGINT NOT NULL REFERENCES users(id),
+    role TEXT NOT NULL CHECK (role IN ('funder', 'evaluator')),
+    added_at BIGINT NOT NULL,
+    PRIMARY KEY (programme_id, user_id)
+);
+CREATE INDEX programme_members_user ON programme_members (user_id);
+CREATE TABLE programme_participants (
+    programme_id BIGINT NOT NULL REFERENCES programmes(id) ON DELETE CASCADE,
+    participant TEXT NOT NULL,
+    tenant_id BIGINT NOT NULL REFERENCES tenants(id),
+    linked_at BIGINT NOT NULL,
+    PRIMARY KEY (programme_id, participant),
+    UNIQUE (programme_id, tenant_id)
+);
+CREATE INDEX programme_participants_tenant ON programme_participants (tenant_id);
 "#;

@@ -24,8 +24,8 @@ use crate::{AppState, PageError};
 pub fn home_of(role: Role) -> &'static str {
     match role {
         Role::Operator => "/operator",
+        Role::Funder | Role::Evaluator => "/programmes",
         Role::Coordinator => "/coord",
-        Role::Funder | Role::Evaluator => "/insight",
     }
 }
 

@@ -318,6 +318,21 @@ pub async fn read_body(req: Request, limit: usize, state: &AppState) -> Result<B
         })
 }
 
+/// A multipart body that cannot be read: «too large» when it is over the
+/// limit, else «unreadable».
+fn multipart_refused(state: &AppState, e: &axum::extract::multipart::MultipartError) -> Rejection {
+    if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        Rejection::Page(error_page(
+            state,
+            Lang::Nb,
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "web-error-too-large",
+        ))
+    } else {
+        bad_request(state, "web-import-unreadable")
+    }
+}
+
 /// An uploaded file with the form's other fields, CSRF checked.
 pub struct Upload {
     /// The text fields.
@@ -343,14 +358,14 @@ impl FromRequest<AppState> for Upload {
             let field = match mp.next_field().await {
                 Ok(Some(f)) => f,
                 Ok(None) => break,
-                Err(_) => return Err(bad_request(state, "web-import-unreadable")),
+                Err(e) => return Err(multipart_refused(state, &e)),
             };
             let name = field.name().unwrap_or("").to_string();
             let fname = field.file_name().unwrap_or("").to_string();
             let bytes = field
                 .bytes()
                 .await
-                .map_err(|_| bad_request(state, "web-import-unreadable"))?;
+                .map_err(|e| multipart_refused(state, &e))?;
             total += bytes.len();
             if total > UPLOAD_LIMIT + FORM_LIMIT || fields.len() > 100 {
                 return Err(Rejection::Page(error_page(

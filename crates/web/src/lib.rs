@@ -35,6 +35,7 @@ mod oidc;
 mod operator;
 mod profile;
 mod privacy;
+mod programme;
 mod results;
 mod roster;
 mod survey;
@@ -58,6 +59,7 @@ pub use error::PageError;
 pub use guard::loggable_path;
 pub use mail::{SmtpConfig, SmtpTls, compose, run_mail_once, send_test_mail};
 pub use operator::generate_password;
+pub use programme::ProgrammeTexts;
 pub use roster::{RosterFile, parse_roster};
 pub use templates::AllTexts;
 
@@ -217,6 +219,7 @@ fn pages() -> Router<AppState> {
         .merge(coord::routes())
         .merge(privacy::routes())
         .merge(insight::routes())
+        .merge(programme::routes())
         .merge(survey::routes())
         .merge(profile::routes())
         .route("/health", get(health))

@@ -180,6 +180,37 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../templates/coord_roster_preview.html"),
     ),
     ("language.html", include_str!("../templates/language.html")),
+        "programme_list.html",
+        include_str!("../templates/programme_list.html"),
+    ),
+    (
+        "programme_overview.html",
+        include_str!("../templates/programme_overview.html"),
+    ),
+    (
+        "programme_glossary.html",
+        include_str!("../templates/programme_glossary.html"),
+    ),
+    (
+        "programme_participant.html",
+        include_str!("../templates/programme_participant.html"),
+    ),
+    (
+        "programme_record.html",
+        include_str!("../templates/programme_record.html"),
+    ),
+    (
+        "programme_matrix.html",
+        include_str!("../templates/programme_matrix.html"),
+    ),
+    (
+        "programme_compare.html",
+        include_str!("../templates/programme_compare.html"),
+    ),
+    (
+        "programme_problems.html",
+        include_str!("../templates/programme_problems.html"),
+    ),
 ];
 
 /// Builds the template environment.
