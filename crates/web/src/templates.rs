@@ -180,6 +180,7 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../templates/coord_roster_preview.html"),
     ),
     ("language.html", include_str!("../templates/language.html")),
+    (
         "programme_list.html",
         include_str!("../templates/programme_list.html"),
     ),
