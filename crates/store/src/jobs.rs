@@ -5,14 +5,16 @@
 
 use sqlx::Row;
 
-use crate::{Actor, Result, RoundId, Store, TenantId, now, today};
+use crate::{Actor, Result, RoundId, Store, TenantId, today};
 
 impl Store {
     /// Takes the lease of job `name` for `seconds` if no other instance
-    /// holds it and it last ran at least `every` seconds ago. `true`: run
-    /// it now, then call [`Store::finish_job`].
-    pub async fn lease_job(&self, name: &str, seconds: i64, every: i64) -> Result<bool> {
-        let t = now();
+    /// holds it and it last ran at least `every` seconds before `at` (the
+    /// scheduler's clock, Unix seconds: the real time in service, moved
+    /// forward by tests). `true`: run it now, then call
+    /// [`Store::finish_job`] with the same clock.
+    pub async fn lease_job(&self, name: &str, at: i64, seconds: i64, every: i64) -> Result<bool> {
+        let t = at;
         sqlx::query("INSERT INTO jobs (name, owner, lease_until, last_run_at) VALUES ($1, NULL, 0, NULL) ON CONFLICT (name) DO NOTHING")
             .bind(name)
             .execute(&self.pool)
@@ -30,10 +32,10 @@ impl Store {
         Ok(r.rows_affected() == 1)
     }
 
-    /// Ends this instance's lease of a job and records that it ran.
-    pub async fn finish_job(&self, name: &str) -> Result<()> {
+    /// Ends this instance's lease of a job and records that it ran at `at`.
+    pub async fn finish_job(&self, name: &str, at: i64) -> Result<()> {
         sqlx::query("UPDATE jobs SET owner = NULL, lease_until = 0, last_run_at = $1 WHERE name = $2 AND owner = $3")
-            .bind(now())
+            .bind(at)
             .bind(name)
             .bind(&*self.instance)
             .execute(&self.pool)

@@ -78,8 +78,7 @@ use sqlx::{AnyPool, Row};
 
 pub use accounts::{
     AccountLink, CHALLENGE_ATTEMPTS, CHALLENGE_SECONDS, Challenge, ChallengeOutcome, Grant,
-    INVITE_SECONDS, Identity, NewServiceMail, OidcFlow, RESET_SECONDS, SecondFactor, ServiceMail,
-    TokenPurpose,
+    INVITE_SECONDS, Identity, OidcFlow, RESET_SECONDS, SecondFactor, TokenPurpose,
 };
 pub use admin::{Admin, UserInfo};
 pub use audit::{Actor, AuditFilter};
@@ -87,6 +86,7 @@ pub use auth::{
     ADDRESS_FREE, AuthUser, LoginOutcome, MAX_DELAY, PAIR_FREE, Role, SESSION_SECONDS, Session,
 };
 pub use backup::{BackupInfo, inspect_sqlite_backup, key_fingerprint};
+pub use mail::service::{NewServiceMail, ServiceMail};
 pub use privacy::*;
 pub use programme::{
     ProgrammeError, ProgrammeHandle, ProgrammeId, ProgrammeSummary, Programmes, Record, RecordKind,

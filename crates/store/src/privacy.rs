@@ -40,7 +40,7 @@ use samspill_engine::survey::{PoliticalContacts, RatingAnswers};
 use serde::{Deserialize, Serialize};
 use sqlx::Row;
 
-use crate::accounts::NewServiceMail;
+use crate::NewServiceMail;
 use crate::tenant::{Snapshot, Tenant, opt_text, valid_email};
 use crate::*;
 

@@ -650,14 +650,7 @@ pub(crate) async fn send_service_mail(
                     name: &m.name,
                     tenant_name: m.tenant_name.as_deref().unwrap_or("samspill"),
                 };
-                match crate::mail::message(&env, subject, body) {
-                    Ok(msg) => match t.send(msg).await {
-                        Ok(_) => (MailStatus::Sent, None),
-                        Err(e) if e.is_permanent() => (MailStatus::Bounced, Some(e.to_string())),
-                        Err(e) => (MailStatus::Failed, Some(e.to_string())),
-                    },
-                    Err(e) => (MailStatus::Bounced, Some(e)),
-                }
+                crate::mail::send_smtp(t, crate::mail::message(&env, subject, body)).await
             }
         };
         if status == MailStatus::Sent {

@@ -59,12 +59,13 @@ async fn run(state: &AppState, job: &Job) -> Result<(), samspill_store::StoreErr
 pub async fn run_due(state: &AppState) -> Vec<&'static str> {
     let mut ran = Vec::new();
     for job in JOBS {
-        match state.store().lease_job(job.name, 600, job.every).await {
+        let at = state.now();
+        match state.store().lease_job(job.name, at, 600, job.every).await {
             Ok(true) => {
                 if let Err(e) = run(state, job).await {
                     tracing::error!(job = job.name, error = %e, "scheduled job failed");
                 }
-                if let Err(e) = state.store().finish_job(job.name).await {
+                if let Err(e) = state.store().finish_job(job.name, at).await {
                     tracing::error!(job = job.name, error = %e, "releasing a job failed");
                 }
                 ran.push(job.name);

@@ -167,6 +167,24 @@ pub(crate) fn message(m: &Envelope<'_>, subject: String, body: String) -> Result
         .map_err(|e| e.to_string())
 }
 
+/// Sends one composed message (or the reason it could not be composed)
+/// over SMTP: the status to record and the reason when it was not
+/// delivered. A permanent refusal, or a message that cannot be built, is a
+/// bounce (not retried); anything else is retried.
+pub(crate) async fn send_smtp(
+    transport: &AsyncSmtpTransport<Tokio1Executor>,
+    msg: Result<Message, String>,
+) -> (MailStatus, Option<String>) {
+    match msg {
+        Ok(msg) => match transport.send(msg).await {
+            Ok(_) => (MailStatus::Sent, None),
+            Err(e) if e.is_permanent() => (MailStatus::Bounced, Some(e.to_string())),
+            Err(e) => (MailStatus::Failed, Some(e.to_string())),
+        },
+        Err(e) => (MailStatus::Bounced, Some(e)),
+    }
+}
+
 /// One message through the configured transport: the status to record and
 /// the reason when it was not delivered. Never panics: a panic while
 /// composing (a bug) marks the message failed with that reason.
@@ -191,12 +209,7 @@ async fn deliver(
         }
     };
     match (smtp, msg) {
-        (Some(transport), Some(Ok(msg))) => match transport.send(msg).await {
-            Ok(_) => (MailStatus::Sent, None),
-            Err(e) if e.is_permanent() => (MailStatus::Bounced, Some(e.to_string())),
-            Err(e) => (MailStatus::Failed, Some(e.to_string())),
-        },
-        (Some(_), Some(Err(e))) => (MailStatus::Bounced, Some(e)),
+        (Some(transport), Some(msg)) => send_smtp(transport, msg).await,
         _ => match state.store().deliver_to_outbox(m, &subject, &body).await {
             Ok(()) => (MailStatus::Sent, None),
             Err(e) => (MailStatus::Failed, Some(e.to_string())),

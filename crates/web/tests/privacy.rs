@@ -16,34 +16,8 @@ use samspill_store::AuditFilter;
 async fn erasure_through_the_pages_regenerates_the_reports_with_a_method_note() {
     for (db, url) in database_urls() {
         let e = env(&url, None).await;
-        let m = samspill_synth::demo_programme()
-            .into_iter()
-            .min_by_key(|m| m.network.people.len())
-            .unwrap();
-        let s = samspill_seed::municipality(
-            &e.store,
-            &m,
-            PASSWORD,
-            samspill_seed::Extras {
-                second_round: false,
-                open_round: false,
-            },
-        )
-        .await
-        .unwrap();
-        let r = post(
-            &e.state,
-            "/login",
-            None,
-            &[("email", &s.login), ("password", PASSWORD)],
-        )
-        .await;
-        let cookie = r.cookie().expect("coordinator session");
-        let c = Some(cookie.as_str());
-        let csrf = get(&e.state, "/coord", c).await.csrf();
-        let tenant = e
-            .store
-            .tenant(e.store.tenant_by_slug(&s.slug).await.unwrap());
+        let sc = seeded_coordinator(&e).await;
+        let (s, tenant, c, csrf) = (&sc.seed, &sc.tenant, sc.c(), sc.csrf.clone());
         let round = s.closed_round;
         let base = format!("/coord/rounds/{round}");
 
@@ -255,34 +229,8 @@ async fn rectification_art14_notices_and_the_audit_log_export() {
         let mut config = e.state.config().clone();
         config.mail = samspill_web::MailTransport::Outbox;
         e.state = samspill_web::AppState::new(e.store.clone(), config).unwrap();
-        let m = samspill_synth::demo_programme()
-            .into_iter()
-            .min_by_key(|m| m.network.people.len())
-            .unwrap();
-        let s = samspill_seed::municipality(
-            &e.store,
-            &m,
-            PASSWORD,
-            samspill_seed::Extras {
-                second_round: false,
-                open_round: false,
-            },
-        )
-        .await
-        .unwrap();
-        let r = post(
-            &e.state,
-            "/login",
-            None,
-            &[("email", &s.login), ("password", PASSWORD)],
-        )
-        .await;
-        let cookie = r.cookie().expect("coordinator session");
-        let c = Some(cookie.as_str());
-        let csrf = get(&e.state, "/coord", c).await.csrf();
-        let tenant = e
-            .store
-            .tenant(e.store.tenant_by_slug(&s.slug).await.unwrap());
+        let sc = seeded_coordinator(&e).await;
+        let (s, tenant, c, csrf) = (&sc.seed, &sc.tenant, sc.c(), sc.csrf.clone());
         let round = s.closed_round;
 
         // Art. 14: people who did not answer but whom others reported.
@@ -424,5 +372,203 @@ async fn rectification_art14_notices_and_the_audit_log_export() {
         );
         let bad = get(&e.state, "/coord/audit?from=i-går", c).await;
         assert!(bad.status.is_client_error(), "{db}: {}", bad.status);
+    }
+}
+
+/// Retention as the coordinator and the scheduler meet it, on both
+/// databases: an out-of-range time is refused through the form and changes
+/// nothing; a rule set through the form shows each closed round's due date;
+/// with the state's clock moved to within 30 days the scheduler's pass
+/// warns (page and e-mail, once); past the date it reduces the round to its
+/// pseudonymised network (no names left in the report, the method note
+/// says so) and the audit log holds both actions under the retention job.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn retention_through_the_pages_and_the_scheduler_with_the_clock_moved_forward() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicI64, Ordering};
+    let t = samspill_i18n::Texts::new(samspill_i18n::Lang::Nb);
+    for (db, url) in database_urls() {
+        let mut e = env(&url, None).await;
+        let mut config = e.state.config().clone();
+        config.mail = samspill_web::MailTransport::Outbox;
+        e.state = samspill_web::AppState::new(e.store.clone(), config).unwrap();
+        let now = Arc::new(AtomicI64::new(samspill_store::now()));
+        let clock = now.clone();
+        e.state
+            .set_clock(Arc::new(move || clock.load(Ordering::SeqCst)));
+        let s = seeded_coordinator(&e).await;
+        let (c, csrf) = (s.c(), s.csrf.as_str());
+        let round = s.seed.closed_round;
+        let info = s.tenant.round(round).await.unwrap();
+        let closed_at = info.closed_at.expect("the seed's round is closed");
+        let person = s.tenant.persons().await.unwrap()[0].clone();
+
+        // Out of range: refused with the field named, nothing stored.
+        let r = post(
+            &e.state,
+            "/coord/privacy",
+            c,
+            &[
+                ("csrf", csrf),
+                ("retention_months", "0"),
+                ("retention_mode", "reduce"),
+            ],
+        )
+        .await;
+        assert_eq!(
+            r.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{db}: {}",
+            r.body
+        );
+        assert!(r.body.contains("aria-invalid=\"true\""), "{db}");
+        assert_eq!(
+            s.tenant.privacy_settings().await.unwrap().retention_months,
+            None,
+            "{db}"
+        );
+        let record = get(&e.state, "/coord/privacy/record", c).await;
+        assert!(
+            record
+                .body
+                .contains(&t.get("privacy-doc-retention-missing")),
+            "{db}: the record says no retention time is set"
+        );
+
+        // Twelve months, reduce.
+        let page = post_follow(
+            &e.state,
+            "/coord/privacy",
+            c,
+            &[
+                ("csrf", csrf),
+                ("retention_months", "12"),
+                ("retention_mode", "reduce"),
+                ("dpo_name", "Petter Personvern"),
+            ],
+        )
+        .await;
+        let due = samspill_store::add_months(closed_at, 12);
+        let due_day = t.date_or_text(&samspill_store::date_of(due));
+        assert!(page.body.contains(&due_day), "{db}: due {due_day} shown");
+        assert!(!page.body.contains(&t.get("privacy-soon")), "{db}");
+        assert!(page.body.contains(&t.get("privacy-kept")), "{db}");
+        // The generated documents follow the configuration.
+        let reduce_text = t.format(
+            "privacy-notice-retention-reduce",
+            &[("months", samspill_i18n::Arg::Num(12.0))],
+        );
+        for doc in ["record", "dpia"] {
+            let r = get(&e.state, &format!("/coord/privacy/{doc}"), c).await;
+            assert_eq!(r.status, StatusCode::OK, "{db}: {doc}");
+            assert!(r.body.contains(&reduce_text), "{db}: {doc} states the rule");
+            assert!(r.body.contains("Petter Personvern"), "{db}: {doc} DPO");
+            assert!(
+                !r.body.contains(&t.get("privacy-doc-retention-missing")),
+                "{db}: {doc}"
+            );
+        }
+        let dpia = get(&e.state, "/coord/privacy/dpia?format=md", c).await;
+        assert!(
+            dpia.body
+                .contains(&format!("## {}", t.get("privacy-dpia-risks"))),
+            "{db}: the DPIA draft has its risks section"
+        );
+        assert!(
+            !get(&e.state, "/coord/privacy/record?format=md", c)
+                .await
+                .body
+                .contains(&t.get("privacy-dpia-risks")),
+            "{db}: the record is not a DPIA"
+        );
+
+        // Before the warning window: the scheduler does nothing.
+        now.store(due - 40 * 86_400, Ordering::SeqCst);
+        assert!(e.state.run_jobs().await.contains(&"retention"), "{db}");
+        samspill_web::run_mail_once(&e.state).await;
+        let warnings = || async {
+            s.tenant
+                .delivered_mail(1000)
+                .await
+                .unwrap()
+                .into_iter()
+                .filter(|m| m.subject.contains(&info.name))
+                .count()
+        };
+        assert_eq!(warnings().await, 0, "{db}: no warning 40 days before");
+
+        // Within the hour the job does not run again (on the state's clock).
+        now.store(due - 40 * 86_400 + 1800, Ordering::SeqCst);
+        assert!(
+            !e.state.run_jobs().await.contains(&"retention"),
+            "{db}: retention runs once an hour"
+        );
+        // 20 days before: warned on the page and by e-mail, once.
+        now.store(due - 20 * 86_400, Ordering::SeqCst);
+        assert!(e.state.run_jobs().await.contains(&"retention"), "{db}");
+        samspill_web::run_mail_once(&e.state).await;
+        assert_eq!(warnings().await, 1, "{db}: one warning");
+        let page = get(&e.state, "/coord/privacy", c).await;
+        assert!(page.body.contains(&t.get("privacy-soon")), "{db}");
+        now.store(due - 10 * 86_400, Ordering::SeqCst);
+        e.state.run_jobs().await;
+        samspill_web::run_mail_once(&e.state).await;
+        assert_eq!(warnings().await, 1, "{db}: warned once only");
+        let named = get(
+            &e.state,
+            &format!("/coord/rounds/{round}/report/report.html?named=1"),
+            c,
+        )
+        .await;
+        assert!(
+            named.body.contains(&person.name),
+            "{db}: still named before"
+        );
+
+        // Past the date: reduced.
+        now.store(due + 3600, Ordering::SeqCst);
+        assert!(e.state.run_jobs().await.contains(&"retention"), "{db}");
+        let page = get(&e.state, "/coord/privacy", c).await;
+        assert!(
+            page.body.contains(&t.get("privacy-state-reduced")),
+            "{db}: the page says reduced"
+        );
+        let named = get(
+            &e.state,
+            &format!("/coord/rounds/{round}/report/report.html?named=1"),
+            c,
+        )
+        .await;
+        assert_eq!(named.status, StatusCode::OK, "{db}: {}", named.body);
+        assert!(
+            !named.body.contains(&person.name),
+            "{db}: no names after reduction"
+        );
+        let note = t.format(
+            "privacy-method-reduced",
+            &[(
+                "date",
+                samspill_i18n::Arg::Str(&t.date_or_text(&samspill_store::date_of(due + 3600))),
+            )],
+        );
+        assert!(
+            named.body.contains(&note) || named.body.contains(&note.replace('\'', "&#x27;")),
+            "{db}: the method chapter says what retention did"
+        );
+        let log = s
+            .tenant
+            .audit_log(&AuditFilter {
+                action: Some("retention.".into()),
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+        let actions: Vec<&str> = log.iter().map(|l| l.action.as_str()).collect();
+        assert_eq!(actions, ["retention.reduce", "retention.warn"], "{db}");
+        assert!(log.iter().all(|l| l.actor == "system:retention"), "{db}");
+        assert!(
+            log.iter().all(|l| !l.detail.contains(&person.name)),
+            "{db}: the log names no one"
+        );
     }
 }

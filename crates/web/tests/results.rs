@@ -21,29 +21,16 @@ async fn seeded(
     let mut config = e.state.config().clone();
     config.mail = mail;
     e.state = samspill_web::AppState::new(e.store.clone(), config).unwrap();
-    let m = &samspill_synth::demo_programme()[0];
-    let s = samspill_seed::municipality(
-        &e.store,
-        m,
-        PASSWORD,
+    let sc = seeded_coordinator_with(
+        &e,
+        &samspill_synth::demo_programme()[0],
         samspill_seed::Extras {
             second_round: true,
             open_round: true,
         },
     )
-    .await
-    .unwrap();
-    let r = post(
-        &e.state,
-        "/login",
-        None,
-        &[("email", &s.login), ("password", PASSWORD)],
-    )
     .await;
-    let cookie = r.cookie().expect("coordinator session");
-    let home = get(&e.state, "/coord", Some(&cookie)).await;
-    let csrf = home.csrf();
-    (e, s, cookie, csrf)
+    (e, sc.seed, sc.cookie, sc.csrf)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -169,6 +169,74 @@ pub async fn login(e: &Env) -> (String, String) {
     (cookie, home.csrf())
 }
 
+/// A municipality seeded from the smallest demo network (one closed round,
+/// no second or open round), its coordinator logged in.
+pub struct Seeded {
+    /// What the seed made.
+    pub seed: samspill_seed::Seeded,
+    /// The municipality's tenant.
+    pub tenant: samspill_store::Tenant,
+    /// The coordinator's session cookie.
+    pub cookie: String,
+    /// A CSRF token of that session.
+    pub csrf: String,
+}
+
+impl Seeded {
+    /// The cookie as the request helpers take it.
+    pub fn c(&self) -> Option<&str> {
+        Some(self.cookie.as_str())
+    }
+}
+
+/// Seeds the smallest demo municipality (one closed round) into `e`'s
+/// store and logs its coordinator in.
+pub async fn seeded_coordinator(e: &Env) -> Seeded {
+    let m = samspill_synth::demo_programme()
+        .into_iter()
+        .min_by_key(|m| m.network.people.len())
+        .unwrap();
+    seeded_coordinator_with(
+        e,
+        &m,
+        samspill_seed::Extras {
+            second_round: false,
+            open_round: false,
+        },
+    )
+    .await
+}
+
+/// Seeds municipality `m` with `extras` into `e`'s store and logs its
+/// coordinator in.
+pub async fn seeded_coordinator_with(
+    e: &Env,
+    m: &samspill_synth::Municipality,
+    extras: samspill_seed::Extras,
+) -> Seeded {
+    let seed = samspill_seed::municipality(&e.store, m, PASSWORD, extras)
+        .await
+        .unwrap();
+    let r = post(
+        &e.state,
+        "/login",
+        None,
+        &[("email", &seed.login), ("password", PASSWORD)],
+    )
+    .await;
+    let cookie = r.cookie().expect("coordinator session");
+    let csrf = get(&e.state, "/coord", Some(&cookie)).await.csrf();
+    let tenant = e
+        .store
+        .tenant(e.store.tenant_by_slug(&seed.slug).await.unwrap());
+    Seeded {
+        seed,
+        tenant,
+        cookie,
+        csrf,
+    }
+}
+
 /// A multipart upload of one file plus the CSRF field.
 pub async fn upload(
     state: &AppState,

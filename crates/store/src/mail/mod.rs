@@ -1,5 +1,11 @@
 //! The mail outbox: queued by a tenant, sent by the (system-level) worker.
+//! Round mail (invitations, reminders) lives here; service mail in
+//! [`service`]; both keep the lease discipline of [`lease`].
 
+mod lease;
+pub(crate) mod service;
+
+use lease::Queue;
 use sqlx::Row;
 
 use crate::tenant::*;
@@ -156,19 +162,17 @@ impl Store {
     /// System-level: spans tenants by design.
     pub async fn claim_mail(&self, limit: i64, lease_seconds: i64) -> Result<Vec<OutgoingMail>> {
         let t = now();
-        sqlx::query(
-            "UPDATE mail_outbox SET claimed_by = $1, claimed_until = $2 \
-             WHERE id IN (SELECT m.id FROM mail_outbox m JOIN invitations i ON i.id = m.invitation_id AND i.tenant_id = m.tenant_id JOIN rounds r ON r.id = i.round_id AND r.tenant_id = i.tenant_id JOIN tenants t ON t.id = m.tenant_id \
-                 WHERE (m.status = 'queued' OR (m.status = 'failed' AND m.attempts < 5)) AND r.status = 'open' AND t.active = 1 \
-                 AND (m.claimed_until IS NULL OR m.claimed_until < $3) ORDER BY m.id LIMIT $4) \
-             AND (status = 'queued' OR (status = 'failed' AND attempts < 5)) \
-             AND (claimed_until IS NULL OR claimed_until < $3)",
+        lease::claim(
+            &self.pool,
+            Queue::Round,
+            "SELECT m.id FROM mail_outbox m JOIN invitations i ON i.id = m.invitation_id AND i.tenant_id = m.tenant_id \
+             JOIN rounds r ON r.id = i.round_id AND r.tenant_id = i.tenant_id JOIN tenants t ON t.id = m.tenant_id \
+             WHERE r.status = 'open' AND t.active = 1",
+            &self.instance,
+            t,
+            t + lease_seconds,
+            limit,
         )
-        .bind(&*self.instance)
-        .bind(t + lease_seconds)
-        .bind(t)
-        .bind(limit)
-        .execute(&self.pool)
         .await?;
         let rows = sqlx::query(
             "SELECT m.id, m.tenant_id, m.kind, m.to_addr, m.attempts, t.name AS tenant_name, t.mail_from, t.lang AS tlang, r.name AS round_name, r.lang AS rlang, r.closes_on, r.contact_name, r.contact_email, r.contact_phone, r.list_by, i.nonce, i.lang AS ilang, p.id AS pid, p.name AS pname, p.unit AS punit FROM mail_outbox m JOIN tenants t ON t.id = m.tenant_id JOIN invitations i ON i.id = m.invitation_id AND i.tenant_id = m.tenant_id JOIN rounds r ON r.id = i.round_id AND r.tenant_id = i.tenant_id JOIN persons p ON p.id = i.person_id AND p.tenant_id = i.tenant_id WHERE m.claimed_by = $1 AND m.claimed_until >= $2 AND (m.status = 'queued' OR m.status = 'failed') ORDER BY m.id",
@@ -261,28 +265,14 @@ impl Store {
             .bind(now())
             .execute(&mut *tx)
             .await?;
-        sqlx::query("UPDATE mail_outbox SET status = 'sent', attempts = attempts + 1, last_error = NULL, sent_at = $1, claimed_by = NULL, claimed_until = NULL WHERE id = $2")
-            .bind(now())
-            .bind(mail.id)
-            .execute(&mut *tx)
-            .await?;
+        lease::mark(&mut *tx, Queue::Round, mail.id, MailStatus::Sent, None).await?;
         tx.commit().await?;
         Ok(())
     }
 
     /// Records the outcome of a send attempt.
     pub async fn mark_mail(&self, id: i64, status: MailStatus, error: Option<&str>) -> Result<()> {
-        sqlx::query(
-            "UPDATE mail_outbox SET status = $1, attempts = attempts + 1, last_error = $2, sent_at = CASE WHEN $3 = 1 THEN $4 ELSE sent_at END, claimed_by = NULL, claimed_until = NULL WHERE id = $5",
-        )
-        .bind(status.as_str())
-        .bind(error.map(|e| e.chars().take(500).collect::<String>()))
-        .bind((status == MailStatus::Sent) as i64)
-        .bind(now())
-        .bind(id)
-        .execute(&self.pool)
-        .await?;
-        Ok(())
+        lease::mark(&self.pool, Queue::Round, id, status, error).await
     }
 
     /// Records a bounce that arrived later (a delivery status notification
