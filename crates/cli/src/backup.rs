@@ -89,6 +89,8 @@ pub fn backup(args: &BackupArgs, t: &Texts) -> Result<()> {
         ));
     }
     if config.sqlite_path().is_none() {
+        // pg_dump keeps the mode of the file it writes into: owner only.
+        samspill_store::create_private(&args.file).map_err(|e| write_error(&args.file, e, t))?;
         return pg_tool(
             "pg_dump",
             &[

@@ -462,6 +462,13 @@ async fn a_backup_taken_while_respondents_answer_restores_every_acknowledged_ans
         "{}",
         text(&o)
     );
+    // The copy holds every answer: readable by its owner only.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&backup).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "backup mode {mode:o}");
+    }
     stop.store(true, Ordering::Relaxed);
     answering.await.unwrap();
     let before: Vec<usize> = acked

@@ -34,9 +34,11 @@ impl Store {
                 "backup_sqlite needs an SQLite store".into(),
             ));
         }
-        if path.exists() {
-            return Err(StoreError::Conflict(path.display().to_string()));
-        }
+        // The copy holds every answer: it is created empty and readable by
+        // its owner only before SQLite writes into it (`VACUUM INTO`
+        // accepts an empty file), so no other local user can read it, not
+        // even while it is being written.
+        create_private(path).map_err(|_| StoreError::Conflict(path.display().to_string()))?;
         let target = path.to_string_lossy().to_string();
         sqlx::query("VACUUM INTO $1")
             .bind(target)
@@ -44,6 +46,16 @@ impl Store {
             .await?;
         Ok(())
     }
+}
+
+/// Creates `path` empty, readable and writable by its owner only (on Unix;
+/// elsewhere with the platform's defaults). Fails if it exists.
+pub fn create_private(path: &Path) -> std::io::Result<()> {
+    let mut o = std::fs::OpenOptions::new();
+    o.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut o, 0o600);
+    o.open(path).map(drop)
 }
 
 /// Opens a backup file read-only and checks it: SQLite's integrity check,

@@ -85,7 +85,7 @@ pub use audit::{Actor, AuditFilter};
 pub use auth::{
     ADDRESS_FREE, AuthUser, LoginOutcome, MAX_DELAY, PAIR_FREE, Role, SESSION_SECONDS, Session,
 };
-pub use backup::{BackupInfo, inspect_sqlite_backup, key_fingerprint};
+pub use backup::{BackupInfo, create_private, inspect_sqlite_backup, key_fingerprint};
 pub use mail::service::{NewServiceMail, ServiceMail};
 pub use privacy::*;
 pub use programme::{

@@ -13,7 +13,7 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
+use lettre::{AsyncSmtpTransport, Tokio1Executor};
 use samspill_i18n::{Arg, Lang};
 use samspill_store::{
     AuthUser, ChallengeOutcome, MailStatus, SecondFactor, ServiceMail, StoreError, TokenPurpose,
