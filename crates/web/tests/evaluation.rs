@@ -359,13 +359,17 @@ async fn evaluation_rounds_log_and_notes_by_role() {
         )
         .await;
         assert_eq!(r.status, StatusCode::FORBIDDEN, "{db}");
-        assert_eq!(
-            get(s, &p("/rounds/2026/settings"), c(&w.evaluator))
-                .await
+        // Its settings are shown, not offered for change.
+        let other = get(s, &p("/rounds/2026/settings"), c(&w.evaluator)).await;
+        assert_eq!(other.status, StatusCode::OK, "{db}");
+        assert!(other.body.contains("id=\"s-name\""), "{db}");
+        assert!(
+            other
                 .body
-                .contains("id=\"s-name\""),
-            true
+                .contains("kan se innstillingene, men ikke endre dem"),
+            "{db}"
         );
+        assert!(!other.body.contains(">Lagre</button>"), "{db}");
         // The funder's adviser: not the evaluator's round; a round of
         // their own.
         let r = send(
@@ -488,7 +492,8 @@ async fn hostile_round_and_log_input_is_refused_with_nothing_changed() {
             .to_string();
         let log = p(&format!("/rounds/{key}/log"));
         let huge = "x".repeat(25_000);
-        let cases: Vec<(String, Vec<(&str, &str)>, &str)> = vec![
+        type Case<'a> = (String, Vec<(&'a str, &'a str)>, &'a str);
+        let cases: Vec<Case> = vec![
             (
                 p("/evaluation"),
                 vec![

@@ -1811,7 +1811,7 @@ pub async fn anchoring(
                     .any(|a| a.participant.as_ref() == Some(&pid))
         })
         .collect();
-    attended.sort_by(|a, b| b.date.cmp(&a.date));
+    attended.sort_by_key(|g| std::cmp::Reverse(g.date));
     let gatherings: Vec<Value> = attended
         .iter()
         .map(|g| {
