@@ -32,6 +32,7 @@
 pub mod doc;
 pub mod facts;
 pub mod figures;
+pub mod grid;
 pub mod html;
 pub mod municipality;
 pub mod pdf;

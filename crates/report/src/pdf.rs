@@ -71,7 +71,7 @@ static MAIN: LazyLock<Source> =
 /// can finish on other threads while one compile runs.
 pub const CACHE_AGE: usize = 8;
 
-fn file_id(path: &str) -> FileId {
+pub(crate) fn file_id(path: &str) -> FileId {
     // Paths are fixed strings of this module: always valid.
     let vpath = VirtualPath::new(path)
         .unwrap_or_else(|_| VirtualPath::new("/invalid").expect("a valid path"));
@@ -79,9 +79,9 @@ fn file_id(path: &str) -> FileId {
 }
 
 /// An in-memory world: the template, the document as JSON, the figures.
-struct ReportWorld {
-    main: Source,
-    files: HashMap<FileId, Bytes>,
+pub(crate) struct ReportWorld {
+    pub(crate) main: Source,
+    pub(crate) files: HashMap<FileId, Bytes>,
 }
 
 impl World for ReportWorld {

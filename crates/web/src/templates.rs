@@ -212,6 +212,31 @@ const TEMPLATES: &[(&str, &str)] = &[
         "programme_problems.html",
         include_str!("../templates/programme_problems.html"),
     ),
+    // The evaluator's workspace (programme/workspace.rs).
+    (
+        "evaluation_rounds.html",
+        include_str!("../templates/evaluation_rounds.html"),
+    ),
+    (
+        "evaluation_settings.html",
+        include_str!("../templates/evaluation_settings.html"),
+    ),
+    (
+        "evaluation_log.html",
+        include_str!("../templates/evaluation_log.html"),
+    ),
+    (
+        "evaluation_learning.html",
+        include_str!("../templates/evaluation_learning.html"),
+    ),
+    (
+        "evaluation_gatherings.html",
+        include_str!("../templates/evaluation_gatherings.html"),
+    ),
+    (
+        "evaluation_anchoring.html",
+        include_str!("../templates/evaluation_anchoring.html"),
+    ),
 ];
 
 /// Builds the template environment.

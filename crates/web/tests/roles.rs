@@ -270,6 +270,51 @@ const RULES: &[(&str, Option<Rule>, Option<Rule>)] = &[
         Some(Rule::AnyUser),
     ),
     ("/programmes/{id}/compare", Some(Rule::Member), None),
+    (
+        "/programmes/{id}/evaluation",
+        Some(Rule::Member),
+        Some(Rule::AnyUser),
+    ),
+    (
+        "/programmes/{id}/rounds/{round}/settings",
+        Some(Rule::Member),
+        Some(Rule::AnyUser),
+    ),
+    (
+        "/programmes/{id}/rounds/{round}/log",
+        Some(Rule::Member),
+        Some(Rule::AnyUser),
+    ),
+    (
+        "/programmes/{id}/rounds/{round}/log/remove",
+        None,
+        Some(Rule::AnyUser),
+    ),
+    (
+        "/programmes/{id}/rounds/{round}/matrix.pdf",
+        Some(Rule::Member),
+        None,
+    ),
+    (
+        "/programmes/{id}/learning",
+        Some(Rule::Member),
+        Some(Rule::AnyUser),
+    ),
+    (
+        "/programmes/{id}/gatherings",
+        Some(Rule::Member),
+        Some(Rule::AnyUser),
+    ),
+    (
+        "/programmes/{id}/gatherings/attendance",
+        None,
+        Some(Rule::AnyUser),
+    ),
+    (
+        "/programmes/{id}/participants/{pid}/anchoring",
+        Some(Rule::Member),
+        None,
+    ),
     ("/static/app.css", Some(Rule::Public), None),
     ("/static/survey.js", Some(Rule::Public), None),
 ];

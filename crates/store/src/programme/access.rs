@@ -11,7 +11,9 @@
 //!   the funder's side of each participant (admission, path plan,
 //!   extensions and their reasons, agreements), anchoring assessments,
 //!   gatherings and their own learning notes, marks reports read, and moves
-//!   the whole programme in and out. Survey results of the participants'
+//!   the whole programme in and out. Like an evaluator, they may set up
+//!   evaluation rounds of their own (log, notes, matrix set-up), never
+//!   another's, and never the programme leaders' sign-offs. Survey results of the participants'
 //!   tenants are shown pseudonymised.
 //! * An **evaluator** who is a member (evaluator role) reads the programme's
 //!   data and the participants' pseudonymised survey results, and writes
@@ -161,11 +163,12 @@ pub fn funder(user: UserId, tenants: &[TenantId], action: &Action<'_>) -> bool {
                 _ => false,
             },
             Record::Learning(_) => before.is_none() || *created_by == Some(user),
-            Record::Organisation(_) | Record::ActionPlan(_) | Record::EvaluationRound(_) => false,
+            Record::EvaluationRound(r) => own_round(user, before, r, *created_by),
+            Record::Organisation(_) | Record::ActionPlan(_) => false,
         },
         Action::Remove { record, created_by } => match record {
             Record::Cohort(_) | Record::Assessment(_) | Record::Gathering(_) => true,
-            Record::Learning(_) => *created_by == Some(user),
+            Record::Learning(_) | Record::EvaluationRound(_) => *created_by == Some(user),
             _ => false,
         },
     }
@@ -188,15 +191,7 @@ pub fn evaluator(user: UserId, tenants: &[TenantId], action: &Action<'_>) -> boo
             created_by,
             ..
         } => match after {
-            Record::EvaluationRound(r) => match before {
-                None => r.sign_offs.is_empty(),
-                // Their own rounds, and never the programme leaders'
-                // sign-offs.
-                Some(Record::EvaluationRound(b)) => {
-                    *created_by == Some(user) && b.sign_offs == r.sign_offs
-                }
-                Some(_) => false,
-            },
+            Record::EvaluationRound(r) => own_round(user, before, r, *created_by),
             Record::Learning(_) => before.is_none() || *created_by == Some(user),
             _ => false,
         },
@@ -265,6 +260,24 @@ pub fn coordinator(
             Record::Learning(e) => e.participant.as_ref() == Some(own) && *created_by == Some(user),
             _ => false,
         },
+    }
+}
+
+/// A new evaluation round without sign-offs, or a change to one of the
+/// user's own rounds (its log, notes, participants and matrix set-up) that
+/// leaves the programme leaders' sign-offs as they are.
+fn own_round(
+    user: UserId,
+    before: &Option<&Record>,
+    after: &EvaluationRound,
+    created_by: Option<UserId>,
+) -> bool {
+    match before {
+        None => after.sign_offs.is_empty(),
+        Some(Record::EvaluationRound(b)) => {
+            created_by == Some(user) && b.sign_offs == after.sign_offs
+        }
+        Some(_) => false,
     }
 }
 

@@ -3,8 +3,11 @@
 //! (`overview`), a participant's path, organisation, action plan and
 //! reports with their forms (`participant`), records edited as JSON
 //! (`record`), the evaluator's overview matrix per evaluation round with
-//! sign-off and comparison (`evaluation`), and import and export of the
-//! whole programme (`transfer`).
+//! sign-off and comparison (`evaluation`), import and export of the
+//! whole programme (`transfer`), and the evaluator's workspace: rounds and
+//! their settings, the data-collection log and notes, the matrix as PDF,
+//! the learning log, gatherings and a participant's process anchoring
+//! (`workspace`).
 //!
 //! Every handler takes a [`Viewer`] and opens the programme through the
 //! store's `programme_for`, which finds the user's standing (funder
@@ -23,6 +26,7 @@ mod overview;
 mod participant;
 mod record;
 mod transfer;
+mod workspace;
 
 use axum::Router;
 use axum::http::StatusCode;
@@ -81,6 +85,42 @@ pub fn routes() -> Router<AppState> {
             post(evaluation::sign_off),
         )
         .route("/programmes/{id}/compare", get(evaluation::compare))
+        .route(
+            "/programmes/{id}/evaluation",
+            get(workspace::rounds).post(workspace::round_create),
+        )
+        .route(
+            "/programmes/{id}/rounds/{round}/settings",
+            get(workspace::settings).post(workspace::settings_save),
+        )
+        .route(
+            "/programmes/{id}/rounds/{round}/log",
+            get(workspace::log).post(workspace::log_add),
+        )
+        .route(
+            "/programmes/{id}/rounds/{round}/log/remove",
+            post(workspace::log_remove),
+        )
+        .route(
+            "/programmes/{id}/rounds/{round}/matrix.pdf",
+            get(workspace::matrix_pdf),
+        )
+        .route(
+            "/programmes/{id}/learning",
+            get(workspace::learning).post(workspace::learning_add),
+        )
+        .route(
+            "/programmes/{id}/gatherings",
+            get(workspace::gatherings).post(workspace::gathering_add),
+        )
+        .route(
+            "/programmes/{id}/gatherings/attendance",
+            post(workspace::attendance_add),
+        )
+        .route(
+            "/programmes/{id}/participants/{pid}/anchoring",
+            get(workspace::anchoring),
+        )
 }
 
 /// `samspill-programme`'s catalogue over samspill-i18n's texts (the

@@ -1,0 +1,142 @@
+# The evaluator's workspace (issue 18): evaluation rounds, the
+# data-collection log and notes, the learning log, gatherings and process
+# anchoring. Keys: ev-.
+
+ev-rounds-title = Evalueringsrunder
+ev-rounds-help = En evalueringsrunde samler dataindsamlingen (interview, dokumenter, møder), noter og oversigtsmatricen pr. statusdato.
+ev-no-rounds = Ingen evalueringsrunder endnu.
+ev-period = Periode
+ev-signed-columns = Kvalitetssikrede kolonner
+ev-signed-of = { $n } af { $of }
+ev-log-and-notes = Log og noter
+ev-log-count = { $entries ->
+    [one] én logpost
+   *[other] { $entries } logposter
+  }, { $notes ->
+    [one] én note
+   *[other] { $notes } noter
+  }
+ev-actions = Handlinger
+ev-matrix = Oversigtsmatrice
+ev-matrix-pdf = Matricen som PDF
+ev-new-round = Ny evalueringsrunde
+ev-create-round = Opret runden
+ev-round = Runden
+ev-participants-help = Sæt kryds ved de deltagere, runden følger. Ingen krydser betyder alle.
+ev-sources-help = Matricen bygges af disse kilder; oplysninger, der kun findes i andre kilder, markeres som uoverensstemmelser.
+ev-date-help = Dato som 2026-03-01, måned som 2026-03 eller år som 2026.
+ev-settings-title = Indstillinger
+ev-not-yours = Runden er oprettet af en anden, så du kan se indstillingerne, men ikke ændre dem.
+ev-layout = Matricens rækker og afsnit
+ev-layout-help = Vælg hvilket afsnit hver række står i, og rækkefølgen i afsnittet. Tom etiket giver standardteksten.
+ev-section-labels = Afsnittenes overskrifter
+ev-section-label-of = Overskrift i stedet for «{ $section }»
+ev-rows = Rækker
+ev-row = Række
+ev-row-hidden = Ikke med
+ev-save = Gem
+ev-log-title = Dataindsamling
+ev-collected = Indsamlet pr. deltager
+ev-interviews = Interview
+ev-interview-total = { $n ->
+    [one] Ét interview registreret.
+   *[other] { $n } interview registreret.
+  }
+ev-documents = Modtagne dokumenter
+ev-meetings = Møder
+ev-entries = Logposter
+ev-no-entries = Ingen logposter endnu.
+ev-what = Hvad
+ev-when = Hvornår
+ev-remove = Fjern
+ev-notes = Noter pr. deltager
+ev-no-notes = Ingen noter endnu.
+ev-programme-level = Programniveau
+ev-add = Registrér
+ev-add-interviews = Interview
+ev-add-document = Dokument modtaget
+ev-add-meeting = Møde
+ev-add-note = Note
+ev-add-button = Tilføj
+ev-kind-interviews = Interview
+ev-kind-document = Dokument
+ev-kind-meeting = Møde
+ev-learning-title = Læringslog
+ev-learning-help = Læringsnoter markeret med læringsloop, vidensområde og aktørniveau. Delte noter ser programmets andre deltagere også.
+ev-learning-help-coordinator = Her ser du deltagerens egne læringsnoter og de noter, andre deltagere har delt.
+ev-learning-entries = Noter
+ev-no-learning = Ingen læringsnoter endnu.
+ev-shared = Delt med de andre deltagere
+ev-shared-by-other = Delt af en anden deltager
+ev-add-learning = Ny læringsnote
+ev-form-explicit = Eksplicit viden
+ev-form-tacit = Tavs viden
+ev-form-unknown = Ikke angivet
+ev-gatherings-title = Samlinger
+ev-gatherings-help = Programsamlinger, programledersamlinger, dialogkonferencer og temadage med fremmøde efter niveau. Fremmødet er belæg for procesforankring.
+ev-no-gatherings = Ingen samlinger endnu.
+ev-host = Vært
+ev-about-pre-analysis = Om forundersøgelsen
+ev-attendance-caption = Fremmøde ({ $total } i alt)
+ev-by-level = Efter niveau
+ev-no-attendance = Fremmødet er ikke registreret.
+ev-guests = Bevillingsgiver, evaluator og gæster
+ev-add-attendance = Registrér fremmøde
+ev-attendance-help = Samme deltager og niveau igen erstatter tallet; 0 fjerner linjen.
+ev-add-gathering = Ny samling
+ev-anchoring-title = Procesforankring: { $name }
+ev-process-anchoring = Fremmøde som belæg for procesforankring
+ev-process-help = Fremmøde ved gennemførte samlinger til og med i dag, efter niveau. Politikere, der deltager, tæller med i den politiske procesforankring.
+ev-political-process = Belæg for politisk procesforankring: { $n } (heraf { $politicians } politikere ved samlinger).
+ev-attendance-by-level = Fremmøde efter niveau ({ $total } i alt)
+ev-people = Personer
+ev-gatherings-attended = Samlinger med fremmøde
+ev-no-attendance-yet = Intet registreret fremmøde ved gennemførte samlinger endnu.
+ev-ratings = Seneste vurdering pr. dimension
+ev-dimension = Dimension
+ev-rating = Vurdering
+ev-before = Forrige vurdering
+ev-no-ratings = Ingen vurderinger endnu.
+ev-anchoring-link = Procesforankring og fremmøde
+ev-field-name = Navn
+ev-field-evaluator = Evaluator
+ev-field-from = Periodens første dag
+ev-field-as-of = Statusdato
+ev-field-participants = Deltagere
+ev-field-sources = Matricens kilder
+ev-field-participant = Deltager
+ev-field-group = Informantgruppe
+ev-field-month = Måned
+ev-field-until = Til og med måned
+ev-field-count = Antal
+ev-field-document = Dokumenttype
+ev-field-title = Titel
+ev-field-received = Modtaget
+ev-field-date = Dato
+ev-field-note = Note
+ev-field-entry-kind = Type
+ev-field-row-section = Afsnit
+ev-field-row-order = Rækkefølge
+ev-field-row-label = Etiket
+ev-field-section-label = Afsnitsoverskrift
+ev-field-loop = Læringsloop
+ev-field-area = Vidensområde
+ev-field-actor-level = Aktørniveau
+ev-field-form = Vidensform
+ev-field-learning = Læring
+ev-field-shared = Del med programmets andre deltagere
+ev-field-gathering-kind = Type samling
+ev-field-status = Status
+ev-field-host = Vært
+ev-field-audience = Målgruppe
+ev-field-level = Niveau
+ev-error-required = «{ $field }» skal udfyldes. Intet blev ændret.
+ev-error-too-long = «{ $field }» er for langt ({ $chars } tegn, højst { $max }). Intet blev ændret.
+ev-error-control = «{ $field }» indeholder kontroltegn eller usynlige tegn. Intet blev ændret.
+ev-error-date = «{ $field }»: «{ $value }» er ikke en dato (skriv 2026-03-01, 2026-03 eller 2026). Intet blev ændret.
+ev-error-choice = «{ $field }»: valget findes ikke. Intet blev ændret.
+ev-error-count = «{ $field }» skal være et helt tal fra 0 til { $max }. Intet blev ændret.
+ev-error-period = Perioden slutter, før den begynder. Intet blev ændret.
+ev-error-not-followed = «{ $field }»: runden følger ikke denne deltager. Intet blev ændret.
+ev-error-other-label = «{ $field }»: afsnittet «andet» skal have en overskrift. Intet blev ændret.
+ev-error-no-rows = Matricen skal have mindst én række. Intet blev ændret.

@@ -1,0 +1,142 @@
+# The evaluator's workspace (issue 18): evaluation rounds, the
+# data-collection log and notes, the learning log, gatherings and process
+# anchoring. Keys: ev-.
+
+ev-rounds-title = Evaluation rounds
+ev-rounds-help = An evaluation round gathers the data collection (interviews, documents, meetings), notes and the overview matrix as of a status date.
+ev-no-rounds = No evaluation rounds yet.
+ev-period = Period
+ev-signed-columns = Columns signed off
+ev-signed-of = { $n } of { $of }
+ev-log-and-notes = Log and notes
+ev-log-count = { $entries ->
+    [one] one log entry
+   *[other] { $entries } log entries
+  }, { $notes ->
+    [one] one note
+   *[other] { $notes } notes
+  }
+ev-actions = Actions
+ev-matrix = Overview matrix
+ev-matrix-pdf = The matrix as PDF
+ev-new-round = New evaluation round
+ev-create-round = Create the round
+ev-round = The round
+ev-participants-help = Tick the participants the round follows. None ticked means all of them.
+ev-sources-help = The matrix is built from these sources; facts found only in other sources are flagged as conflicts.
+ev-date-help = A date as 2026-03-01, a month as 2026-03 or a year as 2026.
+ev-settings-title = Settings
+ev-not-yours = Someone else created this round: you can see its settings but not change them.
+ev-layout = The matrix's rows and sections
+ev-layout-help = Choose the section each row is in and its place within the section. An empty label gives the standard text.
+ev-section-labels = Section headings
+ev-section-label-of = Heading instead of «{ $section }»
+ev-rows = Rows
+ev-row = Row
+ev-row-hidden = Not shown
+ev-save = Save
+ev-log-title = Data collection
+ev-collected = Collected per participant
+ev-interviews = Interviews
+ev-interview-total = { $n ->
+    [one] One interview recorded.
+   *[other] { $n } interviews recorded.
+  }
+ev-documents = Documents received
+ev-meetings = Meetings
+ev-entries = Log entries
+ev-no-entries = No log entries yet.
+ev-what = What
+ev-when = When
+ev-remove = Remove
+ev-notes = Notes per participant
+ev-no-notes = No notes yet.
+ev-programme-level = Programme level
+ev-add = Record
+ev-add-interviews = Interviews
+ev-add-document = Document received
+ev-add-meeting = Meeting
+ev-add-note = Note
+ev-add-button = Add
+ev-kind-interviews = Interviews
+ev-kind-document = Document
+ev-kind-meeting = Meeting
+ev-learning-title = Learning log
+ev-learning-help = Learning notes tagged by learning loop, knowledge area and actor level. Shared notes are seen by the programme's other participants too.
+ev-learning-help-coordinator = Here you see your participant's own learning notes and those other participants have shared.
+ev-learning-entries = Notes
+ev-no-learning = No learning notes yet.
+ev-shared = Shared with the other participants
+ev-shared-by-other = Shared by another participant
+ev-add-learning = New learning note
+ev-form-explicit = Explicit knowledge
+ev-form-tacit = Tacit knowledge
+ev-form-unknown = Not stated
+ev-gatherings-title = Gatherings
+ev-gatherings-help = Programme gatherings, programme-leader meetings, dialogue conferences and theme days with attendance by level. Attendance is evidence of process anchoring.
+ev-no-gatherings = No gatherings yet.
+ev-host = Host
+ev-about-pre-analysis = About the pre-analysis
+ev-attendance-caption = Attendance ({ $total } in all)
+ev-by-level = By level
+ev-no-attendance = Attendance has not been recorded.
+ev-guests = Funder, evaluator and guests
+ev-add-attendance = Record attendance
+ev-attendance-help = The same participant and level again replaces the number; 0 removes the line.
+ev-add-gathering = New gathering
+ev-anchoring-title = Process anchoring: { $name }
+ev-process-anchoring = Attendance as evidence of process anchoring
+ev-process-help = Attendance at gatherings held up to today, by level. Politicians who take part count towards political process anchoring.
+ev-political-process = Evidence of political process anchoring: { $n } (of which { $politicians } politicians at gatherings).
+ev-attendance-by-level = Attendance by level ({ $total } in all)
+ev-people = People
+ev-gatherings-attended = Gatherings attended
+ev-no-attendance-yet = No attendance recorded at gatherings held yet.
+ev-ratings = Latest assessment per dimension
+ev-dimension = Dimension
+ev-rating = Assessment
+ev-before = Previous assessment
+ev-no-ratings = No assessments yet.
+ev-anchoring-link = Process anchoring and attendance
+ev-field-name = Name
+ev-field-evaluator = Evaluator
+ev-field-from = First day of the period
+ev-field-as-of = Status date
+ev-field-participants = Participants
+ev-field-sources = The matrix's sources
+ev-field-participant = Participant
+ev-field-group = Informant group
+ev-field-month = Month
+ev-field-until = Up to and including month
+ev-field-count = Number
+ev-field-document = Kind of document
+ev-field-title = Title
+ev-field-received = Received
+ev-field-date = Date
+ev-field-note = Note
+ev-field-entry-kind = Kind
+ev-field-row-section = Section
+ev-field-row-order = Order
+ev-field-row-label = Label
+ev-field-section-label = Section heading
+ev-field-loop = Learning loop
+ev-field-area = Knowledge area
+ev-field-actor-level = Actor level
+ev-field-form = Form of knowledge
+ev-field-learning = Learning
+ev-field-shared = Share with the programme's other participants
+ev-field-gathering-kind = Kind of gathering
+ev-field-status = Status
+ev-field-host = Host
+ev-field-audience = Audience
+ev-field-level = Level
+ev-error-required = «{ $field }» must be filled in. Nothing was changed.
+ev-error-too-long = «{ $field }» is too long ({ $chars } characters, at most { $max }). Nothing was changed.
+ev-error-control = «{ $field }» contains control or invisible characters. Nothing was changed.
+ev-error-date = «{ $field }»: «{ $value }» is not a date (write 2026-03-01, 2026-03 or 2026). Nothing was changed.
+ev-error-choice = «{ $field }»: that choice does not exist. Nothing was changed.
+ev-error-count = «{ $field }» must be a whole number from 0 to { $max }. Nothing was changed.
+ev-error-period = The period ends before it begins. Nothing was changed.
+ev-error-not-followed = «{ $field }»: the round does not follow this participant. Nothing was changed.
+ev-error-other-label = «{ $field }»: the section «other» needs a heading. Nothing was changed.
+ev-error-no-rows = The matrix must have at least one row. Nothing was changed.

@@ -1,0 +1,142 @@
+# The evaluator's workspace (issue 18): evaluation rounds, the
+# data-collection log and notes, the learning log, gatherings and process
+# anchoring. Keys: ev-.
+
+ev-rounds-title = Evalueringsrunder
+ev-rounds-help = En evalueringsrunde samler datainnsamlingen (intervjuer, dokumenter, møter), notater og oversiktsmatrisen per statusdato.
+ev-no-rounds = Ingen evalueringsrunder ennå.
+ev-period = Periode
+ev-signed-columns = Kvalitetssikrede kolonner
+ev-signed-of = { $n } av { $of }
+ev-log-and-notes = Logg og notater
+ev-log-count = { $entries ->
+    [one] én loggføring
+   *[other] { $entries } loggføringer
+  }, { $notes ->
+    [one] ett notat
+   *[other] { $notes } notater
+  }
+ev-actions = Handlinger
+ev-matrix = Oversiktsmatrise
+ev-matrix-pdf = Matrisen som PDF
+ev-new-round = Ny evalueringsrunde
+ev-create-round = Opprett runden
+ev-round = Runden
+ev-participants-help = Kryss av for deltakerne runden følger. Ingen avkrysning betyr alle.
+ev-sources-help = Matrisen bygges av disse kildene; opplysninger som bare finnes i andre kilder, merkes som avvik.
+ev-date-help = Dato som 2026-03-01, måned som 2026-03 eller år som 2026.
+ev-settings-title = Innstillinger
+ev-not-yours = Denne runden er opprettet av en annen, så du kan se innstillingene, men ikke endre dem.
+ev-layout = Matrisens rader og seksjoner
+ev-layout-help = Velg hvilken seksjon hver rad står i, og rekkefølgen innenfor seksjonen. Tom etikett gir standardteksten.
+ev-section-labels = Seksjonenes overskrifter
+ev-section-label-of = Overskrift i stedet for «{ $section }»
+ev-rows = Rader
+ev-row = Rad
+ev-row-hidden = Ikke med
+ev-save = Lagre
+ev-log-title = Datainnsamling
+ev-collected = Innsamlet per deltaker
+ev-interviews = Intervjuer
+ev-interview-total = { $n ->
+    [one] Ett intervju registrert.
+   *[other] { $n } intervjuer registrert.
+  }
+ev-documents = Dokumenter mottatt
+ev-meetings = Møter
+ev-entries = Loggføringer
+ev-no-entries = Ingen loggføringer ennå.
+ev-what = Hva
+ev-when = Når
+ev-remove = Fjern
+ev-notes = Notater per deltaker
+ev-no-notes = Ingen notater ennå.
+ev-programme-level = Programnivå
+ev-add = Føre inn
+ev-add-interviews = Intervjuer
+ev-add-document = Dokument mottatt
+ev-add-meeting = Møte
+ev-add-note = Notat
+ev-add-button = Legg til
+ev-kind-interviews = Intervjuer
+ev-kind-document = Dokument
+ev-kind-meeting = Møte
+ev-learning-title = Læringslogg
+ev-learning-help = Læringsnotater merket med læringskrets, kunnskapsområde og aktørnivå. Notater som deles, ser også programmets andre deltakere.
+ev-learning-help-coordinator = Her ser du deltakerens egne læringsnotater og notatene andre deltakere har delt.
+ev-learning-entries = Notater
+ev-no-learning = Ingen læringsnotater ennå.
+ev-shared = Delt med de andre deltakerne
+ev-shared-by-other = Delt av en annen deltaker
+ev-add-learning = Nytt læringsnotat
+ev-form-explicit = Eksplisitt kunnskap
+ev-form-tacit = Taus kunnskap
+ev-form-unknown = Ikke angitt
+ev-gatherings-title = Samlinger
+ev-gatherings-help = Programsamlinger, programledersamlinger, dialogkonferanser og temadager med oppmøte etter nivå. Oppmøtet er belegg for prosessforankring.
+ev-no-gatherings = Ingen samlinger ennå.
+ev-host = Vert
+ev-about-pre-analysis = Om foranalysen
+ev-attendance-caption = Oppmøte ({ $total } i alt)
+ev-by-level = Etter nivå
+ev-no-attendance = Oppmøtet er ikke registrert.
+ev-guests = Finansiør, evaluator og gjester
+ev-add-attendance = Registrer oppmøte
+ev-attendance-help = Samme deltaker og nivå igjen erstatter tallet; 0 fjerner linjen.
+ev-add-gathering = Ny samling
+ev-anchoring-title = Prosessforankring: { $name }
+ev-process-anchoring = Oppmøte som belegg for prosessforankring
+ev-process-help = Oppmøte på gjennomførte samlinger til og med i dag, etter nivå. Politikere som deltar, teller med i den politiske prosessforankringen.
+ev-political-process = Belegg for politisk prosessforankring: { $n } (av dem { $politicians } politikere på samlinger).
+ev-attendance-by-level = Oppmøte etter nivå ({ $total } i alt)
+ev-people = Personer
+ev-gatherings-attended = Samlinger med oppmøte
+ev-no-attendance-yet = Ingen registrert oppmøte på gjennomførte samlinger ennå.
+ev-ratings = Siste vurdering per dimensjon
+ev-dimension = Dimensjon
+ev-rating = Vurdering
+ev-before = Forrige vurdering
+ev-no-ratings = Ingen vurderinger ennå.
+ev-anchoring-link = Prosessforankring og oppmøte
+ev-field-name = Navn
+ev-field-evaluator = Evaluator
+ev-field-from = Periodens første dag
+ev-field-as-of = Statusdato
+ev-field-participants = Deltakere
+ev-field-sources = Matrisens kilder
+ev-field-participant = Deltaker
+ev-field-group = Informantgruppe
+ev-field-month = Måned
+ev-field-until = Til og med måned
+ev-field-count = Antall
+ev-field-document = Dokumenttype
+ev-field-title = Tittel
+ev-field-received = Mottatt
+ev-field-date = Dato
+ev-field-note = Notat
+ev-field-entry-kind = Type
+ev-field-row-section = Seksjon
+ev-field-row-order = Rekkefølge
+ev-field-row-label = Etikett
+ev-field-section-label = Seksjonsoverskrift
+ev-field-loop = Læringskrets
+ev-field-area = Kunnskapsområde
+ev-field-actor-level = Aktørnivå
+ev-field-form = Kunnskapsform
+ev-field-learning = Læring
+ev-field-shared = Del med programmets andre deltakere
+ev-field-gathering-kind = Type samling
+ev-field-status = Status
+ev-field-host = Vert
+ev-field-audience = Målgruppe
+ev-field-level = Nivå
+ev-error-required = «{ $field }» må fylles ut. Ingenting ble endret.
+ev-error-too-long = «{ $field }» er for langt ({ $chars } tegn, høyst { $max }). Ingenting ble endret.
+ev-error-control = «{ $field }» inneholder kontrolltegn eller usynlige tegn. Ingenting ble endret.
+ev-error-date = «{ $field }»: «{ $value }» er ikke en dato (skriv 2026-03-01, 2026-03 eller 2026). Ingenting ble endret.
+ev-error-choice = «{ $field }»: valget finnes ikke. Ingenting ble endret.
+ev-error-count = «{ $field }» må være et helt tall fra 0 til { $max }. Ingenting ble endret.
+ev-error-period = Perioden slutter før den begynner. Ingenting ble endret.
+ev-error-not-followed = «{ $field }»: runden følger ikke denne deltakeren. Ingenting ble endret.
+ev-error-other-label = «{ $field }»: seksjonen «annet» trenger en overskrift. Ingenting ble endret.
+ev-error-no-rows = Matrisen må ha minst én rad. Ingenting ble endret.

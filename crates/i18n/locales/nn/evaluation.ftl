@@ -1,0 +1,142 @@
+# The evaluator's workspace (issue 18): evaluation rounds, the
+# data-collection log and notes, the learning log, gatherings and process
+# anchoring. Keys: ev-.
+
+ev-rounds-title = Evalueringsrundar
+ev-rounds-help = Ein evalueringsrunde samlar datainnsamlinga (intervju, dokument, møte), notat og oversiktsmatrisa per statusdato.
+ev-no-rounds = Ingen evalueringsrundar enno.
+ev-period = Periode
+ev-signed-columns = Kvalitetssikra kolonnar
+ev-signed-of = { $n } av { $of }
+ev-log-and-notes = Logg og notat
+ev-log-count = { $entries ->
+    [one] éi loggføring
+   *[other] { $entries } loggføringar
+  }, { $notes ->
+    [one] eitt notat
+   *[other] { $notes } notat
+  }
+ev-actions = Handlingar
+ev-matrix = Oversiktsmatrise
+ev-matrix-pdf = Matrisa som PDF
+ev-new-round = Ny evalueringsrunde
+ev-create-round = Opprett runden
+ev-round = Runden
+ev-participants-help = Kryss av for deltakarane runden følgjer. Inga avkryssing tyder alle.
+ev-sources-help = Matrisa blir bygd av desse kjeldene; opplysningar som berre finst i andre kjelder, blir merkte som avvik.
+ev-date-help = Dato som 2026-03-01, månad som 2026-03 eller år som 2026.
+ev-settings-title = Innstillingar
+ev-not-yours = Denne runden er oppretta av ein annan, så du kan sjå innstillingane, men ikkje endre dei.
+ev-layout = Rader og seksjonar i matrisa
+ev-layout-help = Vel kva seksjon kvar rad står i, og rekkjefølgja innanfor seksjonen. Tom etikett gir standardteksten.
+ev-section-labels = Overskrifter for seksjonane
+ev-section-label-of = Overskrift i staden for «{ $section }»
+ev-rows = Rader
+ev-row = Rad
+ev-row-hidden = Ikkje med
+ev-save = Lagre
+ev-log-title = Datainnsamling
+ev-collected = Innsamla per deltakar
+ev-interviews = Intervju
+ev-interview-total = { $n ->
+    [one] Eitt intervju registrert.
+   *[other] { $n } intervju registrerte.
+  }
+ev-documents = Dokument mottekne
+ev-meetings = Møte
+ev-entries = Loggføringar
+ev-no-entries = Ingen loggføringar enno.
+ev-what = Kva
+ev-when = Når
+ev-remove = Fjern
+ev-notes = Notat per deltakar
+ev-no-notes = Ingen notat enno.
+ev-programme-level = Programnivå
+ev-add = Føre inn
+ev-add-interviews = Intervju
+ev-add-document = Dokument motteke
+ev-add-meeting = Møte
+ev-add-note = Notat
+ev-add-button = Legg til
+ev-kind-interviews = Intervju
+ev-kind-document = Dokument
+ev-kind-meeting = Møte
+ev-learning-title = Læringslogg
+ev-learning-help = Læringsnotat merkte med læringskrins, kunnskapsområde og aktørnivå. Notat som blir delte, ser òg dei andre deltakarane i programmet.
+ev-learning-help-coordinator = Her ser du dei eigne læringsnotata til deltakaren og notata andre deltakarar har delt.
+ev-learning-entries = Notat
+ev-no-learning = Ingen læringsnotat enno.
+ev-shared = Delt med dei andre deltakarane
+ev-shared-by-other = Delt av ein annan deltakar
+ev-add-learning = Nytt læringsnotat
+ev-form-explicit = Eksplisitt kunnskap
+ev-form-tacit = Taus kunnskap
+ev-form-unknown = Ikkje oppgitt
+ev-gatherings-title = Samlingar
+ev-gatherings-help = Programsamlingar, programleiarsamlingar, dialogkonferansar og temadagar med oppmøte etter nivå. Oppmøtet er belegg for prosessforankring.
+ev-no-gatherings = Ingen samlingar enno.
+ev-host = Vert
+ev-about-pre-analysis = Om foranalysen
+ev-attendance-caption = Oppmøte ({ $total } i alt)
+ev-by-level = Etter nivå
+ev-no-attendance = Oppmøtet er ikkje registrert.
+ev-guests = Finansiør, evaluator og gjester
+ev-add-attendance = Registrer oppmøte
+ev-attendance-help = Same deltakar og nivå igjen erstattar talet; 0 fjernar linja.
+ev-add-gathering = Ny samling
+ev-anchoring-title = Prosessforankring: { $name }
+ev-process-anchoring = Oppmøte som belegg for prosessforankring
+ev-process-help = Oppmøte på gjennomførte samlingar til og med i dag, etter nivå. Politikarar som deltek, tel med i den politiske prosessforankringa.
+ev-political-process = Belegg for politisk prosessforankring: { $n } (av dei { $politicians } politikarar på samlingar).
+ev-attendance-by-level = Oppmøte etter nivå ({ $total } i alt)
+ev-people = Personar
+ev-gatherings-attended = Samlingar med oppmøte
+ev-no-attendance-yet = Ikkje noko registrert oppmøte på gjennomførte samlingar enno.
+ev-ratings = Siste vurdering per dimensjon
+ev-dimension = Dimensjon
+ev-rating = Vurdering
+ev-before = Førre vurdering
+ev-no-ratings = Ingen vurderingar enno.
+ev-anchoring-link = Prosessforankring og oppmøte
+ev-field-name = Namn
+ev-field-evaluator = Evaluator
+ev-field-from = Første dag i perioden
+ev-field-as-of = Statusdato
+ev-field-participants = Deltakarar
+ev-field-sources = Kjeldene til matrisa
+ev-field-participant = Deltakar
+ev-field-group = Informantgruppe
+ev-field-month = Månad
+ev-field-until = Til og med månad
+ev-field-count = Tal
+ev-field-document = Dokumenttype
+ev-field-title = Tittel
+ev-field-received = Motteke
+ev-field-date = Dato
+ev-field-note = Notat
+ev-field-entry-kind = Type
+ev-field-row-section = Seksjon
+ev-field-row-order = Rekkjefølgje
+ev-field-row-label = Etikett
+ev-field-section-label = Seksjonsoverskrift
+ev-field-loop = Læringskrins
+ev-field-area = Kunnskapsområde
+ev-field-actor-level = Aktørnivå
+ev-field-form = Kunnskapsform
+ev-field-learning = Læring
+ev-field-shared = Del med dei andre deltakarane i programmet
+ev-field-gathering-kind = Type samling
+ev-field-status = Status
+ev-field-host = Vert
+ev-field-audience = Målgruppe
+ev-field-level = Nivå
+ev-error-required = «{ $field }» må fyllast ut. Ingenting vart endra.
+ev-error-too-long = «{ $field }» er for langt ({ $chars } teikn, høgst { $max }). Ingenting vart endra.
+ev-error-control = «{ $field }» inneheld kontrollteikn eller usynlege teikn. Ingenting vart endra.
+ev-error-date = «{ $field }»: «{ $value }» er ikkje ein dato (skriv 2026-03-01, 2026-03 eller 2026). Ingenting vart endra.
+ev-error-choice = «{ $field }»: valet finst ikkje. Ingenting vart endra.
+ev-error-count = «{ $field }» må vere eit heilt tal frå 0 til { $max }. Ingenting vart endra.
+ev-error-period = Perioden sluttar før han byrjar. Ingenting vart endra.
+ev-error-not-followed = «{ $field }»: runden følgjer ikkje denne deltakaren. Ingenting vart endra.
+ev-error-other-label = «{ $field }»: seksjonen «anna» treng ei overskrift. Ingenting vart endra.
+ev-error-no-rows = Matrisa må ha minst éi rad. Ingenting vart endra.
