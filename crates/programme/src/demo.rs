@@ -1322,8 +1322,8 @@ fn learning() -> Vec<LearningEntry> {
 pub fn programme_on(run: Date) -> ProgrammeDocument {
     let base = programme();
     let as_of = d(AS_OF);
-    let months = (run.year() - as_of.year()) * 12 + i32::from(run.month())
-        - i32::from(as_of.month());
+    let months =
+        (run.year() - as_of.year()) * 12 + i32::from(run.month()) - i32::from(as_of.month());
     if months == 0 {
         return base;
     }

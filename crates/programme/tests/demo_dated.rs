@@ -36,8 +36,7 @@ fn the_moved_demo_is_valid_and_each_participant_stands_as_on_as_of() {
     for day in DAYS {
         let run = d(day);
         let doc = demo::programme_on(run);
-        doc.validate()
-            .unwrap_or_else(|e| panic!("{day}: {e:?}"));
+        doc.validate().unwrap_or_else(|e| panic!("{day}: {e:?}"));
         assert_eq!(doc.participants.len(), 5, "{day}");
         // The same positions, on the day of the month AS_OF was.
         let at = Date::ymd(run.year(), run.month(), as_of.day()).unwrap();
@@ -79,7 +78,15 @@ fn on_the_run_day_past_reports_are_in_but_one() {
             continue;
         }
         // Exactly one late report, Strandøy's latest.
-        assert_eq!(late, 1, "{day}: {:?}", p.rows.iter().map(|r| (&r.name, r.reports_late)).collect::<Vec<_>>());
+        assert_eq!(
+            late,
+            1,
+            "{day}: {:?}",
+            p.rows
+                .iter()
+                .map(|r| (&r.name, r.reports_late))
+                .collect::<Vec<_>>()
+        );
         let strandoy = doc.participant(&ParticipantId::new("strandoy")).unwrap();
         let (statuses, _) = report_statuses(&doc, strandoy, run);
         let due: Vec<_> = statuses.iter().filter(|s| s.due < run).collect();
@@ -118,7 +125,10 @@ fn on_the_run_day_past_reports_are_in_but_one() {
         for r in &doc.reports {
             assert!(r.submitted.is_some_and(|s| s < run), "{day}: {}", r.id);
             assert!(
-                matches!(r.kind, ReportKind::HalfYear | ReportKind::Annual | ReportKind::Final),
+                matches!(
+                    r.kind,
+                    ReportKind::HalfYear | ReportKind::Annual | ReportKind::Final
+                ),
                 "{day}"
             );
         }

@@ -353,8 +353,10 @@ pub async fn programme(store: &Store, password: &str) -> Result<SeededProgramme>
     let tools = store.programmes(Actor::system("seed"));
     // Dated relative to today, so the demo looks like a live programme on
     // the day it is run (reports due in the past are in, but one).
-    let today = samspill_programme::date::Date::parse(&samspill_store::today())
-        .unwrap_or_else(|_| samspill_programme::date::Date::parse(samspill_programme::demo::AS_OF).expect("valid"));
+    let today =
+        samspill_programme::date::Date::parse(&samspill_store::today()).unwrap_or_else(|_| {
+            samspill_programme::date::Date::parse(samspill_programme::demo::AS_OF).expect("valid")
+        });
     let doc = samspill_programme::demo::programme_on(today);
     let id = tools.create(&doc, None).await?;
     let funder_org = admin

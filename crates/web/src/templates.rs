@@ -212,6 +212,18 @@ const TEMPLATES: &[(&str, &str)] = &[
         "programme_problems.html",
         include_str!("../templates/programme_problems.html"),
     ),
+    (
+        "programme_agreement.html",
+        include_str!("../templates/programme_agreement.html"),
+    ),
+    (
+        "programme_reports.html",
+        include_str!("../templates/programme_reports.html"),
+    ),
+    (
+        "programme_vocabulary.html",
+        include_str!("../templates/programme_vocabulary.html"),
+    ),
 ];
 
 /// Builds the template environment.
