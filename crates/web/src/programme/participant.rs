@@ -4,10 +4,10 @@
 //! (overruns, the action plan against the next plan revision, coherence,
 //! representation, anchoring, reports); the planning calendar, the
 //! cooperation agreement, the organisation, the action plan in force as a
-//! goal tree, and the reports with their states. The forms are those the
-//! user's role allows: the coordinator records the actual dates and gates
-//! and their reports' submission and steering-group treatment; the funder's
-//! adviser agrees extensions and marks reports read.
+//! goal tree, and the reports with their states and drafts (`reports`).
+//! The forms are those the user's role allows: the coordinator records the
+//! actual dates and gates; the funder's adviser agrees extensions; the
+//! agreement and pre-analysis forms are `plan`'s, the reports' `reports`'.
 
 use axum::extract::State;
 use axum::http::StatusCode;
