@@ -193,6 +193,22 @@ fn demo_populates_reports_and_serves_them_with_an_open_round() {
     ] {
         assert!(body.contains(name), "{name} in the portfolio");
     }
+    // Dated to today, the demo looks live: the reports due in the past are
+    // in, but Strandøy's latest, which is late.
+    let late = "<strong class=\"error\">For sent</strong>";
+    for (slug, expected) in [("strandoy", 1), ("brattvik", 0), ("lyngnes", 0)] {
+        let (status, _, body) = request(
+            port,
+            "GET",
+            &format!("/programmes/1/participants/{slug}"),
+            &adviser,
+            "",
+        )
+        .unwrap();
+        assert_eq!(status, 200, "{slug}");
+        let body = String::from_utf8_lossy(&body);
+        assert_eq!(body.matches(late).count(), expected, "{slug}: late reports");
+    }
     child.kill().unwrap();
     let _ = child.wait();
     let _ = std::fs::remove_dir_all(&dir);

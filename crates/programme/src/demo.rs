@@ -19,6 +19,15 @@
 //!   secretariat.
 //!
 //! Two evaluation rounds (2025 and 2026) give two matrices to compare.
+//!
+//! [`programme`] is the programme as it stands on [`AS_OF`];
+//! [`programme_on`] is the same programme moved in time so that it stands
+//! the same way on another day (the day a demo is run): every dated fact
+//! moves by the whole months between the two days, and the reports are
+//! those the participants owe by that day, submitted and dealt with by
+//! their steering groups (the funder has read all but the latest), except
+//! Strandøy's latest, which is deliberately late, and Lyngnes' latest,
+//! which its steering group has not dealt with.
 
 use crate::date::Date;
 use crate::defaults::{boso_phase_model, standard_functions};
@@ -1304,6 +1313,119 @@ fn learning() -> Vec<LearningEntry> {
             "Programleder i fagenhet når ikke fram til rådmannen.",
         ),
     ]
+}
+
+/// The demo programme moved to `run` (see the module documentation):
+/// every participant stands on `run` where it stands in [`programme`] on
+/// [`AS_OF`]. Valid by [`ProgrammeDocument::validate`]; `programme()`
+/// itself when `run` lies in the month of [`AS_OF`].
+pub fn programme_on(run: Date) -> ProgrammeDocument {
+    let base = programme();
+    let as_of = d(AS_OF);
+    let months =
+        (run.year() - as_of.year()) * 12 + i32::from(run.month()) - i32::from(as_of.month());
+    if months == 0 {
+        return base;
+    }
+    let mut value = serde_json::to_value(&base).expect("the demo serialises");
+    shift_dates(&mut value, months);
+    let mut doc: ProgrammeDocument =
+        serde_json::from_value(value).expect("moved dates are dates of the same kind");
+    // The programme runs at least four years past the run day.
+    let end = Date::year_of((run.year() + 4).min(*crate::date::YEARS.end()));
+    if let (Some(e), Some(end)) = (doc.programme.period.end, end)
+        && e < end
+    {
+        doc.programme.period.end = Some(end);
+    }
+    doc.reports = reports_owed(&doc, run.start());
+    debug_assert!(doc.validate().is_ok(), "{:?}", doc.validate());
+    doc
+}
+
+/// Moves every date of day or month precision in a document's JSON by
+/// `months` (years and seasons, which also name rounds, stay).
+fn shift_dates(v: &mut serde_json::Value, months: i32) {
+    match v {
+        serde_json::Value::String(s) => {
+            let dated = s.len() >= 7
+                && s.as_bytes().get(4) == Some(&b'-')
+                && s.bytes().all(|b| b.is_ascii_digit() || b == b'-');
+            if !dated {
+                return;
+            }
+            let Ok(date) = Date::parse(s) else { return };
+            let moved = match date.precision() {
+                crate::date::Precision::Day => Some(date.add_months(months)),
+                crate::date::Precision::Month => {
+                    let m = date.add_months(months);
+                    Date::month_of(m.year(), m.month())
+                }
+                _ => None,
+            };
+            if let Some(m) = moved {
+                *s = m.to_string();
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(|x| shift_dates(x, months)),
+        serde_json::Value::Object(map) => map.values_mut().for_each(|x| shift_dates(x, months)),
+        _ => {}
+    }
+}
+
+/// The reports every participant owes by `run`, as a live programme has
+/// them (see the module documentation), with the status per measure of
+/// the plan in force at the end of each period.
+fn reports_owed(doc: &ProgrammeDocument, run: Date) -> Vec<Report> {
+    use crate::rules::prefill::prefill;
+    use crate::rules::reports::expected_reports;
+    let mut out = Vec::new();
+    for p in &doc.participants {
+        let owed: Vec<(ReportKind, i32, Date)> = expected_reports(doc, p)
+            .into_iter()
+            .filter(|(_, _, due)| *due < run)
+            .collect();
+        for (i, (kind, year, due)) in owed.iter().enumerate() {
+            let latest = i + 1 == owed.len();
+            if latest && p.id.as_str() == "strandoy" {
+                continue;
+            }
+            let submitted = due.add_days(-4);
+            let read = submitted.add_days(14);
+            let code = match kind {
+                ReportKind::HalfYear => "h",
+                ReportKind::Annual => "a",
+                ReportKind::Final => "f",
+            };
+            let measures = prefill(doc, p, *kind, *year, &[])
+                .map(|draft| {
+                    draft
+                        .measures
+                        .iter()
+                        .map(|m| MeasureReport {
+                            measure: m.measure.clone(),
+                            status: m.status,
+                            comment: None,
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            out.push(Report {
+                id: ReportId::new(format!("{}-{code}{year}", p.id)),
+                participant: p.id.clone(),
+                kind: *kind,
+                year: *year,
+                steering_group_treated: (!(latest && p.id.as_str() == "lyngnes"))
+                    .then(|| due.add_days(-12)),
+                submitted: Some(submitted),
+                read: (read < run && (!latest || p.id.as_str() == "brattvik")).then_some(read),
+                filled_in_by: Some("Programleder i samarbeid med prosjektgruppen".into()),
+                measures,
+                narrative: None,
+            });
+        }
+    }
+    out
 }
 
 /// The demo programme (see the module documentation); valid by

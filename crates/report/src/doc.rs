@@ -73,6 +73,9 @@ pub struct Doc {
     pub figure_label: String,
     /// Label before a table's number ("Tabell").
     pub table_label: String,
+    /// Whether the pages are turned (landscape A4), for wide tables such
+    /// as a programme's portfolio.
+    pub landscape: bool,
     /// The blocks in order.
     pub blocks: Vec<Block>,
 }

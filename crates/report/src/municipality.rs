@@ -32,6 +32,7 @@ pub(crate) fn shell(t: &Texts, title: String, subtitle: String, named: bool) -> 
         table_view: t.get("report-table-view"),
         figure_label: t.get("report-figure"),
         table_label: t.get("report-table"),
+        landscape: false,
         blocks: Vec::new(),
     }
 }

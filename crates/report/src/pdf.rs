@@ -277,6 +277,7 @@ fn data(doc: &Doc) -> (serde_json::Value, Vec<(String, Vec<u8>)>) {
         "notice": doc.notice,
         "figure_label": doc.figure_label,
         "table_label": doc.table_label,
+        "landscape": doc.landscape,
         "blocks": blocks,
     });
     (value, files)

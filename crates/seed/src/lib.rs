@@ -351,7 +351,13 @@ pub const PROGRAMME_EVALUATOR: &str = "evaluator@folgeevaluering.example";
 pub async fn programme(store: &Store, password: &str) -> Result<SeededProgramme> {
     let admin = store.admin(Actor::system("seed"));
     let tools = store.programmes(Actor::system("seed"));
-    let doc = samspill_programme::demo::programme();
+    // Dated relative to today, so the demo looks like a live programme on
+    // the day it is run (reports due in the past are in, but one).
+    let today =
+        samspill_programme::date::Date::parse(&samspill_store::today()).unwrap_or_else(|_| {
+            samspill_programme::date::Date::parse(samspill_programme::demo::AS_OF).expect("valid")
+        });
+    let doc = samspill_programme::demo::programme_on(today);
     let id = tools.create(&doc, None).await?;
     let funder_org = admin
         .create_tenant(&NewTenant::municipality(

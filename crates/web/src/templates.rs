@@ -237,6 +237,18 @@ const TEMPLATES: &[(&str, &str)] = &[
         "evaluation_anchoring.html",
         include_str!("../templates/evaluation_anchoring.html"),
     ),
+    (
+        "programme_agreement.html",
+        include_str!("../templates/programme_agreement.html"),
+    ),
+    (
+        "programme_reports.html",
+        include_str!("../templates/programme_reports.html"),
+    ),
+    (
+        "programme_vocabulary.html",
+        include_str!("../templates/programme_vocabulary.html"),
+    ),
 ];
 
 /// Builds the template environment.

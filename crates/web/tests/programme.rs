@@ -406,7 +406,18 @@ async fn forms_change_what_the_role_keeps_and_refuse_stale_and_bad_input() {
         .await;
         assert_eq!(r.status, StatusCode::FORBIDDEN, "{db}");
 
-        // The coordinator dates a report; the funder marks it read.
+        // The coordinator dates a report; the funder marks it read. (The
+        // demo is dated relative to today: take its reports' ids from it.)
+        let first_report = |doc: &ProgrammeDocument, who: &str| {
+            doc.reports
+                .iter()
+                .find(|r| r.participant.as_str() == who)
+                .map(|r| r.id.to_string())
+                .expect("the demo participant has a report")
+        };
+        let doc = stored(&w).await;
+        let bh = first_report(&doc, "brattvik");
+        let sh = first_report(&doc, "strandoy");
         let report = p("/participants/brattvik/report");
         let page = get(s, &p("/participants/brattvik"), c(&w.brattvik)).await;
         let rev = rev_of(&page.body, &report);
@@ -417,7 +428,7 @@ async fn forms_change_what_the_role_keeps_and_refuse_stale_and_bad_input() {
             &[
                 ("csrf", &w.brattvik.1),
                 ("rev", &rev),
-                ("report", "brattvik-h2025"),
+                ("report", &bh),
                 ("submitted", "2025-08-27"),
                 ("treated", "2025-08-20"),
             ],
@@ -433,18 +444,14 @@ async fn forms_change_what_the_role_keeps_and_refuse_stale_and_bad_input() {
             &[
                 ("csrf", &w.funder.1),
                 ("rev", &rev),
-                ("report", "brattvik-h2025"),
+                ("report", &bh),
                 ("read", "2025-09-01"),
             ],
         )
         .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{db}: {}", r.body);
         let doc = stored(&w).await;
-        let rep = doc
-            .reports
-            .iter()
-            .find(|r| r.id.as_str() == "brattvik-h2025")
-            .unwrap();
+        let rep = doc.reports.iter().find(|r| r.id.as_str() == bh).unwrap();
         assert_eq!(rep.submitted.unwrap().to_string(), "2025-08-27");
         assert_eq!(rep.read.unwrap().to_string(), "2025-09-01");
         // A coordinator cannot post another participant's report.
@@ -454,7 +461,7 @@ async fn forms_change_what_the_role_keeps_and_refuse_stale_and_bad_input() {
             c(&w.brattvik),
             &[
                 ("csrf", &w.brattvik.1),
-                ("report", "strandoy-h2025"),
+                ("report", &sh),
                 ("submitted", "2025-08-01"),
             ],
         )

@@ -235,6 +235,12 @@ const RULES: &[(&str, Option<Rule>, Option<Rule>)] = &[
     ("/programmes/{id}", Some(Rule::Member), None),
     ("/programmes/{id}/glossary", Some(Rule::Member), None),
     ("/programmes/{id}/portfolio.xlsx", Some(Rule::Member), None),
+    ("/programmes/{id}/portfolio.pdf", Some(Rule::Member), None),
+    (
+        "/programmes/{id}/vocabulary",
+        Some(Rule::Member),
+        Some(Rule::AnyUser),
+    ),
     ("/programmes/{id}/export.json", Some(Rule::Member), None),
     ("/programmes/{id}/export.xlsx", Some(Rule::Member), None),
     ("/programmes/{id}/import", None, Some(Rule::AnyUser)),
@@ -250,6 +256,16 @@ const RULES: &[(&str, Option<Rule>, Option<Rule>)] = &[
     ),
     (
         "/programmes/{id}/participants/{pid}/report",
+        None,
+        Some(Rule::AnyUser),
+    ),
+    (
+        "/programmes/{id}/participants/{pid}/agreement",
+        None,
+        Some(Rule::AnyUser),
+    ),
+    (
+        "/programmes/{id}/participants/{pid}/pre-analysis",
         None,
         Some(Rule::AnyUser),
     ),

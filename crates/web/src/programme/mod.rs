@@ -1,7 +1,10 @@
 //! Programme follow-up pages (issues 17 and 18), one module per aggregate:
 //! the list and the funder's overview with cohorts and the glossary
 //! (`overview`), a participant's path, organisation, action plan and
-//! reports with their forms (`participant`), records edited as JSON
+//! reports with their forms (`participant`), the cooperation agreement
+//! and pre-analysis forms (`plan`), the reports with their drafts and
+//! actions (`reports`), the programme's words and glossary entries
+//! (`vocabulary`), the portfolio as a PDF (`print`), records edited as JSON
 //! (`record`), the evaluator's overview matrix per evaluation round with
 //! sign-off and comparison (`evaluation`), import and export of the
 //! whole programme (`transfer`), and the evaluator's workspace: rounds and
@@ -22,10 +25,15 @@
 //! same transaction, so a refused change changes nothing.
 
 mod evaluation;
+mod input;
 mod overview;
 mod participant;
+mod plan;
+mod print;
 mod record;
+mod reports;
 mod transfer;
+mod vocabulary;
 mod workspace;
 
 use axum::Router;
@@ -53,9 +61,14 @@ pub fn routes() -> Router<AppState> {
         .route("/programmes/{id}", get(overview::overview))
         .route("/programmes/{id}/glossary", get(overview::glossary))
         .route(
+            "/programmes/{id}/vocabulary",
+            get(vocabulary::page).post(vocabulary::save),
+        )
+        .route(
             "/programmes/{id}/portfolio.xlsx",
             get(transfer::portfolio_xlsx),
         )
+        .route("/programmes/{id}/portfolio.pdf", get(print::portfolio_pdf))
         .route("/programmes/{id}/export.json", get(transfer::export_json))
         .route("/programmes/{id}/export.xlsx", get(transfer::export_xlsx))
         .route("/programmes/{id}/import", post(transfer::import))
@@ -69,7 +82,15 @@ pub fn routes() -> Router<AppState> {
         )
         .route(
             "/programmes/{id}/participants/{pid}/report",
-            post(participant::report_save),
+            post(reports::report_save),
+        )
+        .route(
+            "/programmes/{id}/participants/{pid}/agreement",
+            post(plan::agreement_save),
+        )
+        .route(
+            "/programmes/{id}/participants/{pid}/pre-analysis",
+            post(plan::pre_analysis_save),
         )
         .route(
             "/programmes/{id}/records/{kind}/{key}",

@@ -170,6 +170,7 @@ pub async fn overview(State(state): State<AppState>, v: Viewer, Id(id): Id<i64>)
         "participant_term": samspill_programme::text::capitalise(&r.term(samspill_programme::model::Term::Participant, samspill_programme::model::Form::Singular)),
         "may_import": h.allows(&Action::Import),
         "may_export": h.allows(&Action::Export),
+        "may_vocabulary": h.allows(&Action::ProgrammeRecord),
         "heading": r.message(&Message::new("programme-portfolio-sheet")),
     }));
     render(
@@ -199,7 +200,12 @@ pub async fn glossary(State(state): State<AppState>, v: Viewer, Id(id): Id<i64>)
         .iter()
         .map(|g| json!({"word": samspill_programme::text::capitalise(&r.value(&g.headword)), "definition": r.value(&g.definition)}))
         .collect();
-    let ctx = obj(json!({"id": id, "name": doc.programme.name, "items": items}));
+    let ctx = obj(json!({
+        "id": id,
+        "name": doc.programme.name,
+        "items": items,
+        "may_vocabulary": h.allows(&Action::ProgrammeRecord),
+    }));
     render(
         &state,
         &v,

@@ -4,10 +4,10 @@
 //! (overruns, the action plan against the next plan revision, coherence,
 //! representation, anchoring, reports); the planning calendar, the
 //! cooperation agreement, the organisation, the action plan in force as a
-//! goal tree, and the reports with their states. The forms are those the
-//! user's role allows: the coordinator records the actual dates and gates
-//! and their reports' submission and steering-group treatment; the funder's
-//! adviser agrees extensions and marks reports read.
+//! goal tree, and the reports with their states and drafts (`reports`).
+//! The forms are those the user's role allows: the coordinator records the
+//! actual dates and gates; the funder's adviser agrees extensions; the
+//! agreement and pre-analysis forms are `plan`'s, the reports' `reports`'.
 
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -15,12 +15,9 @@ use axum::response::{IntoResponse, Redirect, Response};
 use samspill_programme::Message;
 use samspill_programme::date::Date;
 use samspill_programme::ids::{GateKey, ParticipantId, PhaseKey};
-use samspill_programme::model::{
-    Extension, GateRecord, ParticipantPath, PhaseRecord, Report, TopLevel,
-};
+use samspill_programme::model::{Extension, GateRecord, ParticipantPath, PhaseRecord, TopLevel};
 use samspill_programme::rules::participant_findings;
 use samspill_programme::rules::phases::path_status;
-use samspill_programme::rules::reports::report_statuses;
 use samspill_programme::text::Renderer;
 use samspill_store::programme::Action;
 use samspill_store::{Record, RecordKind, Standing};
@@ -66,6 +63,7 @@ pub async fn page(
     if let Err(e) = h.audit_read(&format!("participant {pid}")).await {
         return refusal(&state, v.lang, e);
     }
+    let rounds = super::plan::baseline_choices(&h, p).await;
     let at = today();
     let cat = ProgrammeTexts(state.texts(v.lang));
     let r = Renderer::new(&cat, &doc.programme.vocabulary);
@@ -232,31 +230,8 @@ pub async fn page(
             })
         })
         .collect();
-    let (statuses, _) = report_statuses(doc, p, at);
-    let reports: Vec<Value> = statuses
-        .iter()
-        .map(|s| {
-            let rec: Option<&Report> = s
-                .report
-                .as_ref()
-                .and_then(|id| doc.reports.iter().find(|x| &x.id == id));
-            json!({
-                "kind": code(&s.kind),
-                "year": s.year,
-                "due": r.date(s.due),
-                "state": code(&s.state),
-                "days_past_due": s.days_past_due,
-                "treated": date(&r, s.steering_group_treated),
-                "id": rec.map(|x| x.id.to_string()),
-                "rev": rec.map(|x| stored.revision_of(RecordKind::Report, x.id.as_str())),
-                "submitted": rec.and_then(|x| date(&r, x.submitted)),
-                "read": rec.and_then(|x| date(&r, x.read)),
-                "submitted_raw": rec.and_then(|x| x.submitted.map(|d| d.to_string())),
-                "treated_raw": rec.and_then(|x| x.steering_group_treated.map(|d| d.to_string())),
-                "read_raw": rec.and_then(|x| x.read.map(|d| d.to_string())),
-            })
-        })
-        .collect();
+    let reports = super::reports::context(&h, &stored, doc, p, &r);
+    let plan_forms = super::plan::context(&h, p, &r, &rounds);
     let may_write = |kind: RecordKind| -> bool {
         // Offer the JSON editor for records of kinds the role keeps.
         matches!(
@@ -294,6 +269,8 @@ pub async fn page(
         "edit_plan": may_write(RecordKind::ActionPlan) && doc.action_plan(&pid).is_some(),
         "overview": h.allows(&Action::Overview),
     }));
+    let mut ctx = ctx;
+    ctx.extend(plan_forms);
     render(
         &state,
         &v,
@@ -441,59 +418,6 @@ pub async fn phase_save(
         .await;
     match result {
         Ok(_) => Redirect::to(&format!("/programmes/{id}/participants/{pid}#path")).into_response(),
-        Err(e) => refusal(&state, v.lang, e),
-    }
-}
-
-/// Posts to a report: the coordinator's `submitted` and `treated` dates,
-/// the funder's `read` date.
-pub async fn report_save(
-    State(state): State<AppState>,
-    v: Viewer,
-    Id((id, pid)): Id<(i64, String)>,
-    Form(form): Form,
-) -> Response {
-    let h = match open(&state, &v, id).await {
-        Ok(h) => h,
-        Err(r) => return r,
-    };
-    let report = form.text("report");
-    let coordinator = matches!(h.standing(), Standing::Coordinator { .. });
-    let fields: Vec<&str> = if coordinator {
-        vec!["submitted", "treated"]
-    } else {
-        vec!["read"]
-    };
-    let mut dates = Vec::new();
-    for f in &fields {
-        match date_field(&state, &v, &form, f) {
-            Ok(d) => dates.push(d),
-            Err(r) => return r,
-        }
-    }
-    let owner = ParticipantId::new(pid.clone());
-    let result = h
-        .modify(RecordKind::Report, &report, revision(&form), |before| {
-            let Some(Record::Report(r)) = before else {
-                return Err(samspill_store::StoreError::NotFound.into());
-            };
-            if r.participant != owner {
-                return Err(samspill_store::StoreError::NotFound.into());
-            }
-            let mut r = r.clone();
-            if coordinator {
-                r.submitted = dates[0];
-                r.steering_group_treated = dates[1];
-            } else {
-                r.read = dates[0];
-            }
-            Ok(Record::Report(r))
-        })
-        .await;
-    match result {
-        Ok(_) => {
-            Redirect::to(&format!("/programmes/{id}/participants/{pid}#reports")).into_response()
-        }
         Err(e) => refusal(&state, v.lang, e),
     }
 }

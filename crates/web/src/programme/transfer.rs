@@ -38,7 +38,7 @@ pub(crate) fn download(bytes: Vec<u8>, name: &str) -> Response {
 }
 
 /// A safe file name stem from a programme's id.
-fn stem(key: &str) -> String {
+pub(crate) fn stem(key: &str) -> String {
     let s: String = key
         .chars()
         .map(|c| {
