@@ -3,8 +3,10 @@
 //! (`overview`), a participant's path, organisation, action plan and
 //! reports with their forms (`participant`), records edited as JSON
 //! (`record`), the evaluator's overview matrix per evaluation round with
-//! sign-off and comparison (`evaluation`), and import and export of the
-//! whole programme (`transfer`).
+//! sign-off and comparison (`evaluation`), import and export of the
+//! whole programme (`transfer`), and survey rounds inside the programme:
+//! rounds attached to phases, survey figures as indicators and the
+//! cross-municipality report from real closed rounds (`rounds`).
 //!
 //! Every handler takes a [`Viewer`] and opens the programme through the
 //! store's `programme_for`, which finds the user's standing (funder
@@ -22,6 +24,7 @@ mod evaluation;
 mod overview;
 mod participant;
 mod record;
+mod rounds;
 mod transfer;
 
 use axum::Router;
@@ -81,6 +84,31 @@ pub fn routes() -> Router<AppState> {
             post(evaluation::sign_off),
         )
         .route("/programmes/{id}/compare", get(evaluation::compare))
+        .route(
+            "/programmes/{id}/participants/{pid}/rounds",
+            get(rounds::page),
+        )
+        .route(
+            "/programmes/{id}/participants/{pid}/rounds/attach",
+            post(rounds::attach),
+        )
+        .route(
+            "/programmes/{id}/participants/{pid}/rounds/detach",
+            post(rounds::detach),
+        )
+        .route(
+            "/programmes/{id}/participants/{pid}/indicators",
+            post(rounds::indicator_save),
+        )
+        .route("/programmes/{id}/survey-report", get(rounds::report_page))
+        .route(
+            "/programmes/{id}/survey-report.html",
+            get(rounds::report_html),
+        )
+        .route(
+            "/programmes/{id}/survey-report.pdf",
+            get(rounds::report_pdf),
+        )
 }
 
 /// `samspill-programme`'s catalogue over samspill-i18n's texts (the
@@ -171,6 +199,12 @@ pub(crate) fn refusal(state: &AppState, lang: Lang, e: ProgrammeError) -> Respon
             lang,
             StatusCode::UNPROCESSABLE_ENTITY,
             "pw-error-unknown-round",
+        ),
+        ProgrammeError::RoundNotClosed(_) => error_page(
+            state,
+            lang,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "pr-error-not-closed",
         ),
         ProgrammeError::Invalid(errors) => {
             problems(state, lang, &problem_texts(state, lang, &errors))
