@@ -129,14 +129,17 @@ async fn rounds_are_attached_from_the_participant_page_and_refused_with_reasons(
             w.rounds.1.to_string(),
             w.rounds.2.to_string(),
         );
-        // Refused, each with its reason, nothing changed: the open round,
-        // another municipality's round, no purpose.
-        for (round, purpose, text) in [
-            (open.as_str(), "baseline", "Runden er ikke lukket"),
-            (&w.outside_round.to_string(), "baseline", "ikke en av kommunens runder"),
-            (&w.strandoy_round.to_string(), "baseline", "ikke en av kommunens runder"),
-            (first.as_str(), "sometime", "nullpunktsmåling eller en oppfølgingsmåling"),
+        // Refused, each with its reason in Brattvik's language (nynorsk),
+        // nothing changed: the open round, another municipality's round, no
+        // purpose.
+        let nn = samspill_i18n::Texts::new(samspill_i18n::Lang::Nn);
+        for (round, purpose, key) in [
+            (open.as_str(), "baseline", "pr-error-not-closed"),
+            (&w.outside_round.to_string(), "baseline", "pw-error-unknown-round"),
+            (&w.strandoy_round.to_string(), "baseline", "pw-error-unknown-round"),
+            (first.as_str(), "sometime", "pr-error-purpose"),
         ] {
+            let text = nn.get(key);
             let r = post(
                 s,
                 &attach,
@@ -145,7 +148,7 @@ async fn rounds_are_attached_from_the_participant_page_and_refused_with_reasons(
             )
             .await;
             assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{db}: {round}: {}", r.body);
-            assert!(r.body.contains(text), "{db}: {round}: {}", r.body);
+            assert!(r.body.contains(&text), "{db}: {round}: {}", r.body);
         }
         // The baseline in the preparatory phase, a follow-up in
         // implementation (the funder's adviser attaches that one).
@@ -183,7 +186,10 @@ async fn rounds_are_attached_from_the_participant_page_and_refused_with_reasons(
         let r = get(s, &page, c(&w.evaluator)).await;
         assert_eq!(r.status, StatusCode::OK, "{db}");
         assert!(!r.body.contains(&attach), "{db}");
-        let rev = hidden(&get(s, &page, c(&w.brattvik)).await.body, &attach, "rev");
+        // Every closed round is attached now: no form to attach, the
+        // detach forms carry the revision.
+        let detach = format!("{page}/detach");
+        let rev = hidden(&get(s, &page, c(&w.brattvik)).await.body, &detach, "rev");
         let r = post(
             s,
             &attach,
@@ -195,15 +201,17 @@ async fn rounds_are_attached_from_the_participant_page_and_refused_with_reasons(
         assert_eq!(get(s, &page, c(&w.strandoy)).await.status, StatusCode::NOT_FOUND, "{db}");
         // Detach the follow-up again.
         let r = get(s, &page, c(&w.brattvik)).await;
-        let rev = hidden(&r.body, &attach, "rev");
+        assert!(!r.body.contains("id=\"attach-form\""), "{db}");
+        let rev = hidden(&r.body, &detach, "rev");
         let r = post_follow(
             s,
-            &format!("{page}/detach"),
+            &detach,
             c(&w.brattvik),
             &[("csrf", &w.brattvik.1), ("rev", &rev), ("round", &second)],
         )
         .await;
-        assert!(!r.body.contains("Oppfølgingsmåling</td>"), "{db}");
+        assert!(!r.body.contains(&format!("name=\"round\" value=\"{second}\"")), "{db}");
+        assert!(r.body.contains(&format!("<option value=\"{second}\"")), "{db}");
     }
 }
 
@@ -234,7 +242,8 @@ async fn a_survey_figure_is_chosen_as_indicator_and_tracked() {
         )
         .await;
         assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{db}");
-        assert!(bad.body.contains("to ulike funksjoner"), "{db}");
+        let nn = samspill_i18n::Texts::new(samspill_i18n::Lang::Nn);
+        assert!(bad.body.contains(&nn.get("pr-error-two-functions")), "{db}");
         let r = post_follow(
             s,
             &action,
@@ -242,7 +251,8 @@ async fn a_survey_figure_is_chosen_as_indicator_and_tracked() {
             &[("csrf", &w.brattvik.1), ("plan_rev", &plan_rev), ("indicator", "i1"), ("figure", "nonrespondent_bridge_builders"), ("function_a", ""), ("function_b", "")],
         )
         .await;
-        assert!(r.body.contains("Brobyggere som ikke svarte"), "{db}");
+        let label = nn.get("pr-figure-nonrespondent-bridge-builders");
+        assert!(r.body.contains(&label), "{db}");
         // The tracked value is the engine's, as the round's report states it.
         let t = w.e.store.tenant_by_slug("brattvik").await.unwrap();
         let data = samspill_results::load(&w.e.store.tenant(t), samspill_store::RoundId::from_raw(w.rounds.1))
@@ -256,7 +266,7 @@ async fn a_survey_figure_is_chosen_as_indicator_and_tracked() {
         let facts: serde_json::Value = serde_json::from_str(&rep.facts_json).unwrap();
         let n = facts["weekly"]["non_respondent_builders_count"].as_u64().unwrap();
         let tracked = &r.body[r.body.find("id=\"tracked\"").expect("tracked table")..];
-        let row = &tracked[tracked.find("Brobyggere som ikke svarte").unwrap()..];
+        let row = &tracked[tracked.find(&label).unwrap()..];
         let row = &row[..row.find("</tr>").unwrap()];
         assert!(row.contains(&format!("<td>{n}</td>")), "{db}: {row}");
         // The funder's adviser cannot change the plan.
@@ -264,7 +274,7 @@ async fn a_survey_figure_is_chosen_as_indicator_and_tracked() {
             s,
             &action,
             c(&w.funder),
-            &[("csrf", &w.funder.1), ("plan_rev", &plan_rev), ("indicator", "i1"), ("figure", "response_rate"), ("function_a", ""), ("function_b", "")],
+            &[("csrf", &w.funder.1), ("plan_rev", ""), ("indicator", "i1"), ("figure", "response_rate"), ("function_a", ""), ("function_b", "")],
         )
         .await;
         assert_eq!(r.status, StatusCode::FORBIDDEN, "{db}");

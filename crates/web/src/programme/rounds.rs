@@ -115,6 +115,33 @@ pub async fn page(
     let Some(p) = doc.participant(&pid) else {
         return refusal(&state, v.lang, StoreError::NotFound.into());
     };
+    // The survey indicators of the latest plan version.
+    let plan = doc.action_plan(&pid);
+    let version = plan.and_then(|a| a.versions.last());
+    let survey_indicators: Vec<_> = version
+        .map(|v| {
+            v.indicators
+                .iter()
+                .filter_map(|i| match &i.source {
+                    IndicatorSource::Survey { figure } => Some((i, figure.clone())),
+                    IndicatorSource::Manual => None,
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let keys: Vec<String> = survey_indicators.iter().map(|(_, f)| f.clone()).collect();
+    let mut closed = Vec::new();
+    let mut tracked = Vec::new();
+    if let Some(tenant) = tenant {
+        match rounds::closed_rounds(&h, tenant).await {
+            Ok(c) => closed = c,
+            Err(e) => return results_refusal(&state, &v, e),
+        }
+        match rounds::tracked(&h, doc, &pid, tenant, &keys).await {
+            Ok(x) => tracked = x,
+            Err(e) => return results_refusal(&state, &v, e),
+        }
+    }
     let t = state.texts(v.lang);
     let cat = ProgrammeTexts(t);
     let r = Renderer::new(&cat, &doc.programme.vocabulary);
@@ -135,41 +162,11 @@ pub async fn page(
                 .unwrap_or_else(|| k.to_string())
         })
     };
-    // The survey indicators of the latest plan version.
-    let plan = doc.action_plan(&pid);
-    let version = plan.and_then(|a| a.versions.last());
-    let survey_indicators: Vec<_> = version
-        .map(|v| {
-            v.indicators
-                .iter()
-                .filter_map(|i| match &i.source {
-                    IndicatorSource::Survey { figure } => Some((i, figure.clone())),
-                    IndicatorSource::Manual => None,
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    let keys: Vec<String> = survey_indicators.iter().map(|(_, f)| f.clone()).collect();
-    let mut available = Vec::new();
-    let mut tracked = Vec::new();
-    if let Some(tenant) = tenant {
-        match rounds::closed_rounds(&h, tenant).await {
-            Ok(closed) => {
-                available = closed
-                    .iter()
-                    .filter(|c| !p.survey_rounds.iter().any(|a| round_of(&a.round) == Some(c.id)))
-                    .map(|c| json!({"id": c.id, "name": c.name, "closed": c.closed_at.map(|at| t.date_or_text(&samspill_store::date_of(at)))}))
-                    .collect();
-            }
-            Err(e) => return results_refusal(&state, &v, e),
-        }
-        let keys = keys.clone();
-        let made = rounds::tracked(&h, doc, &pid, tenant, &keys).await;
-        match made {
-            Ok(x) => tracked = x,
-            Err(e) => return results_refusal(&state, &v, e),
-        }
-    }
+    let available: Vec<Value> = closed
+        .iter()
+        .filter(|c| !p.survey_rounds.iter().any(|a| round_of(&a.round) == Some(c.id)))
+        .map(|c| json!({"id": c.id, "name": c.name, "closed": c.closed_at.map(|at| t.date_or_text(&samspill_store::date_of(at)))}))
+        .collect();
     let attached: Vec<Value> = p
         .survey_rounds
         .iter()
@@ -520,7 +517,6 @@ pub async fn report_page(
         Ok(x) => x,
         Err(r) => return r,
     };
-    let t = state.texts(v.lang);
     // Every closed round of every linked participant, to choose from.
     let mut choices = Vec::new();
     let links = match rounds::linked(&h, &doc).await {
@@ -567,6 +563,7 @@ pub async fn report_page(
             Err(e) => return PageError::new(&state, v.lang, e).into_response(),
         }
     };
+    let t = state.texts(v.lang);
     let set = match sel {
         Selection::Attached => "attached",
         Selection::Latest => "latest",
