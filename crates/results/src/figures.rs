@@ -160,6 +160,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_programme_names_every_figure_computed_here() {
+        let mut ours = FIGURES.to_vec();
+        let mut theirs = samspill_programme::rules::coherence::SURVEY_FIGURES.to_vec();
+        ours.sort();
+        theirs.sort();
+        assert_eq!(ours, theirs);
+    }
+
+    #[test]
     fn keys_parse_with_and_without_functions() {
         assert_eq!(
             FigureKey::parse("ei_index:tildeling:tjenester_i_bolig")
