@@ -286,7 +286,12 @@ fn political_and_themes(t: &Texts, b: &mut Vec<Block>, inputs: &[Input], facts: 
     // the coordinators' own words.
     let mut themes: Vec<String> = crate::THEMES.iter().map(|s| s.to_string()).collect();
     for f in facts {
-        for c in f.open.strength_themes.iter().chain(&f.open.challenge_themes) {
+        for c in f
+            .open
+            .strength_themes
+            .iter()
+            .chain(&f.open.challenge_themes)
+        {
             if !themes.contains(&c.theme) {
                 themes.push(c.theme.clone());
             }

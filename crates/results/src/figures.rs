@@ -147,9 +147,7 @@ fn pair_figure(input: &Input, base: &str, a: &str, b: &str) -> Option<f64> {
         let between = an
             .graph
             .edges()
-            .filter(|(u, v, _)| {
-                matches!((&groups[*u], &groups[*v]), (Some(x), Some(y)) if x != y)
-            })
+            .filter(|(u, v, _)| matches!((&groups[*u], &groups[*v]), (Some(x), Some(y)) if x != y))
             .count();
         Some(between as f64)
     }

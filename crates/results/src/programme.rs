@@ -227,11 +227,7 @@ pub fn inputs(rounds: &ProgrammeRounds, lang: Lang) -> Result<Vec<Input>, Result
 
 /// The cross-municipality report of the programme `name` from the rounds
 /// (HTML, PDF and facts).
-pub fn report(
-    name: &str,
-    lang: Lang,
-    rounds: &ProgrammeRounds,
-) -> Result<Rendered, ResultsError> {
+pub fn report(name: &str, lang: Lang, rounds: &ProgrammeRounds) -> Result<Rendered, ResultsError> {
     let inputs = inputs(rounds, lang)?;
     Ok(samspill_report::programme_report(name, lang, &inputs)?)
 }
@@ -290,8 +286,7 @@ pub async fn tracked(
             let facts = Facts::compute(&input)?;
             let date = closed_date(info).or(a.closed);
             for k in keys {
-                if let (Some(value), Some(date)) =
-                    (crate::figures::figure(&input, &facts, k), date)
+                if let (Some(value), Some(date)) = (crate::figures::figure(&input, &facts, k), date)
                 {
                     tr.figures.push(SurveyFigure {
                         participant: pid.clone(),

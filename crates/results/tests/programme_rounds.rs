@@ -228,7 +228,10 @@ async fn world(store: Store) -> World {
         .create(&samspill_programme::demo::programme(), None)
         .await
         .unwrap();
-    tools.grant(programme, "adviser@fondet.example").await.unwrap();
+    tools
+        .grant(programme, "adviser@fondet.example")
+        .await
+        .unwrap();
     tools.grant(programme, "eval@fondet.example").await.unwrap();
     let mut coordinators = Vec::new();
     let mut tenants = Vec::new();
@@ -285,7 +288,13 @@ async fn world(store: Store) -> World {
         .create_tenant(&NewTenant::municipality("utenfor", "Utenfor kommune", "nb"))
         .await
         .unwrap();
-    let out_c = user(&store, out_t, "koordinator@utenfor.example", Role::Coordinator).await;
+    let out_c = user(
+        &store,
+        out_t,
+        "koordinator@utenfor.example",
+        Role::Coordinator,
+    )
+    .await;
     let out_tenant = store.tenant(out_t).acting_as(Actor::User {
         id: out_c.id,
         email: out_c.email.clone(),
@@ -349,7 +358,10 @@ async fn attach(
 
 /// The weekly network of a round as the engine builds it under the default
 /// rules, straight from the store's frozen answers.
-async fn engine_weekly(w: &World, k: usize) -> (usize, usize, usize, samspill_engine::build::Analysed) {
+async fn engine_weekly(
+    w: &World,
+    k: usize,
+) -> (usize, usize, usize, samspill_engine::build::Analysed) {
     let t = w.store.tenant(w.tenants[k]);
     let net = t.round_network(w.closed[k]).await.unwrap();
     let people = net.network.people.len();
@@ -401,14 +413,27 @@ async fn only_closed_rounds_of_the_linked_tenant_are_attached() {
         );
         assert!(
             matches!(
-                attach(&w, &w.evaluator, "strandoy", w.closed[1], RoundPurpose::Baseline).await,
+                attach(
+                    &w,
+                    &w.evaluator,
+                    "strandoy",
+                    w.closed[1],
+                    RoundPurpose::Baseline
+                )
+                .await,
                 Err(ProgrammeError::Forbidden)
             ),
             "{db}"
         );
-        attach(&w, &w.funder, "strandoy", w.closed[1], RoundPurpose::Baseline)
-            .await
-            .unwrap();
+        attach(
+            &w,
+            &w.funder,
+            "strandoy",
+            w.closed[1],
+            RoundPurpose::Baseline,
+        )
+        .await
+        .unwrap();
         // Nothing refused was stored.
         let h = w.store.programme_for(&w.funder, w.programme).await.unwrap();
         let doc = h.document().await.unwrap();
@@ -438,7 +463,9 @@ async fn the_cross_municipality_report_from_real_rounds_states_the_engines_numbe
         }
         let h = w.store.programme_for(&w.funder, w.programme).await.unwrap();
         let doc = h.document().await.unwrap();
-        let made = rounds::select(&h, &doc, &Selection::Attached).await.unwrap();
+        let made = rounds::select(&h, &doc, &Selection::Attached)
+            .await
+            .unwrap();
         assert_eq!(made.rounds.len(), 5, "{db}");
         assert!(made.left_out.is_empty(), "{db}");
         let report = rounds::report(&doc.programme.name, Lang::Nb, &made).unwrap();
@@ -448,7 +475,10 @@ async fn the_cross_municipality_report_from_real_rounds_states_the_engines_numbe
         for (k, s) in SHAPES.iter().enumerate() {
             let m = list
                 .iter()
-                .find(|m| m["round"] == "Runde 2025" && m["name"] == doc.participant(&ParticipantId::new(s.slug)).unwrap().name)
+                .find(|m| {
+                    m["round"] == "Runde 2025"
+                        && m["name"] == doc.participant(&ParticipantId::new(s.slug)).unwrap().name
+                })
                 .unwrap_or_else(|| panic!("{db}: {} missing", s.slug));
             let f = &m["facts"];
             let (people, respondents, largest, an) = engine_weekly(&w, k).await;
@@ -460,7 +490,12 @@ async fn the_cross_municipality_report_from_real_rounds_states_the_engines_numbe
             let rate = f["response_rate"].as_f64().unwrap();
             assert!((rate - 100.0 * respondents as f64 / people as f64).abs() < 1e-9);
             assert_eq!(f["weekly"]["largest"], largest, "{db} {}", s.slug);
-            assert_eq!(f["weekly"]["ties"], an.graph.edge_count(), "{db} {}", s.slug);
+            assert_eq!(
+                f["weekly"]["ties"],
+                an.graph.edge_count(),
+                "{db} {}",
+                s.slug
+            );
             // The ratings as given: 1 + (i mod 6) from the first `rated`
             // respondents.
             let given: Vec<f64> = (0..s.people)
@@ -491,11 +526,20 @@ async fn the_cross_municipality_report_from_real_rounds_states_the_engines_numbe
             )
             .unwrap();
             let own: serde_json::Value = serde_json::from_str(&own.facts_json).unwrap();
-            for key in ["people", "respondents", "response_rate", "coordination", "political"] {
+            for key in [
+                "people",
+                "respondents",
+                "response_rate",
+                "coordination",
+                "political",
+            ] {
                 assert_eq!(own[key], f[key], "{db} {} {key}", s.slug);
             }
             assert_eq!(own["weekly"]["largest"], f["weekly"]["largest"]);
-            assert_eq!(own["weekly"]["builders_count"], f["weekly"]["builders_count"]);
+            assert_eq!(
+                own["weekly"]["builders_count"],
+                f["weekly"]["builders_count"]
+            );
         }
         // Lyngnes's three ratings are suppressed in Tabell 2; the others'
         // means are shown; nobody's name appears; the tenant outside the
@@ -512,16 +556,20 @@ async fn the_cross_municipality_report_from_real_rounds_states_the_engines_numbe
             d.blocks
                 .iter()
                 .find_map(|b| match b {
-                    samspill_report::doc::Block::Table { caption: c, rows, .. } if c == caption => {
-                        Some(rows.clone())
-                    }
+                    samspill_report::doc::Block::Table {
+                        caption: c, rows, ..
+                    } if c == caption => Some(rows.clone()),
                     _ => None,
                 })
                 .unwrap_or_else(|| panic!("no table {caption}"))
         };
         let ratings = table(&t.get("report-prog-table-ratings"));
         for (k, s) in SHAPES.iter().enumerate() {
-            let name = doc.participant(&ParticipantId::new(s.slug)).unwrap().name.clone();
+            let name = doc
+                .participant(&ParticipantId::new(s.slug))
+                .unwrap()
+                .name
+                .clone();
             let row = ratings.iter().find(|r| r[0] == name).unwrap();
             let given: Vec<f64> = (0..s.people)
                 .filter(|&i| responds(i))
@@ -540,7 +588,11 @@ async fn the_cross_municipality_report_from_real_rounds_states_the_engines_numbe
         let political = table(&t.get("pr-report-table-political"));
         assert_eq!(political.len(), 5, "{db}");
         for (k, s) in SHAPES.iter().enumerate() {
-            let name = doc.participant(&ParticipantId::new(s.slug)).unwrap().name.clone();
+            let name = doc
+                .participant(&ParticipantId::new(s.slug))
+                .unwrap()
+                .name
+                .clone();
             let row = political.iter().find(|r| r[0] == name).unwrap();
             let n = all[k].respondents;
             let with = (0..s.people).filter(|&i| responds(i) && i % 3 == 0).count();
@@ -559,7 +611,11 @@ async fn the_cross_municipality_report_from_real_rounds_states_the_engines_numbe
             .unwrap();
         for (k, s) in SHAPES.iter().enumerate() {
             let answers = (0..s.people).filter(|&i| responds(i) && i % 2 == 0).count();
-            let shown = if answers < 5 { "–".to_string() } else { answers.to_string() };
+            let shown = if answers < 5 {
+                "–".to_string()
+            } else {
+                answers.to_string()
+            };
             assert_eq!(coop[k + 1], shown, "{db}: {}", s.slug);
         }
         for s in SHAPES.iter().chain(std::iter::once(&Shape {
@@ -570,7 +626,10 @@ async fn the_cross_municipality_report_from_real_rounds_states_the_engines_numbe
             rated: 0,
         })) {
             for i in 0..s.people {
-                assert!(!html.contains(&person_name(s.slug, i)), "{db}: a name in the report");
+                assert!(
+                    !html.contains(&person_name(s.slug, i)),
+                    "{db}: a name in the report"
+                );
             }
         }
         assert!(!html.contains("Utenfor"), "{db}");
@@ -588,7 +647,11 @@ async fn the_cross_municipality_report_from_real_rounds_states_the_engines_numbe
 async fn selections_leave_out_small_rounds_and_never_reach_outside_the_programme() {
     for (db, store) in backends().await {
         let w = world(store).await;
-        let h = w.store.programme_for(&w.evaluator, w.programme).await.unwrap();
+        let h = w
+            .store
+            .programme_for(&w.evaluator, w.programme)
+            .await
+            .unwrap();
         let doc = h.document().await.unwrap();
         // The latest closed round of Kvitfjord has three respondents: it is
         // left out, and said so.
@@ -598,7 +661,9 @@ async fn selections_leave_out_small_rounds_and_never_reach_outside_the_programme
         assert_eq!(latest.left_out[0].respondents, 3, "{db}");
         assert!(latest.rounds.iter().all(|r| r.data.round.id != w.small));
         // Nothing attached yet: an empty report.
-        let attached = rounds::select(&h, &doc, &Selection::Attached).await.unwrap();
+        let attached = rounds::select(&h, &doc, &Selection::Attached)
+            .await
+            .unwrap();
         assert!(attached.rounds.is_empty(), "{db}");
         // A chosen set: two rounds of the programme.
         let chosen = rounds::select(&h, &doc, &Selection::Chosen(vec![w.closed[0], w.closed[3]]))
@@ -620,12 +685,21 @@ async fn selections_leave_out_small_rounds_and_never_reach_outside_the_programme
             assert!(w.tenants.contains(&r.tenant), "{db}");
         }
         // A coordinator reaches only their own tenant's rounds.
-        let hc = w.store.programme_for(&w.coordinators[1], w.programme).await.unwrap();
+        let hc = w
+            .store
+            .programme_for(&w.coordinators[1], w.programme)
+            .await
+            .unwrap();
         let docc = hc.document().await.unwrap();
-        let own = rounds::select(&hc, &docc, &Selection::Latest).await.unwrap();
+        let own = rounds::select(&hc, &docc, &Selection::Latest)
+            .await
+            .unwrap();
         assert_eq!(own.rounds.len(), 1, "{db}");
         assert_eq!(own.rounds[0].tenant, w.tenants[1], "{db}");
-        assert!(rounds::closed_rounds(&hc, w.tenants[0]).await.is_err(), "{db}");
+        assert!(
+            rounds::closed_rounds(&hc, w.tenants[0]).await.is_err(),
+            "{db}"
+        );
     }
 }
 
@@ -645,8 +719,17 @@ async fn survey_figures_as_indicators_are_the_engines_across_rounds() {
                 return Err(StoreError::NotFound.into());
             };
             let mut a = a.clone();
-            let ind = a.versions.last_mut().unwrap().indicators.iter_mut().next().unwrap();
-            ind.source = IndicatorSource::Survey { figure: key.clone() };
+            let ind = a
+                .versions
+                .last_mut()
+                .unwrap()
+                .indicators
+                .iter_mut()
+                .next()
+                .unwrap();
+            ind.source = IndicatorSource::Survey {
+                figure: key.clone(),
+            };
             Ok(Record::ActionPlan(a))
         })
         .await
@@ -659,7 +742,9 @@ async fn survey_figures_as_indicators_are_the_engines_across_rounds() {
             "response_rate".to_string(),
         ];
         let pid = ParticipantId::new("brattvik");
-        let tracked = rounds::tracked(&h, &doc, &pid, w.tenants[0], &keys).await.unwrap();
+        let tracked = rounds::tracked(&h, &doc, &pid, w.tenants[0], &keys)
+            .await
+            .unwrap();
         // The demo's own reference and ours: only ours is a round.
         let ours = tracked
             .iter()
@@ -668,30 +753,67 @@ async fn survey_figures_as_indicators_are_the_engines_across_rounds() {
         assert!(tracked.iter().filter(|t| t.info.is_some()).count() == 1);
         let value = |k: &str| ours.figures.iter().find(|f| f.figure == k).map(|f| f.value);
         let (people, respondents, largest, an) = engine_weekly(&w, 0).await;
-        assert!((value("weekly_largest_component_share").unwrap() - 100.0 * largest as f64 / people as f64).abs() < 1e-9, "{db}");
-        assert!((value("response_rate").unwrap() - 100.0 * respondents as f64 / people as f64).abs() < 1e-9, "{db}");
+        assert!(
+            (value("weekly_largest_component_share").unwrap()
+                - 100.0 * largest as f64 / people as f64)
+                .abs()
+                < 1e-9,
+            "{db}"
+        );
+        assert!(
+            (value("response_rate").unwrap() - 100.0 * respondents as f64 / people as f64).abs()
+                < 1e-9,
+            "{db}"
+        );
         // E–I by hand over the engine's weekly graph: ties among holders of
         // the two functions, between minus within over all.
-        let net = w.store.tenant(w.tenants[0]).round_network(w.closed[0]).await.unwrap();
-        let f = |node: usize| net.network.people[an.people[node]].primary_function().map(str::to_string);
+        let net = w
+            .store
+            .tenant(w.tenants[0])
+            .round_network(w.closed[0])
+            .await
+            .unwrap();
+        let f = |node: usize| {
+            net.network.people[an.people[node]]
+                .primary_function()
+                .map(str::to_string)
+        };
         let (mut e, mut i) = (0f64, 0f64);
         for (u, v, _) in an.graph.edges() {
             let (a, b) = (f(u), f(v));
-            let ok = |x: &Option<String>| matches!(x.as_deref(), Some("Tildeling av bolig" | "Tjenester i bolig"));
+            let ok = |x: &Option<String>| {
+                matches!(
+                    x.as_deref(),
+                    Some("Tildeling av bolig" | "Tjenester i bolig")
+                )
+            };
             if ok(&a) && ok(&b) {
                 if a == b { i += 1.0 } else { e += 1.0 }
             }
         }
         assert!(e + i > 0.0, "{db}");
-        assert!((value(&key).unwrap() - (e - i) / (e + i)).abs() < 1e-12, "{db}");
+        assert!(
+            (value(&key).unwrap() - (e - i) / (e + i)).abs() < 1e-12,
+            "{db}"
+        );
         // Non-respondent bridge builders as the report counts them.
         let t = w.store.tenant(w.tenants[0]);
         let data = samspill_results::load(&t, w.closed[0]).await.unwrap();
-        let own = samspill_results::report(&data, &Options { rules: data.rules, lang: Lang::Nb, named: false }).unwrap();
+        let own = samspill_results::report(
+            &data,
+            &Options {
+                rules: data.rules,
+                lang: Lang::Nb,
+                named: false,
+            },
+        )
+        .unwrap();
         let own: serde_json::Value = serde_json::from_str(&own.facts_json).unwrap();
         assert_eq!(
             value("nonrespondent_bridge_builders").unwrap(),
-            own["weekly"]["non_respondent_builders_count"].as_f64().unwrap(),
+            own["weekly"]["non_respondent_builders_count"]
+                .as_f64()
+                .unwrap(),
             "{db}"
         );
         // The programme's rules see the figure as the indicator's value.
@@ -699,7 +821,12 @@ async fn survey_figures_as_indicators_are_the_engines_across_rounds() {
         let plan = doc.action_plan(&pid).unwrap();
         let ind = &plan.versions.last().unwrap().indicators[0];
         let values = samspill_programme::rules::coherence::indicator_values(&pid, ind, &sf);
-        assert!(values.iter().any(|(_, v)| (*v - value(&key).unwrap()).abs() < 1e-12), "{db}");
+        assert!(
+            values
+                .iter()
+                .any(|(_, v)| (*v - value(&key).unwrap()).abs() < 1e-12),
+            "{db}"
+        );
         // Unknown keys compute nothing.
         assert!(figures::FigureKey::parse("ei_index:tildeling").is_none());
     }

@@ -121,8 +121,15 @@ async fn rounds_are_attached_from_the_participant_page_and_refused_with_reasons(
         // The coordinator sees their closed rounds offered, not the open one.
         let r = get(s, &page, c(&w.brattvik)).await;
         assert_eq!(r.status, StatusCode::OK, "{db}: {}", r.body);
-        assert!(r.body.contains(&format!("value=\"{}\"", w.rounds.0)), "{db}");
-        assert!(!r.body.contains(&format!("<option value=\"{}\"", w.rounds.2)), "{db}");
+        assert!(
+            r.body.contains(&format!("value=\"{}\"", w.rounds.0)),
+            "{db}"
+        );
+        assert!(
+            !r.body
+                .contains(&format!("<option value=\"{}\"", w.rounds.2)),
+            "{db}"
+        );
         let rev = hidden(&r.body, &attach, "rev");
         let (first, second, open) = (
             w.rounds.0.to_string(),
@@ -135,8 +142,16 @@ async fn rounds_are_attached_from_the_participant_page_and_refused_with_reasons(
         let nn = samspill_i18n::Texts::new(samspill_i18n::Lang::Nn);
         for (round, purpose, key) in [
             (open.as_str(), "baseline", "pr-error-not-closed"),
-            (&w.outside_round.to_string(), "baseline", "pw-error-unknown-round"),
-            (&w.strandoy_round.to_string(), "baseline", "pw-error-unknown-round"),
+            (
+                &w.outside_round.to_string(),
+                "baseline",
+                "pw-error-unknown-round",
+            ),
+            (
+                &w.strandoy_round.to_string(),
+                "baseline",
+                "pw-error-unknown-round",
+            ),
             (first.as_str(), "sometime", "pr-error-purpose"),
         ] {
             let text = nn.get(key);
@@ -144,10 +159,21 @@ async fn rounds_are_attached_from_the_participant_page_and_refused_with_reasons(
                 s,
                 &attach,
                 c(&w.brattvik),
-                &[("csrf", &w.brattvik.1), ("rev", &rev), ("round", round), ("purpose", purpose), ("phase", "")],
+                &[
+                    ("csrf", &w.brattvik.1),
+                    ("rev", &rev),
+                    ("round", round),
+                    ("purpose", purpose),
+                    ("phase", ""),
+                ],
             )
             .await;
-            assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{db}: {round}: {}", r.body);
+            assert_eq!(
+                r.status,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "{db}: {round}: {}",
+                r.body
+            );
             assert!(r.body.contains(&text), "{db}: {round}: {}", r.body);
         }
         // The baseline in the preparatory phase, a follow-up in
@@ -156,7 +182,13 @@ async fn rounds_are_attached_from_the_participant_page_and_refused_with_reasons(
             s,
             &attach,
             c(&w.brattvik),
-            &[("csrf", &w.brattvik.1), ("rev", &rev), ("round", &first), ("purpose", "baseline"), ("phase", "preparatory")],
+            &[
+                ("csrf", &w.brattvik.1),
+                ("rev", &rev),
+                ("round", &first),
+                ("purpose", "baseline"),
+                ("phase", "preparatory"),
+            ],
         )
         .await;
         assert_eq!(r.status, StatusCode::OK, "{db}");
@@ -168,7 +200,13 @@ async fn rounds_are_attached_from_the_participant_page_and_refused_with_reasons(
             s,
             &attach,
             c(&w.funder),
-            &[("csrf", &w.funder.1), ("rev", &rev), ("round", &second), ("purpose", "follow_up"), ("phase", "implementation")],
+            &[
+                ("csrf", &w.funder.1),
+                ("rev", &rev),
+                ("round", &second),
+                ("purpose", "follow_up"),
+                ("phase", "implementation"),
+            ],
         )
         .await;
         assert!(r.body.contains("Oppfølgingsmåling"), "{db}");
@@ -177,7 +215,13 @@ async fn rounds_are_attached_from_the_participant_page_and_refused_with_reasons(
             s,
             &attach,
             c(&w.brattvik),
-            &[("csrf", &w.brattvik.1), ("rev", &rev), ("round", &first), ("purpose", "baseline"), ("phase", "")],
+            &[
+                ("csrf", &w.brattvik.1),
+                ("rev", &rev),
+                ("round", &first),
+                ("purpose", "baseline"),
+                ("phase", ""),
+            ],
         )
         .await;
         assert_eq!(r.status, StatusCode::CONFLICT, "{db}");
@@ -194,11 +238,21 @@ async fn rounds_are_attached_from_the_participant_page_and_refused_with_reasons(
             s,
             &attach,
             c(&w.evaluator),
-            &[("csrf", &w.evaluator.1), ("rev", &rev), ("round", &first), ("purpose", "baseline"), ("phase", "")],
+            &[
+                ("csrf", &w.evaluator.1),
+                ("rev", &rev),
+                ("round", &first),
+                ("purpose", "baseline"),
+                ("phase", ""),
+            ],
         )
         .await;
         assert_eq!(r.status, StatusCode::FORBIDDEN, "{db}");
-        assert_eq!(get(s, &page, c(&w.strandoy)).await.status, StatusCode::NOT_FOUND, "{db}");
+        assert_eq!(
+            get(s, &page, c(&w.strandoy)).await.status,
+            StatusCode::NOT_FOUND,
+            "{db}"
+        );
         // Detach the follow-up again.
         let r = get(s, &page, c(&w.brattvik)).await;
         assert!(!r.body.contains("id=\"attach-form\""), "{db}");
@@ -210,8 +264,15 @@ async fn rounds_are_attached_from_the_participant_page_and_refused_with_reasons(
             &[("csrf", &w.brattvik.1), ("rev", &rev), ("round", &second)],
         )
         .await;
-        assert!(!r.body.contains(&format!("name=\"round\" value=\"{second}\"")), "{db}");
-        assert!(r.body.contains(&format!("<option value=\"{second}\"")), "{db}");
+        assert!(
+            !r.body
+                .contains(&format!("name=\"round\" value=\"{second}\"")),
+            "{db}"
+        );
+        assert!(
+            r.body.contains(&format!("<option value=\"{second}\"")),
+            "{db}"
+        );
     }
 }
 
@@ -227,7 +288,13 @@ async fn a_survey_figure_is_chosen_as_indicator_and_tracked() {
             s,
             &format!("{page}/attach"),
             c(&w.brattvik),
-            &[("csrf", &w.brattvik.1), ("rev", &rev), ("round", &w.rounds.1.to_string()), ("purpose", "follow_up"), ("phase", "implementation")],
+            &[
+                ("csrf", &w.brattvik.1),
+                ("rev", &rev),
+                ("round", &w.rounds.1.to_string()),
+                ("purpose", "follow_up"),
+                ("phase", "implementation"),
+            ],
         )
         .await;
         let r = get(s, &page, c(&w.brattvik)).await;
@@ -238,7 +305,14 @@ async fn a_survey_figure_is_chosen_as_indicator_and_tracked() {
             s,
             &action,
             c(&w.brattvik),
-            &[("csrf", &w.brattvik.1), ("plan_rev", &plan_rev), ("indicator", "i1"), ("figure", "ei_index"), ("function_a", "tildeling"), ("function_b", "tildeling")],
+            &[
+                ("csrf", &w.brattvik.1),
+                ("plan_rev", &plan_rev),
+                ("indicator", "i1"),
+                ("figure", "ei_index"),
+                ("function_a", "tildeling"),
+                ("function_b", "tildeling"),
+            ],
         )
         .await;
         assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{db}");
@@ -248,23 +322,39 @@ async fn a_survey_figure_is_chosen_as_indicator_and_tracked() {
             s,
             &action,
             c(&w.brattvik),
-            &[("csrf", &w.brattvik.1), ("plan_rev", &plan_rev), ("indicator", "i1"), ("figure", "nonrespondent_bridge_builders"), ("function_a", ""), ("function_b", "")],
+            &[
+                ("csrf", &w.brattvik.1),
+                ("plan_rev", &plan_rev),
+                ("indicator", "i1"),
+                ("figure", "nonrespondent_bridge_builders"),
+                ("function_a", ""),
+                ("function_b", ""),
+            ],
         )
         .await;
         let label = nn.get("pr-figure-nonrespondent-bridge-builders");
         assert!(r.body.contains(&label), "{db}");
         // The tracked value is the engine's, as the round's report states it.
         let t = w.e.store.tenant_by_slug("brattvik").await.unwrap();
-        let data = samspill_results::load(&w.e.store.tenant(t), samspill_store::RoundId::from_raw(w.rounds.1))
-            .await
-            .unwrap();
+        let data = samspill_results::load(
+            &w.e.store.tenant(t),
+            samspill_store::RoundId::from_raw(w.rounds.1),
+        )
+        .await
+        .unwrap();
         let rep = samspill_results::report(
             &data,
-            &samspill_results::Options { rules: data.rules, lang: samspill_i18n::Lang::Nb, named: false },
+            &samspill_results::Options {
+                rules: data.rules,
+                lang: samspill_i18n::Lang::Nb,
+                named: false,
+            },
         )
         .unwrap();
         let facts: serde_json::Value = serde_json::from_str(&rep.facts_json).unwrap();
-        let n = facts["weekly"]["non_respondent_builders_count"].as_u64().unwrap();
+        let n = facts["weekly"]["non_respondent_builders_count"]
+            .as_u64()
+            .unwrap();
         let tracked = &r.body[r.body.find("id=\"tracked\"").expect("tracked table")..];
         let row = &tracked[tracked.find(&label).unwrap()..];
         let row = &row[..row.find("</tr>").unwrap()];
@@ -274,7 +364,14 @@ async fn a_survey_figure_is_chosen_as_indicator_and_tracked() {
             s,
             &action,
             c(&w.funder),
-            &[("csrf", &w.funder.1), ("plan_rev", ""), ("indicator", "i1"), ("figure", "response_rate"), ("function_a", ""), ("function_b", "")],
+            &[
+                ("csrf", &w.funder.1),
+                ("plan_rev", ""),
+                ("indicator", "i1"),
+                ("figure", "response_rate"),
+                ("function_a", ""),
+                ("function_b", ""),
+            ],
         )
         .await;
         assert_eq!(r.status, StatusCode::FORBIDDEN, "{db}");
@@ -290,22 +387,41 @@ async fn the_cross_municipality_report_page_and_downloads() {
         for who in [&w.funder, &w.evaluator] {
             let r = get(s, &format!("{base}?set=latest"), c(who)).await;
             assert_eq!(r.status, StatusCode::OK, "{db}: {}", r.body);
-            assert!(r.body.contains("Brattvik") && r.body.contains("Strandøy"), "{db}");
+            assert!(
+                r.body.contains("Brattvik") && r.body.contains("Strandøy"),
+                "{db}"
+            );
             assert!(!r.body.contains("Utenfor"), "{db}");
             for n in &w.names {
                 assert!(!r.body.contains(n.as_str()), "{db}: the name {n} is shown");
             }
-            assert!(r.body.contains(&format!("value=\"{}\"", w.rounds.0)), "{db}");
+            assert!(
+                r.body.contains(&format!("value=\"{}\"", w.rounds.0)),
+                "{db}"
+            );
         }
         // Nothing attached: no report, said so.
         let r = get(s, &base, c(&w.funder)).await;
         assert!(r.body.contains("id=\"no-rounds\""), "{db}");
         // A chosen set; a round outside the programme is not found.
-        let r = get(s, &format!("{base}?set=chosen&round={}", w.rounds.0), c(&w.funder)).await;
+        let r = get(
+            s,
+            &format!("{base}?set=chosen&round={}", w.rounds.0),
+            c(&w.funder),
+        )
+        .await;
         assert_eq!(r.status, StatusCode::OK, "{db}");
         let report = &r.body[r.body.find("report-embed").expect("the report")..];
-        assert!(report.contains("Brattvik") && !report.contains("Strandøy"), "{db}");
-        let r = get(s, &format!("{base}?set=chosen&round={}", w.outside_round), c(&w.funder)).await;
+        assert!(
+            report.contains("Brattvik") && !report.contains("Strandøy"),
+            "{db}"
+        );
+        let r = get(
+            s,
+            &format!("{base}?set=chosen&round={}", w.outside_round),
+            c(&w.funder),
+        )
+        .await;
         assert_eq!(r.status, StatusCode::NOT_FOUND, "{db}");
         let r = get(s, &format!("{base}?set=chosen&round=x"), c(&w.funder)).await;
         assert_eq!(r.status, StatusCode::BAD_REQUEST, "{db}");

@@ -25,9 +25,9 @@ use samspill_programme::model::{AttachedRound, IndicatorSource, RoundPurpose};
 use samspill_programme::rules::phases::path_status;
 use samspill_programme::text::Renderer;
 use samspill_report::summary::function_name;
+use samspill_results::ResultsError;
 use samspill_results::figures::{FIGURES, FigureKey, MIN_GROUP, takes_functions};
 use samspill_results::programme::{self as rounds, Selection, round_of, round_ref};
-use samspill_results::ResultsError;
 use samspill_store::programme::Action;
 use samspill_store::{ProgrammeHandle, Record, RecordKind, RoundId, Standing, StoreError};
 use serde_json::{Value, json};
@@ -43,8 +43,12 @@ fn results_refusal(state: &AppState, v: &Viewer, e: ResultsError) -> Response {
     match e {
         ResultsError::Programme(e) => refusal(state, v.lang, e),
         ResultsError::Store(e) => refusal(state, v.lang, e.into()),
-        ResultsError::NotClosed => PageError::new(state, v.lang, WebError::NotClosed).into_response(),
-        other => PageError::new(state, v.lang, WebError::Results(other.to_string())).into_response(),
+        ResultsError::NotClosed => {
+            PageError::new(state, v.lang, WebError::NotClosed).into_response()
+        }
+        other => {
+            PageError::new(state, v.lang, WebError::Results(other.to_string())).into_response()
+        }
     }
 }
 
@@ -260,7 +264,14 @@ pub async fn page(
         "may_choose": coordinator && version.is_some(),
         "overview": h.allows(&Action::Overview),
     }));
-    render(&state, &v, role(&h), "programme_rounds.html", ctx, StatusCode::OK)
+    render(
+        &state,
+        &v,
+        role(&h),
+        "programme_rounds.html",
+        ctx,
+        StatusCode::OK,
+    )
 }
 
 fn revision(form: &crate::forms::FormData, field: &str) -> Option<i64> {
@@ -335,7 +346,9 @@ pub async fn attach(
         )
         .await;
     match result {
-        Ok(_) => Redirect::to(&format!("/programmes/{id}/participants/{pid}/rounds")).into_response(),
+        Ok(_) => {
+            Redirect::to(&format!("/programmes/{id}/participants/{pid}/rounds")).into_response()
+        }
         Err(e) => refusal(&state, v.lang, e),
     }
 }
@@ -372,7 +385,9 @@ pub async fn detach(
         )
         .await;
     match result {
-        Ok(_) => Redirect::to(&format!("/programmes/{id}/participants/{pid}/rounds")).into_response(),
+        Ok(_) => {
+            Redirect::to(&format!("/programmes/{id}/participants/{pid}/rounds")).into_response()
+        }
         Err(e) => refusal(&state, v.lang, e),
     }
 }
@@ -430,8 +445,10 @@ pub async fn indicator_save(
         )
         .await;
     match result {
-        Ok(_) => Redirect::to(&format!("/programmes/{id}/participants/{pid}/rounds#indicators"))
-            .into_response(),
+        Ok(_) => Redirect::to(&format!(
+            "/programmes/{id}/participants/{pid}/rounds#indicators"
+        ))
+        .into_response(),
         Err(e) => refusal(&state, v.lang, e),
     }
 }
@@ -487,13 +504,22 @@ async fn report_rounds(
 > {
     let h = open(state, v, id).await?;
     if !h.allows(&Action::Overview) {
-        return Err(refusal(state, v.lang, samspill_store::ProgrammeError::Forbidden));
+        return Err(refusal(
+            state,
+            v.lang,
+            samspill_store::ProgrammeError::Forbidden,
+        ));
     }
     let doc = h.document().await.map_err(|e| refusal(state, v.lang, e))?;
     let (sel, q) = match selection(query) {
         Ok(x) => x,
         Err(k) => {
-            return Err(crate::error::error_page(state, v.lang, StatusCode::BAD_REQUEST, k));
+            return Err(crate::error::error_page(
+                state,
+                v.lang,
+                StatusCode::BAD_REQUEST,
+                k,
+            ));
         }
     };
     let made = rounds::select(&h, &doc, &sel)
@@ -595,7 +621,14 @@ pub async fn report_page(
         "count": made.rounds.len(),
         "min_group": MIN_GROUP,
     }));
-    render(&state, &v, role(&h), "programme_survey_report.html", ctx, StatusCode::OK)
+    render(
+        &state,
+        &v,
+        role(&h),
+        "programme_survey_report.html",
+        ctx,
+        StatusCode::OK,
+    )
 }
 
 /// `/programmes/{id}/survey-report.html`.
