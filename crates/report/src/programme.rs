@@ -2,8 +2,10 @@
 //! table, response rates, mean scores with N (the 2015 report's Tabell 2),
 //! the networks' key numbers and figures side by side.
 //!
-//! Groups under [`MIN_GROUP`] answers are suppressed: a mean of fewer than
-//! five ratings is shown as "–" (PRODUCT.md §8).
+//! Groups under [`MIN_GROUP`] answers are suppressed (PRODUCT.md §8): a
+//! mean of fewer than five ratings is shown as "–", and so are the shares
+//! of political contact of a municipality where fewer than five answered
+//! and the open-answer themes of one with fewer than five open answers.
 
 use samspill_i18n::{Arg, Lang, Texts};
 
@@ -11,7 +13,7 @@ use crate::doc::{Block, Doc};
 use crate::facts::Facts;
 use crate::figures::ids;
 use crate::municipality::shell;
-use crate::summary::{function_name, percent};
+use crate::summary::{function_name, percent, theme_name};
 use crate::{Input, Rendered, ReportError};
 
 /// Smallest group whose scores are shown in cross-municipality views.
@@ -173,6 +175,8 @@ pub fn document(name: &str, lang: Lang, inputs: &[Input], facts: &[Facts]) -> Do
         ),
     });
 
+    political_and_themes(&t, b, inputs, facts);
+
     // Networks side by side.
     b.push(Block::PageBreak);
     b.push(Block::Heading {
@@ -227,6 +231,112 @@ pub fn document(name: &str, lang: Lang, inputs: &[Input], facts: &[Facts]) -> Do
         b.push(Block::FigureGrid { figures });
     }
     d
+}
+
+/// A share of `part` in `whole` respondents, or "–" when fewer than
+/// [`MIN_GROUP`] answered.
+fn suppressed_share(t: &Texts, part: usize, whole: usize) -> String {
+    if whole < MIN_GROUP {
+        "–".into()
+    } else {
+        percent(t, 100.0 * part as f64 / whole as f64)
+    }
+}
+
+/// Political contact across municipalities (shares of the respondents) and
+/// the open-answer themes across municipalities, suppressed under
+/// [`MIN_GROUP`].
+fn political_and_themes(t: &Texts, b: &mut Vec<Block>, inputs: &[Input], facts: &[Facts]) {
+    b.push(Block::Heading {
+        level: 1,
+        text: t.get("pr-report-ch-political"),
+    });
+    b.push(Block::Table {
+        caption: t.get("pr-report-table-political"),
+        header: vec![
+            t.get("report-prog-col-municipality"),
+            t.get("report-col-respondents"),
+            t.get("pr-report-col-any-contact"),
+            t.get("pr-report-col-gives"),
+            t.get("pr-report-col-receives"),
+            t.get("pr-report-col-discusses"),
+        ],
+        rows: inputs
+            .iter()
+            .zip(facts)
+            .map(|(i, f)| {
+                let p = &f.political;
+                let n = f.respondents;
+                vec![
+                    i.name.clone(),
+                    n.to_string(),
+                    suppressed_share(t, p.with_contact, n),
+                    suppressed_share(t, p.gives, n),
+                    suppressed_share(t, p.receives, n),
+                    suppressed_share(t, p.discusses, n),
+                ]
+            })
+            .collect(),
+    });
+    b.push(Block::Heading {
+        level: 1,
+        text: t.get("pr-report-ch-themes"),
+    });
+    // Every theme given anywhere, in the order of the theme list, then
+    // the coordinators' own words.
+    let mut themes: Vec<String> = crate::THEMES.iter().map(|s| s.to_string()).collect();
+    for f in facts {
+        for c in f
+            .open
+            .strength_themes
+            .iter()
+            .chain(&f.open.challenge_themes)
+        {
+            if !themes.contains(&c.theme) {
+                themes.push(c.theme.clone());
+            }
+        }
+    }
+    let count = |f: &Facts, theme: &str| -> usize {
+        f.open
+            .strength_themes
+            .iter()
+            .chain(&f.open.challenge_themes)
+            .filter(|c| c.theme == theme)
+            .map(|c| c.count)
+            .sum()
+    };
+    themes.retain(|th| facts.iter().any(|f| count(f, th) > 0));
+    let mut header = vec![t.get("pr-report-col-theme")];
+    header.extend(inputs.iter().map(|i| i.name.clone()));
+    let mut rows: Vec<Vec<String>> = themes
+        .iter()
+        .map(|th| {
+            let mut r = vec![theme_name(t, th)];
+            for f in facts {
+                r.push(if f.open.answers < MIN_GROUP {
+                    "–".into()
+                } else {
+                    count(f, th).to_string()
+                });
+            }
+            r
+        })
+        .collect();
+    let mut total = vec![t.get("pr-report-open-answers")];
+    total.extend(facts.iter().map(|f| f.open.answers.to_string()));
+    rows.push(total);
+    b.push(Block::Table {
+        caption: t.get("pr-report-table-themes"),
+        header,
+        rows,
+    });
+    b.push(Block::Note {
+        text: t.format(
+            "pr-report-suppressed",
+            &[("min", Arg::Num(MIN_GROUP as f64))],
+        ),
+    });
 }
 
 /// Writes the cross-municipality report of the programme `name`.

@@ -24,6 +24,14 @@ pub fn pseudonym_label(data: &RoundData, t: &Texts, index: usize) -> String {
 /// contacts, ratings, the reviewed open answers that may be quoted with
 /// their themes, and the figures drawn in the chosen language.
 pub fn input(data: &RoundData, opts: &Options) -> Result<Input, ResultsError> {
+    let mut input = input_without_figures(data, opts);
+    input.figures = figures::for_municipality(&input)?;
+    Ok(input)
+}
+
+/// The report's input without its figures (drawing them is the costly
+/// part): enough for the facts and the survey figures of indicators.
+pub fn input_without_figures(data: &RoundData, opts: &Options) -> Input {
     let t = Texts::new(opts.lang);
     // A reduced round has no names left: it is always pseudonymised.
     let opts = &Options {
@@ -81,8 +89,7 @@ pub fn input(data: &RoundData, opts: &Options) -> Result<Input, ResultsError> {
     input.pseudonyms = data.pseudonyms.clone();
     input.show_names = opts.named;
     input.method_notes = data.method_notes(&t);
-    input.figures = figures::for_municipality(&input)?;
-    Ok(input)
+    input
 }
 
 /// The municipality report of a closed round (HTML and PDF).

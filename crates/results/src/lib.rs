@@ -25,12 +25,14 @@
 
 mod data;
 pub mod export;
+pub mod figures;
 mod input;
 pub mod person;
+pub mod programme;
 mod rules;
 
 pub use data::{RoundData, load};
-pub use input::{input, pseudonym_label, report};
+pub use input::{input, input_without_figures, pseudonym_label, report};
 pub use person::{Appearance, PersonExport, person_export};
 pub use rules::{Options, Rules, View};
 
@@ -57,6 +59,9 @@ pub enum ResultsError {
     /// The store failed (or the round does not exist).
     #[error(transparent)]
     Store(#[from] samspill_store::StoreError),
+    /// The programme refused the read (the user's role does not allow it).
+    #[error(transparent)]
+    Programme(#[from] samspill_store::ProgrammeError),
     /// The report could not be made.
     #[error(transparent)]
     Report(#[from] samspill_report::ReportError),

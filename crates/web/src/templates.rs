@@ -209,6 +209,14 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../templates/programme_compare.html"),
     ),
     (
+        "programme_rounds.html",
+        include_str!("../templates/programme_rounds.html"),
+    ),
+    (
+        "programme_survey_report.html",
+        include_str!("../templates/programme_survey_report.html"),
+    ),
+    (
         "programme_problems.html",
         include_str!("../templates/programme_problems.html"),
     ),

@@ -331,6 +331,37 @@ const RULES: &[(&str, Option<Rule>, Option<Rule>)] = &[
         Some(Rule::Member),
         None,
     ),
+    (
+        "/programmes/{id}/participants/{pid}/rounds",
+        Some(Rule::Member),
+        None,
+    ),
+    (
+        "/programmes/{id}/participants/{pid}/rounds/attach",
+        None,
+        Some(Rule::AnyUser),
+    ),
+    (
+        "/programmes/{id}/participants/{pid}/rounds/detach",
+        None,
+        Some(Rule::AnyUser),
+    ),
+    (
+        "/programmes/{id}/participants/{pid}/indicators",
+        None,
+        Some(Rule::AnyUser),
+    ),
+    ("/programmes/{id}/survey-report", Some(Rule::Member), None),
+    (
+        "/programmes/{id}/survey-report.html",
+        Some(Rule::Member),
+        None,
+    ),
+    (
+        "/programmes/{id}/survey-report.pdf",
+        Some(Rule::Member),
+        None,
+    ),
     ("/static/app.css", Some(Rule::Public), None),
     ("/static/survey.js", Some(Rule::Public), None),
 ];

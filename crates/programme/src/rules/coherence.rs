@@ -36,14 +36,16 @@ pub struct SurveyFigure {
     pub value: f64,
 }
 
-/// Survey figure keys the programme layer knows how to name. A key with
-/// parameters takes them after colons: `ei_index:allocation:services` is the
-/// E–I index between two functions of the catalogue.
-pub const SURVEY_FIGURES: [&str; 7] = [
+/// Survey figure keys the programme layer knows how to name (samspill-results
+/// computes each from a closed round, `samspill_results::figures`). A key
+/// with parameters takes them after colons: `ei_index:tildeling:tjenester_i_bolig`
+/// is the E–I index between two functions of the catalogue.
+pub const SURVEY_FIGURES: [&str; 8] = [
     "response_rate",
     "weekly_largest_component_share",
     "weekly_isolates",
     "nonrespondent_bridge_builders",
+    "nonrespondent_bridge_builders_share",
     "mean_coordination_rating",
     "ei_index",
     "weekly_contact",

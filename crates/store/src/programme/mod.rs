@@ -102,6 +102,10 @@ pub enum ProgrammeError {
     /// A survey round attached to a participant is not one of its tenant's.
     #[error("survey round {0:?} is not a round of the participant's municipality")]
     UnknownRound(String),
+    /// A survey round attached to a participant is not closed yet: only a
+    /// closed round's frozen answers are results.
+    #[error("survey round {0:?} is not closed")]
+    RoundNotClosed(String),
 }
 
 impl From<sqlx::Error> for ProgrammeError {
@@ -1336,8 +1340,8 @@ impl ProgrammeHandle {
         Ok(revision)
     }
 
-    /// New survey rounds attached to a linked participant must be rounds of
-    /// its tenant (their database id as text).
+    /// New survey rounds attached to a linked participant must be closed
+    /// rounds of its tenant (their database id as text).
     async fn check_rounds(
         &self,
         conn: &mut sqlx::AnyConnection,
@@ -1375,14 +1379,16 @@ impl ProgrammeHandle {
             let Ok(round) = r.parse::<i64>() else {
                 return Err(ProgrammeError::UnknownRound(r.to_string()));
             };
-            if sqlx::query("SELECT id FROM rounds WHERE id = $1 AND tenant_id = $2")
+            let status = sqlx::query("SELECT status FROM rounds WHERE id = $1 AND tenant_id = $2")
                 .bind(round)
                 .bind(tenant.0)
                 .fetch_optional(&mut *conn)
-                .await?
-                .is_none()
-            {
+                .await?;
+            let Some(status) = status else {
                 return Err(ProgrammeError::UnknownRound(r.to_string()));
+            };
+            if status.try_get::<String, _>("status")? != "closed" {
+                return Err(ProgrammeError::RoundNotClosed(r.to_string()));
             }
         }
         Ok(())

@@ -7,10 +7,12 @@
 //! (`vocabulary`), the portfolio as a PDF (`print`), records edited as JSON
 //! (`record`), the evaluator's overview matrix per evaluation round with
 //! sign-off and comparison (`evaluation`), import and export of the
-//! whole programme (`transfer`), and the evaluator's workspace: rounds and
+//! whole programme (`transfer`), the evaluator's workspace: rounds and
 //! their settings, the data-collection log and notes, the matrix as PDF,
 //! the learning log, gatherings and a participant's process anchoring
-//! (`workspace`).
+//! (`workspace`), and survey rounds inside the programme: rounds attached
+//! to phases, survey figures as indicators and the cross-municipality
+//! report from real closed rounds (`rounds`).
 //!
 //! Every handler takes a [`Viewer`] and opens the programme through the
 //! store's `programme_for`, which finds the user's standing (funder
@@ -32,6 +34,7 @@ mod plan;
 mod print;
 mod record;
 mod reports;
+mod rounds;
 mod transfer;
 mod vocabulary;
 mod workspace;
@@ -142,6 +145,31 @@ pub fn routes() -> Router<AppState> {
             "/programmes/{id}/participants/{pid}/anchoring",
             get(workspace::anchoring),
         )
+        .route(
+            "/programmes/{id}/participants/{pid}/rounds",
+            get(rounds::page),
+        )
+        .route(
+            "/programmes/{id}/participants/{pid}/rounds/attach",
+            post(rounds::attach),
+        )
+        .route(
+            "/programmes/{id}/participants/{pid}/rounds/detach",
+            post(rounds::detach),
+        )
+        .route(
+            "/programmes/{id}/participants/{pid}/indicators",
+            post(rounds::indicator_save),
+        )
+        .route("/programmes/{id}/survey-report", get(rounds::report_page))
+        .route(
+            "/programmes/{id}/survey-report.html",
+            get(rounds::report_html),
+        )
+        .route(
+            "/programmes/{id}/survey-report.pdf",
+            get(rounds::report_pdf),
+        )
 }
 
 /// `samspill-programme`'s catalogue over samspill-i18n's texts (the
@@ -232,6 +260,12 @@ pub(crate) fn refusal(state: &AppState, lang: Lang, e: ProgrammeError) -> Respon
             lang,
             StatusCode::UNPROCESSABLE_ENTITY,
             "pw-error-unknown-round",
+        ),
+        ProgrammeError::RoundNotClosed(_) => error_page(
+            state,
+            lang,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "pr-error-not-closed",
         ),
         ProgrammeError::Invalid(errors) => {
             problems(state, lang, &problem_texts(state, lang, &errors))
