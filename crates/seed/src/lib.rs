@@ -342,6 +342,59 @@ pub const PROGRAMME_FUNDER: &str = "radgiver@programeier.example";
 /// The evaluator of the demo programme.
 pub const PROGRAMME_EVALUATOR: &str = "evaluator@folgeevaluering.example";
 
+/// Points each participant's survey rounds at the real closed rounds of the
+/// municipality seeded under its id (the generated programme names rounds
+/// it cannot know): the baseline at the earliest closed round, the
+/// follow-up at the latest when there are two; a participant with no
+/// seeded municipality keeps no rounds.
+async fn attach_seeded_rounds(
+    store: &Store,
+    doc: &mut samspill_programme::ProgrammeDocument,
+) -> Result<()> {
+    use samspill_programme::model::RoundPurpose;
+    use samspill_programme::{date::Date, ids::SurveyRoundRef};
+    for p in &mut doc.participants {
+        let mut closed = match store.tenant_by_slug(p.id.as_str()).await {
+            Ok(tenant) => store
+                .tenant(tenant)
+                .rounds()
+                .await?
+                .into_iter()
+                .filter_map(|r| r.closed_at.map(|at| (at, r.id)))
+                .collect::<Vec<_>>(),
+            Err(StoreError::NotFound) => Vec::new(),
+            Err(e) => return Err(e.into()),
+        };
+        closed.sort();
+        let first = closed.first().copied();
+        let last = closed.last().copied().filter(|l| Some(*l) != first);
+        let to_ref = |(at, id): (i64, samspill_store::RoundId)| {
+            (
+                SurveyRoundRef::new(id.get().to_string()),
+                Date::parse(&samspill_store::date_of(at)).ok(),
+            )
+        };
+        p.survey_rounds.retain_mut(|r| {
+            let real = match r.purpose {
+                RoundPurpose::Baseline => first,
+                RoundPurpose::FollowUp => last,
+            };
+            match real.map(to_ref) {
+                Some((round, closed)) => {
+                    r.round = round;
+                    r.closed = closed;
+                    true
+                }
+                None => false,
+            }
+        });
+        if let Some(a) = &mut p.pre_analysis {
+            a.baseline_round = first.map(|f| to_ref(f).0);
+        }
+    }
+    Ok(())
+}
+
 /// Seeds `samspill-programme`'s demo programme through the store's
 /// programme API, as an operator would with `samspill admin programme`:
 /// the programme from its document, a funder's adviser and an evaluator
@@ -357,7 +410,8 @@ pub async fn programme(store: &Store, password: &str) -> Result<SeededProgramme>
         samspill_programme::date::Date::parse(&samspill_store::today()).unwrap_or_else(|_| {
             samspill_programme::date::Date::parse(samspill_programme::demo::AS_OF).expect("valid")
         });
-    let doc = samspill_programme::demo::programme_on(today);
+    let mut doc = samspill_programme::demo::programme_on(today);
+    attach_seeded_rounds(store, &mut doc).await?;
     let id = tools.create(&doc, None).await?;
     let funder_org = admin
         .create_tenant(&NewTenant::municipality(

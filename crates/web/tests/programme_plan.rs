@@ -395,12 +395,14 @@ async fn pre_analysis_form() {
         let w = world(&url).await;
         let s = &w.e.state;
         let id = w.id;
-        let round =
-            w.e.store
-                .tenant(w.brattvik_tenant)
-                .create_round(&NewRound::standard("Kartlegging før programmet", "nb"))
-                .await
-                .unwrap();
+        // A baseline is a closed round of the participant's municipality.
+        let brattvik = w.e.store.tenant(w.brattvik_tenant);
+        let round = brattvik
+            .create_round(&NewRound::standard("Kartlegging før programmet", "nb"))
+            .await
+            .unwrap();
+        brattvik.open_round(round).await.unwrap();
+        brattvik.close_round(round).await.unwrap();
         let path = format!("/programmes/{id}/participants/brattvik");
         let action = format!("{path}/pre-analysis");
         let page = get(s, &path, c(&w.brattvik)).await;

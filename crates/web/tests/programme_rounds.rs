@@ -72,6 +72,54 @@ async fn world(url: &str) -> World {
         .unwrap();
     let seeded = samspill_seed::programme(&e.store, PASSWORD).await.unwrap();
     assert_eq!(seeded.linked.len(), 2);
+    // The demo attaches each municipality's real closed rounds: the
+    // earliest as baseline (also the pre-analysis's), the latest as
+    // follow-up; then these tests start from nothing attached.
+    let handle = e
+        .store
+        .programmes(samspill_store::Actor::system("test"))
+        .handle(seeded.id)
+        .await
+        .unwrap();
+    let doc = handle.export().await.unwrap();
+    for p in &doc.participants {
+        let rounds: Vec<(String, samspill_programme::model::RoundPurpose)> = p
+            .survey_rounds
+            .iter()
+            .map(|r| (r.round.as_str().to_string(), r.purpose))
+            .collect();
+        let baseline = p
+            .pre_analysis
+            .as_ref()
+            .and_then(|a| a.baseline_round.as_ref())
+            .map(|r| r.as_str().to_string());
+        use samspill_programme::model::RoundPurpose::{Baseline, FollowUp};
+        match p.id.as_str() {
+            "brattvik" => {
+                assert_eq!(
+                    rounds,
+                    [
+                        (b.first_round.get().to_string(), Baseline),
+                        (b.closed_round.get().to_string(), FollowUp)
+                    ]
+                );
+                assert_eq!(baseline, Some(b.first_round.get().to_string()));
+            }
+            "strandoy" => {
+                assert_eq!(rounds, [(s.closed_round.get().to_string(), Baseline)]);
+            }
+            _ => assert!(rounds.is_empty() && baseline.is_none(), "{}", p.id.as_str()),
+        }
+        let mut bare = p.clone();
+        bare.survey_rounds.clear();
+        if let Some(a) = &mut bare.pre_analysis {
+            a.baseline_round = None;
+        }
+        handle
+            .put(samspill_store::Record::Participant(bare), None)
+            .await
+            .unwrap();
+    }
     let mut names = Vec::new();
     for slug in ["brattvik", "strandoy", "utenfor"] {
         let t = e.store.tenant_by_slug(slug).await.unwrap();
