@@ -126,3 +126,78 @@ fn values_a_hair_below_the_limits_do_not_count() {
     let share2 = b.nodes[2].between_community_share.unwrap();
     assert!(share2 < CARRY_THRESHOLD && share2 > 0.2);
 }
+
+/// Hop distances from `s` with `removed` taken out (plain BFS, written
+/// here independently of the engine).
+fn distances_without(
+    edges: &[(usize, usize)],
+    n: usize,
+    removed: usize,
+    s: usize,
+) -> Vec<Option<u32>> {
+    let mut adj = vec![Vec::new(); n];
+    for &(u, v) in edges {
+        adj[u].push(v);
+        adj[v].push(u);
+    }
+    let mut dist = vec![None; n];
+    dist[s] = Some(0);
+    let mut queue = std::collections::VecDeque::from([s]);
+    while let Some(v) = queue.pop_front() {
+        for &w in &adj[v] {
+            if w != removed && dist[w].is_none() {
+                dist[w] = Some(dist[v].unwrap() + 1);
+                queue.push_back(w);
+            }
+        }
+    }
+    dist
+}
+
+/// Where many shortest paths meet in one person: s reaches the hub over
+/// three people, the hub reaches t over three more (σ(s,hub) = σ(hub,t) =
+/// 3, σ(s,t) = 9, every one through the hub), and a longer way round from
+/// s to t avoids the hub. The engine's shortcut (only targets all of whose
+/// shortest paths run through the person can move) must then recognise t
+/// as moved from the product of the path counts; the distance increase of
+/// every person is checked against brute force (each person removed, the
+/// distances among those who stay connected summed before and after).
+#[test]
+fn distance_increase_where_many_shortest_paths_meet_equals_brute_force() {
+    // 0 = s, 1..=3 = a, 4 = hub, 5..=7 = b, 8 = t, 9..=12 = the way round.
+    let mut edges = vec![];
+    for a in 1..=3 {
+        edges.push((0, a));
+        edges.push((a, 4));
+    }
+    for b in 5..=7 {
+        edges.push((4, b));
+        edges.push((b, 8));
+    }
+    edges.extend([(0, 9), (9, 10), (10, 11), (11, 12), (12, 8)]);
+    let n = 13;
+    let weighted: Vec<(usize, usize, f64)> = edges.iter().map(|&(u, v)| (u, v, 1.0)).collect();
+    let g = Graph::from_edges(n, false, &weighted).0;
+    let b = bridges(&g, &[0; 13]);
+    for v in 0..n {
+        let (mut before, mut after) = (0u64, 0u64);
+        for s in (0..n).filter(|&s| s != v) {
+            let d = distances_without(&edges, n, usize::MAX, s);
+            let d2 = distances_without(&edges, n, v, s);
+            for t in (0..n).filter(|&t| t != v && t != s) {
+                if let (Some(x), Some(y)) = (d[t], d2[t]) {
+                    before += u64::from(x);
+                    after += u64::from(y);
+                }
+            }
+        }
+        let expected = after as f64 / before as f64 - 1.0;
+        let got = b.nodes[v].distance_increase.expect("a connected network");
+        assert!(
+            (got - expected).abs() < 1e-12,
+            "person {v}: {got}, brute force {after}/{before} - 1 = {expected}"
+        );
+    }
+    // The hub lengthens the others' distances (s to t now goes round).
+    assert!(b.nodes[4].distance_increase.unwrap() > 0.0);
+}

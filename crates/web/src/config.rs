@@ -140,7 +140,9 @@ pub struct OidcProvider {
     pub matching: OidcMatch,
     /// Scopes besides `openid`.
     pub scopes: Vec<String>,
-    /// `acr_values` to ask for (ID-porten: `idporten-loa-substantial`).
+    /// `acr_values` to ask for (ID-porten: `idporten-loa-substantial`); the
+    /// ID token's `acr` must then meet one of them (a higher ID-porten
+    /// level meets a lower one), or the login is refused.
     pub acr_values: Option<String>,
     /// Send the client secret in the request body (`client_secret_post`,
     /// as ID-porten wants) instead of HTTP Basic.

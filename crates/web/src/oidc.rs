@@ -223,10 +223,46 @@ async fn verify(
     let claims = id_token
         .claims(&client.id_token_verifier(), &Nonce::new(flow.nonce.clone()))
         .map_err(|e| format!("ID token: {e}"))?;
+    if let Some(wanted) = &p.acr_values {
+        let got = claims.auth_context_ref().map(|a| a.as_str());
+        if !acr_satisfied(wanted, got) {
+            return Err(format!(
+                "authentication level {} does not meet the required {wanted}",
+                got.unwrap_or("(none)")
+            ));
+        }
+    }
     Ok(Verified {
         subject: claims.subject().as_str().to_string(),
         email: claims.email().map(|e| e.as_str().trim().to_lowercase()),
         email_verified: claims.email_verified() == Some(true),
+    })
+}
+
+/// Levels of assurance in rising order, per family: a login at a higher
+/// level of the same family meets a lower one asked for (ID-porten answers
+/// with the level the person actually used).
+const ACR_LADDERS: &[&[&str]] = &[
+    &["idporten-loa-substantial", "idporten-loa-high"],
+    &["Level3", "Level4"],
+];
+
+/// Whether the `acr` claim `got` meets one of the space-separated
+/// `wanted` values: equal to one, or higher on the same ladder. A provider
+/// configured with `acr_values` whose token carries no `acr` is refused.
+pub(crate) fn acr_satisfied(wanted: &str, got: Option<&str>) -> bool {
+    let Some(got) = got else { return false };
+    wanted.split_whitespace().any(|w| {
+        w == got
+            || ACR_LADDERS.iter().any(|ladder| {
+                match (
+                    ladder.iter().position(|l| *l == w),
+                    ladder.iter().position(|l| *l == got),
+                ) {
+                    (Some(a), Some(b)) => b >= a,
+                    _ => false,
+                }
+            })
     })
 }
 
@@ -353,5 +389,24 @@ pub async fn callback(
             error_page(&state, lang, StatusCode::FORBIDDEN, "acct-oidc-no-account")
         }
         Err(e) => PageError::new(&state, lang, e).into_response(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::acr_satisfied;
+
+    #[test]
+    fn the_level_of_assurance_must_meet_the_one_asked_for() {
+        let sub = "idporten-loa-substantial";
+        assert!(acr_satisfied(sub, Some(sub)));
+        assert!(acr_satisfied(sub, Some("idporten-loa-high")));
+        assert!(!acr_satisfied("idporten-loa-high", Some(sub)));
+        assert!(!acr_satisfied(sub, None));
+        assert!(!acr_satisfied(sub, Some("idporten-loa-low")));
+        assert!(!acr_satisfied(sub, Some("Level4")), "another family");
+        assert!(acr_satisfied("Level3 idporten-loa-high", Some("Level4")));
+        assert!(acr_satisfied("urn:example:mfa", Some("urn:example:mfa")));
+        assert!(!acr_satisfied("urn:example:mfa", Some("urn:example:pwd")));
     }
 }

@@ -60,6 +60,8 @@ async fn survey_rounds_in_the_programme_in_a_real_browser_with_zero_axe_violatio
         .await
         .unwrap();
     let seeded = samspill_seed::programme(&store, PASSWORD).await.unwrap();
+    // The pages attach the rounds the demo attached already.
+    clear_attached_rounds(&store, seeded.id).await;
     store.close().await;
     tokio::spawn(samspill_web::serve(config));
     let addr = format!("127.0.0.1:{port}").parse().unwrap();

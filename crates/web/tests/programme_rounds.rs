@@ -110,16 +110,8 @@ async fn world(url: &str) -> World {
             }
             _ => assert!(rounds.is_empty() && baseline.is_none(), "{}", p.id.as_str()),
         }
-        let mut bare = p.clone();
-        bare.survey_rounds.clear();
-        if let Some(a) = &mut bare.pre_analysis {
-            a.baseline_round = None;
-        }
-        handle
-            .put(samspill_store::Record::Participant(bare), None)
-            .await
-            .unwrap();
     }
+    clear_attached_rounds(&e.store, seeded.id).await;
     let mut names = Vec::new();
     for slug in ["brattvik", "strandoy", "utenfor"] {
         let t = e.store.tenant_by_slug(slug).await.unwrap();

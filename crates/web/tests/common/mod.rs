@@ -382,3 +382,25 @@ pub async fn account_link_in_mail(state: &AppState, to: &str) -> String {
         .unwrap()
         .to_string()
 }
+
+/// Detaches every survey round from the participants of programme `id`
+/// (the demo attaches the seeded municipalities' closed rounds), so a test
+/// can attach them through the pages.
+pub async fn clear_attached_rounds(store: &Store, id: samspill_store::ProgrammeId) {
+    let handle = store
+        .programmes(samspill_store::Actor::system("test"))
+        .handle(id)
+        .await
+        .unwrap();
+    for p in handle.export().await.unwrap().participants {
+        let mut bare = p.clone();
+        bare.survey_rounds.clear();
+        if let Some(a) = &mut bare.pre_analysis {
+            a.baseline_round = None;
+        }
+        handle
+            .put(samspill_store::Record::Participant(bare), None)
+            .await
+            .unwrap();
+    }
+}
