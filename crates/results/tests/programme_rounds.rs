@@ -152,13 +152,13 @@ async fn run_round(
         if i + 1 < s.people && i + 1 != s.cut {
             freqs.push((pid(i + 1), Frequency::Weekly));
         }
-        if i % 2 == 0 && i + 2 < s.people && (i + 2 < s.cut || i >= s.cut) {
+        if i.is_multiple_of(2) && i + 2 < s.people && (i + 2 < s.cut || i >= s.cut) {
             freqs.push((pid(i + 2), Frequency::Daily));
         }
         let chosen: Vec<PersonId> = freqs.iter().map(|f| f.0).collect();
         resp.save_contacts("contact", &chosen).await.unwrap();
         resp.save_frequencies("contact", &freqs).await.unwrap();
-        if i % 3 == 0 {
+        if i.is_multiple_of(3) {
             resp.save_political(&[(view.round.bodies[0].id, ContactType::GivesInformation)])
                 .await
                 .unwrap();
@@ -172,7 +172,7 @@ async fn run_round(
         resp.save_ratings(&[("coordination".to_string(), value)])
             .await
             .unwrap();
-        if i % 2 == 0 {
+        if i.is_multiple_of(2) {
             resp.save_open(&[("strengths".into(), "Vi samarbeider godt.".into())])
                 .await
                 .unwrap();
