@@ -1699,6 +1699,14 @@ mod tests {
         let mut y = x.clone();
         y.political.bodies.clear();
         assert!(without(&y, "report-q-political") && without(&y, "report-q-discussion"));
+        // Nobody answered: no political question, even with a body nobody
+        // reported contact with (there are no answers it could rest on).
+        let mut y = x.clone();
+        y.respondents = 0;
+        y.political.with_contact = 0;
+        y.political.discusses = 0;
+        y.political.no_contact = vec!["Ordføreren".into()];
+        assert!(without(&y, "report-q-political") && without(&y, "report-q-discussion"));
     }
 
     /// A case where every rule and every question speaks.
