@@ -6,6 +6,7 @@
 #   bash bench/survey/run.sh [DURATION_S] [CONNECTIONS]
 #   ATTACK=4 bash bench/survey/run.sh 30 100   # with 4 attacker connections
 #   PROFILE=debug …                             # without the 25-minute release build
+#   BIN=path/to/samspill …                      # a server built before
 #
 # Prints one RESULT line per database (p50/p90/p99 latency, throughput).
 # With ATTACK=N, N more connections post the largest accepted body
@@ -19,13 +20,16 @@ DURATION="${1:-20}"
 CONN="${2:-500}"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/samspill/target}"
 PROFILE="${PROFILE:-release}"
-if [ "$PROFILE" = release ]; then
-  cargo build --release -q -p samspill-cli --bin samspill
-else
-  cargo build -q -p samspill-cli --bin samspill
+# BIN=path: benchmark a server already built (no cargo build of it).
+if [ -z "${BIN:-}" ]; then
+  if [ "$PROFILE" = release ]; then
+    cargo build --release -q -p samspill-cli --bin samspill
+  else
+    cargo build -q -p samspill-cli --bin samspill
+  fi
+  BIN="$CARGO_TARGET_DIR/$PROFILE/samspill"
 fi
 cargo build -q -p samspill-store --example seed_round
-BIN="$CARGO_TARGET_DIR/$PROFILE/samspill"
 SEED="$CARGO_TARGET_DIR/debug/examples/seed_round"
 WORK="$(mktemp -d /tmp/samspill-bench.XXXXXX)"
 chmod 755 "$WORK"

@@ -256,6 +256,13 @@ pub enum Backend {
 #[derive(Clone)]
 pub struct Store {
     pub(crate) pool: AnyPool,
+    /// SQLite only: the one connection write transactions take, so that
+    /// writers queue in order in the pool (FIFO) instead of polling
+    /// SQLite's busy handler, whose growing sleeps let one writer posting
+    /// large bodies back to back starve the others. `None` on PostgreSQL,
+    /// for read-only and for in-memory databases (a second pool would open
+    /// a different in-memory database).
+    pub(crate) writer: Option<AnyPool>,
     pub(crate) backend: Backend,
     pub(crate) token_key: [u8; 32],
     pub(crate) hash_slots: std::sync::Arc<auth::HashSlots>,
@@ -340,15 +347,24 @@ impl Store {
                 })
             });
         }
-        let pool = opts.connect(&config.url).await?;
+        let writable_file = backend == Backend::Sqlite
+            && !config.url.contains("mode=ro")
+            && !config.url.contains("memory");
+        let pool = opts.clone().connect(&config.url).await?;
         if backend == Backend::Sqlite && !config.url.contains("mode=ro") {
             sqlx::raw_sql("PRAGMA journal_mode = WAL;")
                 .execute(&pool)
                 .await?;
         }
+        let writer = if writable_file {
+            Some(opts.max_connections(1).connect(&config.url).await?)
+        } else {
+            None
+        };
         tracing::info!(backend = ?backend, "store opened");
         Ok(Store {
             pool,
+            writer,
             backend,
             token_key: config.token_key,
             hash_slots: std::sync::Arc::new(auth::HashSlots::new(config)),
@@ -454,10 +470,14 @@ impl Store {
 
     /// Begins a write transaction. On SQLite it takes the write lock at once
     /// (`BEGIN IMMEDIATE`), so concurrent writers queue instead of failing
-    /// when a read would have to be upgraded.
+    /// when a read would have to be upgraded; in this process they queue,
+    /// in order, for the one writer connection (see [`Store::writer`]).
     pub(crate) async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>> {
         Ok(match self.backend {
-            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            Backend::Sqlite => {
+                let pool = self.writer.as_ref().unwrap_or(&self.pool);
+                pool.begin_with("BEGIN IMMEDIATE").await?
+            }
             Backend::Postgres => self.pool.begin().await?,
         })
     }
