@@ -941,10 +941,7 @@ impl Checker {
                 );
             }
             for (j, e) in r.log.iter().enumerate() {
-                let (LogEntry::Interviews { participant, .. }
-                | LogEntry::Document { participant, .. }
-                | LogEntry::Meeting { participant, .. }) = e;
-                if let Some(pid) = participant {
+                if let Some(pid) = e.participant() {
                     self.reference(
                         format!("{p}.log[{j}].participant"),
                         "participant",

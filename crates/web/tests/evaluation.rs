@@ -9,92 +9,20 @@ mod common;
 
 use axum::http::StatusCode;
 use common::*;
-use samspill_programme::ProgrammeDocument;
 use samspill_programme::ids::RoundId;
 use samspill_programme::model::{LogEntry, RowKind, Section};
-use samspill_store::{NewTenant, Role};
-
-struct World {
-    e: Env,
-    id: i64,
-    funder: (String, String),
-    evaluator: (String, String),
-    brattvik: (String, String),
-    strandoy: (String, String),
-    outsider: (String, String),
-}
-
-async fn login_as(state: &samspill_web::AppState, email: &str) -> (String, String) {
-    let r = post(
-        state,
-        "/login",
-        None,
-        &[("email", email), ("password", PASSWORD)],
-    )
-    .await;
-    assert_eq!(r.status, StatusCode::SEE_OTHER, "{email}: {}", r.body);
-    let cookie = r.cookie().expect("session cookie");
-    let page = get(state, "/programmes", Some(&cookie)).await;
-    assert_eq!(page.status, StatusCode::OK, "{email}: {}", page.body);
-    (cookie, page.csrf())
-}
-
-/// The demo programme as `samspill demo` seeds it, Brattvik and Strandøy
-/// linked to municipalities with coordinators; Oppdal takes no part.
-async fn world(url: &str) -> World {
-    let e = env(url, None).await;
-    for (slug, name) in [("brattvik", "Brattvik"), ("strandoy", "Strandøy")] {
-        let t = e
-            .store
-            .create_tenant(&NewTenant::municipality(slug, name, "nb"))
-            .await
-            .unwrap();
-        e.store
-            .create_user(
-                Some(t),
-                &format!("koordinator@{slug}.example"),
-                &format!("Koordinator {name}"),
-                Role::Coordinator,
-                PASSWORD,
-            )
-            .await
-            .unwrap();
-    }
-    let seeded = samspill_seed::programme(&e.store, PASSWORD).await.unwrap();
-    let funder = login_as(&e.state, &seeded.funder).await;
-    let evaluator = login_as(&e.state, &seeded.evaluator).await;
-    let brattvik = login_as(&e.state, "koordinator@brattvik.example").await;
-    let strandoy = login_as(&e.state, "koordinator@strandoy.example").await;
-    let outsider = login_as(&e.state, &e.coordinator.clone()).await;
-    World {
-        id: seeded.id.get(),
-        e,
-        funder,
-        evaluator,
-        brattvik,
-        strandoy,
-        outsider,
-    }
-}
 
 fn c(u: &(String, String)) -> Option<&str> {
     Some(u.0.as_str())
 }
 
-/// The whole stored programme, as the system sees it.
-async fn stored(w: &World) -> ProgrammeDocument {
-    w.e.store
-        .programmes(samspill_store::Actor::system("test"))
-        .handle(samspill_store::ProgrammeId::from_raw(w.id))
-        .await
-        .unwrap()
-        .export()
-        .await
-        .unwrap()
-}
-
 /// Posts `pairs` with the user's CSRF token.
-async fn send(w: &World, u: &(String, String), path: &str, pairs: &[(&str, &str)]) -> Resp {
+async fn send(
+    w: &ProgrammeWorld,
+    u: &(String, String),
+    path: &str,
+    pairs: &[(&str, &str)],
+) -> Resp {
     let mut all = vec![("csrf", u.1.as_str())];
     all.extend_from_slice(pairs);
     post(&w.e.state, path, c(u), &all).await
@@ -155,7 +83,7 @@ fn pdf_pages(pdf: &[u8]) -> Option<Vec<String>> {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn evaluation_rounds_log_and_notes_by_role() {
     for (db, url) in database_urls() {
-        let w = world(&url).await;
+        let w = programme_world(&url).await;
         let s = &w.e.state;
         let id = w.id;
         let p = |x: &str| format!("/programmes/{id}{x}");
@@ -165,7 +93,7 @@ async fn evaluation_rounds_log_and_notes_by_role() {
         assert_eq!(list.status, StatusCode::OK, "{db}: {}", list.body);
         assert!(list.body.contains("Statusrapport 2025"), "{db}");
         assert!(list.body.contains("id=\"new-round\""), "{db}");
-        let before = stored(&w).await.evaluation_rounds.len();
+        let before = w.stored().await.evaluation_rounds.len();
         let r = send(
             &w,
             &w.evaluator,
@@ -188,7 +116,7 @@ async fn evaluation_rounds_log_and_notes_by_role() {
             .trim_start_matches(&p("/rounds/"))
             .trim_end_matches("/settings")
             .to_string();
-        let doc = stored(&w).await;
+        let doc = w.stored().await;
         assert_eq!(doc.evaluation_rounds.len(), before + 1, "{db}");
         let round = doc.round(&RoundId::new(key.clone())).unwrap();
         assert_eq!(round.name, "Delrapport 2026 høst");
@@ -232,7 +160,7 @@ async fn evaluation_rounds_log_and_notes_by_role() {
         )
         .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{db}: {}", r.body);
-        let doc = stored(&w).await;
+        let doc = w.stored().await;
         let round = doc.round(&RoundId::new(key.clone())).unwrap();
         assert_eq!(round.matrix.len(), 2, "{db}");
         assert_eq!(round.matrix[0].section, Section::Organisation);
@@ -295,7 +223,7 @@ async fn evaluation_rounds_log_and_notes_by_role() {
                 r.body
             );
         }
-        let doc = stored(&w).await;
+        let doc = w.stored().await;
         let round = doc.round(&RoundId::new(key.clone())).unwrap();
         assert_eq!(round.log.len(), 3, "{db}");
         assert!(matches!(
@@ -338,7 +266,7 @@ async fn evaluation_rounds_log_and_notes_by_role() {
         )
         .await;
         assert_eq!(r.status, StatusCode::CONFLICT, "{db}: stale");
-        let doc = stored(&w).await;
+        let doc = w.stored().await;
         assert_eq!(
             doc.round(&RoundId::new(key.clone())).unwrap().log.len(),
             2,
@@ -346,7 +274,7 @@ async fn evaluation_rounds_log_and_notes_by_role() {
         );
 
         // The evaluator writes only their own rounds: not the demo's.
-        let demo_before = stored(&w).await.round(&RoundId::new("2026")).cloned();
+        let demo_before = w.stored().await.round(&RoundId::new("2026")).cloned();
         let r = send(
             &w,
             &w.evaluator,
@@ -457,7 +385,7 @@ async fn evaluation_rounds_log_and_notes_by_role() {
             assert_eq!(get(s, &path, None).await.location(), "/login", "{db}");
         }
         assert_eq!(
-            stored(&w).await.round(&RoundId::new("2026")).cloned(),
+            w.stored().await.round(&RoundId::new("2026")).cloned(),
             demo_before,
             "{db}: the demo round is as it was"
         );
@@ -467,7 +395,7 @@ async fn evaluation_rounds_log_and_notes_by_role() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn hostile_round_and_log_input_is_refused_with_nothing_changed() {
     for (db, url) in database_urls() {
-        let w = world(&url).await;
+        let w = programme_world(&url).await;
         let id = w.id;
         let p = |x: &str| format!("/programmes/{id}{x}");
         let r = send(
@@ -633,7 +561,7 @@ async fn hostile_round_and_log_input_is_refused_with_nothing_changed() {
             ),
         ];
         for (path, pairs, says) in &cases {
-            let before = stored(&w).await;
+            let before = w.stored().await;
             let r = send(&w, &w.evaluator, path, pairs).await;
             assert_eq!(
                 r.status,
@@ -643,10 +571,10 @@ async fn hostile_round_and_log_input_is_refused_with_nothing_changed() {
             );
             assert!(r.body.contains(says), "{db}: «{says}» not in {}", r.body);
             assert!(r.body.contains("Ingenting ble endret"), "{db}");
-            assert_eq!(stored(&w).await, before, "{db}: {says}: something changed");
+            assert_eq!(w.stored().await, before, "{db}: {says}: something changed");
         }
         // A repeated field and a missing token are refused before anything.
-        let before = stored(&w).await;
+        let before = w.stored().await;
         let r = send(
             &w,
             &w.evaluator,
@@ -668,7 +596,7 @@ async fn hostile_round_and_log_input_is_refused_with_nothing_changed() {
         )
         .await;
         assert_eq!(r.status, StatusCode::FORBIDDEN, "{db}");
-        assert_eq!(stored(&w).await, before, "{db}");
+        assert_eq!(w.stored().await, before, "{db}");
         // In English for an English-speaking user.
         let t = w.e.store.tenant_by_slug("brattvik").await.unwrap();
         let t = w.e.store.tenant(t);
@@ -697,14 +625,14 @@ async fn hostile_round_and_log_input_is_refused_with_nothing_changed() {
             "{db}: {}",
             r.body
         );
-        assert_eq!(stored(&w).await, before, "{db}");
+        assert_eq!(w.stored().await, before, "{db}");
     }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn learning_log_gatherings_and_process_anchoring() {
     for (db, url) in database_urls() {
-        let w = world(&url).await;
+        let w = programme_world(&url).await;
         let s = &w.e.state;
         let id = w.id;
         let p = |x: &str| format!("/programmes/{id}{x}");
@@ -730,7 +658,7 @@ async fn learning_log_gatherings_and_process_anchoring() {
             let r = send(&w, &w.strandoy, &p("/learning"), &pairs).await;
             assert_eq!(r.status, StatusCode::SEE_OTHER, "{db}: {}", r.body);
         }
-        let doc = stored(&w).await;
+        let doc = w.stored().await;
         let mine: Vec<_> = doc
             .learning_log
             .iter()
@@ -771,7 +699,7 @@ async fn learning_log_gatherings_and_process_anchoring() {
         .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{db}: {}", r.body);
         assert!(
-            stored(&w)
+            w.stored()
                 .await
                 .learning_log
                 .iter()
@@ -780,7 +708,7 @@ async fn learning_log_gatherings_and_process_anchoring() {
 
         // Gatherings: the funder's adviser adds a programme gathering and
         // Brattvik's politicians at it.
-        let before = stored(&w).await.gatherings.len();
+        let before = w.stored().await.gatherings.len();
         let r = send(
             &w,
             &w.funder,
@@ -797,7 +725,7 @@ async fn learning_log_gatherings_and_process_anchoring() {
         )
         .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{db}: {}", r.body);
-        let doc = stored(&w).await;
+        let doc = w.stored().await;
         assert_eq!(doc.gatherings.len(), before + 1);
         let g = doc
             .gatherings
@@ -859,7 +787,7 @@ async fn learning_log_gatherings_and_process_anchoring() {
         )
         .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{db}: {}", r.body);
-        let doc = stored(&w).await;
+        let doc = w.stored().await;
         let own = doc
             .gatherings
             .iter()
@@ -887,7 +815,7 @@ async fn learning_log_gatherings_and_process_anchoring() {
         )
         .await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{db}");
-        assert_eq!(stored(&w).await, doc, "{db}");
+        assert_eq!(w.stored().await, doc, "{db}");
 
         // The pages.
         let gp = get(s, &p("/gatherings"), c(&w.brattvik)).await;
@@ -921,7 +849,7 @@ async fn learning_log_gatherings_and_process_anchoring() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_matrix_as_pdf_has_every_column_and_the_sign_off_on_every_page() {
     let (db, url) = database_urls().into_iter().next().unwrap();
-    let w = world(&url).await;
+    let w = programme_world(&url).await;
     let s = &w.e.state;
     let id = w.id;
     let r = get(
@@ -941,7 +869,7 @@ async fn the_matrix_as_pdf_has_every_column_and_the_sign_off_on_every_page() {
     let Some(pages) = pdf_pages(&pdf) else {
         return;
     };
-    let doc = stored(&w).await;
+    let doc = w.stored().await;
     let all = pages.join(" ");
     for p in &doc.participants {
         for (i, page) in pages.iter().enumerate() {

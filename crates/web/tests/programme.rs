@@ -7,88 +7,10 @@ mod common;
 use axum::http::StatusCode;
 use common::*;
 use samspill_programme::ProgrammeDocument;
-use samspill_store::{NewTenant, Role};
-
-struct World {
-    e: Env,
-    id: i64,
-    funder: (String, String),
-    evaluator: (String, String),
-    brattvik: (String, String),
-    strandoy: (String, String),
-    outsider: (String, String),
-}
-
-/// Logs a user in; returns (cookie, csrf).
-async fn login_as(state: &samspill_web::AppState, email: &str, home: &str) -> (String, String) {
-    let r = post(
-        state,
-        "/login",
-        None,
-        &[("email", email), ("password", PASSWORD)],
-    )
-    .await;
-    assert_eq!(r.status, StatusCode::SEE_OTHER, "{email}: {}", r.body);
-    let cookie = r.cookie().expect("session cookie");
-    let page = get(state, home, Some(&cookie)).await;
-    assert_eq!(page.status, StatusCode::OK, "{email}: {}", page.body);
-    (cookie, page.csrf())
-}
-
-/// The demo programme seeded as `samspill demo` seeds it, with Brattvik
-/// and Strandøy as municipalities with coordinators; the env's own
-/// municipality (Oppdal) takes no part.
-async fn world(url: &str) -> World {
-    let e = env(url, None).await;
-    for (slug, name) in [("brattvik", "Brattvik"), ("strandoy", "Strandøy")] {
-        let t = e
-            .store
-            .create_tenant(&NewTenant::municipality(slug, name, "nb"))
-            .await
-            .unwrap();
-        e.store
-            .create_user(
-                Some(t),
-                &format!("koordinator@{slug}.example"),
-                &format!("Koordinator {name}"),
-                Role::Coordinator,
-                PASSWORD,
-            )
-            .await
-            .unwrap();
-    }
-    let seeded = samspill_seed::programme(&e.store, PASSWORD).await.unwrap();
-    assert_eq!(seeded.linked.len(), 2);
-    let funder = login_as(&e.state, &seeded.funder, "/programmes").await;
-    let evaluator = login_as(&e.state, &seeded.evaluator, "/programmes").await;
-    let brattvik = login_as(&e.state, "koordinator@brattvik.example", "/programmes").await;
-    let strandoy = login_as(&e.state, "koordinator@strandoy.example", "/programmes").await;
-    let outsider = login_as(&e.state, &e.coordinator.clone(), "/programmes").await;
-    World {
-        id: seeded.id.get(),
-        e,
-        funder,
-        evaluator,
-        brattvik,
-        strandoy,
-        outsider,
-    }
-}
+use samspill_store::Role;
 
 fn c(u: &(String, String)) -> Option<&str> {
     Some(u.0.as_str())
-}
-
-/// The whole stored programme, as the system sees it.
-async fn stored(w: &World) -> ProgrammeDocument {
-    w.e.store
-        .programmes(samspill_store::Actor::system("test"))
-        .handle(samspill_store::ProgrammeId::from_raw(w.id))
-        .await
-        .unwrap()
-        .export()
-        .await
-        .unwrap()
 }
 
 /// The value of the hidden `rev` field of the form posting to `action`.
@@ -103,7 +25,7 @@ fn rev_of(body: &str, action: &str) -> String {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn each_page_for_each_role_allowed_and_denied() {
     for (db, url) in database_urls() {
-        let w = world(&url).await;
+        let w = programme_world(&url).await;
         let s = &w.e.state;
         let id = w.id;
         let p = |x: &str| format!("/programmes/{id}{x}");
@@ -187,7 +109,7 @@ async fn each_page_for_each_role_allowed_and_denied() {
             &w.evaluator.0,
             &w.evaluator.1,
             "p.json",
-            &stored(&w).await.to_json(),
+            &w.stored().await.to_json(),
         )
         .await;
         assert_eq!(r.status, StatusCode::FORBIDDEN, "{db}: evaluator import");
@@ -267,7 +189,7 @@ async fn each_page_for_each_role_allowed_and_denied() {
 }
 
 /// Another programme with its own adviser; returns the adviser's cookie.
-async fn e_funder_of_another_programme(w: &World) -> String {
+async fn e_funder_of_another_programme(w: &ProgrammeWorld) -> String {
     let mut doc = samspill_programme::demo::programme();
     doc.programme.id = samspill_programme::ids::ProgrammeId::new("another");
     let tools = w.e.store.programmes(samspill_store::Actor::system("test"));
@@ -283,13 +205,11 @@ async fn e_funder_of_another_programme(w: &World) -> String {
         .await
         .unwrap();
     tools.grant(id, "other-adviser@hb.example").await.unwrap();
-    login_as(&w.e.state, "other-adviser@hb.example", "/programmes")
-        .await
-        .0
+    login_as(&w.e.state, "other-adviser@hb.example").await.0
 }
 
 /// Sets a municipality's language (its coordinator's pages follow it).
-async fn set_lang(w: &World, slug: &str, lang: &str) {
+async fn set_lang(w: &ProgrammeWorld, slug: &str, lang: &str) {
     let t = w.e.store.tenant_by_slug(slug).await.unwrap();
     let t = w.e.store.tenant(t);
     let name = t.info().await.unwrap().name;
@@ -299,7 +219,7 @@ async fn set_lang(w: &World, slug: &str, lang: &str) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn forms_change_what_the_role_keeps_and_refuse_stale_and_bad_input() {
     for (db, url) in database_urls() {
-        let w = world(&url).await;
+        let w = programme_world(&url).await;
         let s = &w.e.state;
         let id = w.id;
         let p = |x: &str| format!("/programmes/{id}{x}");
@@ -308,7 +228,7 @@ async fn forms_change_what_the_role_keeps_and_refuse_stale_and_bad_input() {
         // The coordinator records the implementation phase's actual start.
         let page = get(s, &p("/participants/brattvik"), c(&w.brattvik)).await;
         let rev = rev_of(&page.body, &phase);
-        let before = stored(&w).await;
+        let before = w.stored().await;
         let r = post(
             s,
             &phase,
@@ -323,7 +243,7 @@ async fn forms_change_what_the_role_keeps_and_refuse_stale_and_bad_input() {
         )
         .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{db}: {}", r.body);
-        let after = stored(&w).await;
+        let after = w.stored().await;
         let path = after
             .participant(&"brattvik".into())
             .unwrap()
@@ -350,7 +270,7 @@ async fn forms_change_what_the_role_keeps_and_refuse_stale_and_bad_input() {
         )
         .await;
         assert_eq!(r.status, StatusCode::CONFLICT, "{db}");
-        assert_eq!(stored(&w).await, after, "{db}");
+        assert_eq!(w.stored().await, after, "{db}");
         // A bad date names its field; nothing changes.
         let page = get(s, &p("/participants/brattvik"), c(&w.brattvik)).await;
         let rev = rev_of(&page.body, &phase);
@@ -390,7 +310,7 @@ async fn forms_change_what_the_role_keeps_and_refuse_stale_and_bad_input() {
             r.body
         );
         assert!(r.body.contains("participants["), "{db}: {}", r.body);
-        assert_eq!(stored(&w).await, after, "{db}");
+        assert_eq!(w.stored().await, after, "{db}");
         assert_ne!(before, after);
         // Without CSRF nothing happens.
         let r = post(
@@ -415,7 +335,7 @@ async fn forms_change_what_the_role_keeps_and_refuse_stale_and_bad_input() {
                 .map(|r| r.id.to_string())
                 .expect("the demo participant has a report")
         };
-        let doc = stored(&w).await;
+        let doc = w.stored().await;
         let bh = first_report(&doc, "brattvik");
         let sh = first_report(&doc, "strandoy");
         let report = p("/participants/brattvik/report");
@@ -450,7 +370,7 @@ async fn forms_change_what_the_role_keeps_and_refuse_stale_and_bad_input() {
         )
         .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{db}: {}", r.body);
-        let doc = stored(&w).await;
+        let doc = w.stored().await;
         let rep = doc.reports.iter().find(|r| r.id.as_str() == bh).unwrap();
         assert_eq!(rep.submitted.unwrap().to_string(), "2025-08-27");
         assert_eq!(rep.read.unwrap().to_string(), "2025-09-01");
@@ -506,7 +426,7 @@ async fn forms_change_what_the_role_keeps_and_refuse_stale_and_bad_input() {
         let page = get(s, &edit, c(&w.brattvik)).await;
         assert_eq!(page.status, StatusCode::OK, "{db}");
         let rev = rev_of(&page.body, &edit);
-        let doc = stored(&w).await;
+        let doc = w.stored().await;
         let mut org = serde_json::to_value(doc.organisation(&"brattvik".into()).unwrap()).unwrap();
         org["leader"]["appointed"] = serde_json::json!(["not", "a", "date"]);
         let r = post(
@@ -534,7 +454,7 @@ async fn forms_change_what_the_role_keeps_and_refuse_stale_and_bad_input() {
         )
         .await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{db}");
-        assert_eq!(stored(&w).await, doc, "{db}");
+        assert_eq!(w.stored().await, doc, "{db}");
         // A valid change is stored.
         let mut org = serde_json::to_value(doc.organisation(&"brattvik".into()).unwrap()).unwrap();
         org["leader"]["title"] = serde_json::json!("Boligsosial programleder");
@@ -550,7 +470,7 @@ async fn forms_change_what_the_role_keeps_and_refuse_stale_and_bad_input() {
         )
         .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{db}: {}", r.body);
-        let doc = stored(&w).await;
+        let doc = w.stored().await;
         assert_eq!(
             doc.organisation(&"brattvik".into())
                 .unwrap()
@@ -589,7 +509,7 @@ async fn forms_change_what_the_role_keeps_and_refuse_stale_and_bad_input() {
         )
         .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{db}: {}", r.body);
-        let doc = stored(&w).await;
+        let doc = w.stored().await;
         let round = doc.round(&"2026".into()).unwrap();
         assert!(
             round
@@ -612,10 +532,10 @@ async fn forms_change_what_the_role_keeps_and_refuse_stale_and_bad_input() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn hostile_imports_are_refused_and_change_nothing() {
     for (db, url) in database_urls() {
-        let w = world(&url).await;
+        let w = programme_world(&url).await;
         let s = &w.e.state;
         let import = format!("/programmes/{}/import", w.id);
-        let before = stored(&w).await;
+        let before = w.stored().await;
         let (cookie, csrf) = (&w.funder.0, &w.funder.1);
         // Too large for an upload.
         let huge = vec![b' '; 6 << 20];
@@ -675,7 +595,7 @@ async fn hostile_imports_are_refused_and_change_nothing() {
         )
         .await;
         assert_eq!(r.status, StatusCode::FORBIDDEN, "{db}");
-        assert_eq!(stored(&w).await, before, "{db}: something changed");
+        assert_eq!(w.stored().await, before, "{db}: something changed");
         // Creating from a bad file creates nothing.
         let r = upload(s, "/programmes/new", cookie, csrf, "p.json", b"[]").await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{db}");
@@ -705,13 +625,13 @@ async fn hostile_imports_are_refused_and_change_nothing() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn export_then_import_round_trips_json_and_xlsx() {
     for (db, url) in database_urls() {
-        let w = world(&url).await;
+        let w = programme_world(&url).await;
         let s = &w.e.state;
         let id = w.id;
         let (cookie, csrf) = (&w.funder.0, &w.funder.1);
         let json = get(s, &format!("/programmes/{id}/export.json"), Some(cookie)).await;
         let original = ProgrammeDocument::from_json(&json.bytes()).unwrap();
-        assert_eq!(original, stored(&w).await, "{db}");
+        assert_eq!(original, w.stored().await, "{db}");
         // A changed document imported as JSON replaces the programme.
         let mut changed = original.clone();
         changed.programme.name = "Boligsosialt utviklingsprogram (endret)".into();
@@ -726,7 +646,7 @@ async fn export_then_import_round_trips_json_and_xlsx() {
         )
         .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{db}: {}", r.body);
-        assert_eq!(stored(&w).await, changed, "{db}");
+        assert_eq!(w.stored().await, changed, "{db}");
         // The workbook exported and imported again gives the same programme.
         let xlsx = get(s, &format!("/programmes/{id}/export.xlsx"), Some(cookie)).await;
         assert_eq!(xlsx.status, StatusCode::OK);
@@ -740,7 +660,7 @@ async fn export_then_import_round_trips_json_and_xlsx() {
         )
         .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{db}: {}", r.body);
-        assert_eq!(stored(&w).await, changed, "{db}: xlsx round trip");
+        assert_eq!(w.stored().await, changed, "{db}: xlsx round trip");
         // A new programme created from an exported document by the adviser.
         let mut new = original.clone();
         new.programme.id = "ny-pulje".into();

@@ -11,89 +11,10 @@ mod common;
 use axum::http::StatusCode;
 use common::*;
 use samspill_programme::ProgrammeDocument;
-use samspill_store::{NewRound, NewTenant, Role, TenantId};
-
-struct World {
-    e: Env,
-    id: i64,
-    funder: (String, String),
-    evaluator: (String, String),
-    brattvik: (String, String),
-    strandoy: (String, String),
-    outsider: (String, String),
-    brattvik_tenant: TenantId,
-}
-
-async fn login_as(state: &samspill_web::AppState, email: &str, home: &str) -> (String, String) {
-    let r = post(
-        state,
-        "/login",
-        None,
-        &[("email", email), ("password", PASSWORD)],
-    )
-    .await;
-    assert_eq!(r.status, StatusCode::SEE_OTHER, "{email}: {}", r.body);
-    let cookie = r.cookie().expect("session cookie");
-    let page = get(state, home, Some(&cookie)).await;
-    assert_eq!(page.status, StatusCode::OK, "{email}: {}", page.body);
-    (cookie, page.csrf())
-}
-
-/// The demo programme as `samspill demo` seeds it (dated relative to
-/// today), Brattvik and Strandøy linked to municipalities with
-/// coordinators.
-async fn world(url: &str) -> World {
-    let e = env(url, None).await;
-    let mut tenants = Vec::new();
-    for (slug, name) in [("brattvik", "Brattvik"), ("strandoy", "Strandøy")] {
-        let t = e
-            .store
-            .create_tenant(&NewTenant::municipality(slug, name, "nb"))
-            .await
-            .unwrap();
-        e.store
-            .create_user(
-                Some(t),
-                &format!("koordinator@{slug}.example"),
-                &format!("Koordinator {name}"),
-                Role::Coordinator,
-                PASSWORD,
-            )
-            .await
-            .unwrap();
-        tenants.push(t);
-    }
-    let seeded = samspill_seed::programme(&e.store, PASSWORD).await.unwrap();
-    let funder = login_as(&e.state, &seeded.funder, "/programmes").await;
-    let evaluator = login_as(&e.state, &seeded.evaluator, "/programmes").await;
-    let brattvik = login_as(&e.state, "koordinator@brattvik.example", "/programmes").await;
-    let strandoy = login_as(&e.state, "koordinator@strandoy.example", "/programmes").await;
-    let outsider = login_as(&e.state, &e.coordinator.clone(), "/programmes").await;
-    World {
-        id: seeded.id.get(),
-        e,
-        funder,
-        evaluator,
-        brattvik,
-        strandoy,
-        outsider,
-        brattvik_tenant: tenants[0],
-    }
-}
+use samspill_store::NewRound;
 
 fn c(u: &(String, String)) -> Option<&str> {
     Some(u.0.as_str())
-}
-
-async fn stored(w: &World) -> ProgrammeDocument {
-    w.e.store
-        .programmes(samspill_store::Actor::system("test"))
-        .handle(samspill_store::ProgrammeId::from_raw(w.id))
-        .await
-        .unwrap()
-        .export()
-        .await
-        .unwrap()
 }
 
 /// The value of the hidden `rev` field of the form with `id`.
@@ -107,7 +28,13 @@ fn rev_in_form(body: &str, form_id: &str) -> String {
 
 /// Asserts a refusal that lists problems (422), names `field` and changed
 /// nothing.
-async fn refused(w: &World, r: &Resp, field: &str, before: &ProgrammeDocument, what: &str) {
+async fn refused(
+    w: &ProgrammeWorld,
+    r: &Resp,
+    field: &str,
+    before: &ProgrammeDocument,
+    what: &str,
+) {
     assert_eq!(
         r.status,
         StatusCode::UNPROCESSABLE_ENTITY,
@@ -119,13 +46,13 @@ async fn refused(w: &World, r: &Resp, field: &str, before: &ProgrammeDocument, w
         "{what}: «{field}» not named: {}",
         r.body
     );
-    assert_eq!(&stored(w).await, before, "{what}: something changed");
+    assert_eq!(&w.stored().await, before, "{what}: something changed");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn portfolio_pdf_has_every_participant_and_phase_landscape() {
     for (db, url) in database_urls() {
-        let w = world(&url).await;
+        let w = programme_world(&url).await;
         let s = &w.e.state;
         let path = format!("/programmes/{}/portfolio.pdf", w.id);
         let overview = get(s, &format!("/programmes/{}", w.id), c(&w.funder)).await;
@@ -152,7 +79,7 @@ async fn portfolio_pdf_has_every_participant_and_phase_landscape() {
         let text = String::from_utf8_lossy(&text.stdout).into_owned();
         // Every participant, with its calendar and real phase as the
         // portfolio rules give them today.
-        let doc = stored(&w).await;
+        let doc = w.stored().await;
         let today = samspill_programme::date::Date::parse(&samspill_store::today()).unwrap();
         let p = samspill_programme::rules::portfolio::portfolio(&doc, today, &[]);
         assert_eq!(p.rows.len(), 5, "{db}");
@@ -224,7 +151,7 @@ async fn portfolio_pdf_has_every_participant_and_phase_landscape() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn agreement_form() {
     for (db, url) in database_urls() {
-        let w = world(&url).await;
+        let w = programme_world(&url).await;
         let s = &w.e.state;
         let id = w.id;
         let page = get(
@@ -261,7 +188,7 @@ async fn agreement_form() {
             }
             x
         };
-        let before = stored(&w).await;
+        let before = w.stored().await;
         // Hostile input: each refused with the field named, nothing changed.
         let long = "x".repeat(400);
         for (k, v, field, what) in [
@@ -308,7 +235,7 @@ async fn agreement_form() {
         let r = post(s, &action, c(&w.brattvik), &p).await;
         assert_eq!(r.status, StatusCode::NOT_FOUND, "{db}");
         assert_eq!(
-            stored(&w).await,
+            w.stored().await,
             before,
             "{db}: refused roles changed nothing"
         );
@@ -328,7 +255,7 @@ async fn agreement_form() {
         let p: Vec<(&str, &str)> = good.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
         let r = post(s, &action, c(&w.funder), &p).await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{db}: {}", r.body);
-        let doc = stored(&w).await;
+        let doc = w.stored().await;
         let p = doc.participant(&"lyngnes".into()).unwrap();
         let v2 = p
             .agreements
@@ -373,7 +300,7 @@ async fn agreement_form() {
         )
         .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{db}: {}", r.body);
-        let doc = stored(&w).await;
+        let doc = w.stored().await;
         let p = doc.participant(&"lyngnes".into()).unwrap();
         assert_eq!(p.agreements[0].obligations.len(), 1, "{db}");
         assert_eq!(p.agreements.len(), 2, "{db}");
@@ -392,11 +319,11 @@ async fn agreement_form() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn pre_analysis_form() {
     for (db, url) in database_urls() {
-        let w = world(&url).await;
+        let w = programme_world(&url).await;
         let s = &w.e.state;
         let id = w.id;
         // A baseline is a closed round of the participant's municipality.
-        let brattvik = w.e.store.tenant(w.brattvik_tenant);
+        let brattvik = w.e.store.tenant(w.tenants[0]);
         let round = brattvik
             .create_round(&NewRound::standard("Kartlegging før programmet", "nb"))
             .await
@@ -439,7 +366,7 @@ async fn pre_analysis_form() {
             }
             x
         };
-        let before = stored(&w).await;
+        let before = w.stored().await;
         for (k, v, field, what) in [
             (
                 "inf-0-count",
@@ -497,13 +424,13 @@ async fn pre_analysis_form() {
             StatusCode::NOT_FOUND,
             "{db}"
         );
-        assert_eq!(stored(&w).await, before, "{db}");
+        assert_eq!(w.stored().await, before, "{db}");
 
         // The happy path.
         let p: Vec<(&str, &str)> = good.iter().map(|(a, b)| (*a, b.as_str())).collect();
         let r = post(s, &action, c(&w.brattvik), &p).await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{db}: {}", r.body);
-        let doc = stored(&w).await;
+        let doc = w.stored().await;
         let b = doc.participant(&"brattvik".into()).unwrap();
         let pa = b.pre_analysis.as_ref().unwrap();
         assert_eq!(pa.provider.as_deref(), Some("Brattvik kommune"));
@@ -532,7 +459,7 @@ async fn pre_analysis_form() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn vocabulary_and_glossary() {
     for (db, url) in database_urls() {
-        let w = world(&url).await;
+        let w = programme_world(&url).await;
         let s = &w.e.state;
         let id = w.id;
         let path = format!("/programmes/{id}/vocabulary");
@@ -579,7 +506,7 @@ async fn vocabulary_and_glossary() {
             }
             x
         };
-        let before = stored(&w).await;
+        let before = w.stored().await;
         for (k, v, field, what) in [
             (
                 "g-0-definition",
@@ -645,11 +572,11 @@ async fn vocabulary_and_glossary() {
             StatusCode::FORBIDDEN,
             "{db}"
         );
-        assert_eq!(stored(&w).await, before, "{db}");
+        assert_eq!(w.stored().await, before, "{db}");
         // The happy path: the words are used and the entry is in the glossary.
         let r = post(s, &path, c(&w.funder), &good).await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{db}: {}", r.body);
-        let doc = stored(&w).await;
+        let doc = w.stored().await;
         let e = doc
             .programme
             .vocabulary
@@ -679,14 +606,14 @@ async fn vocabulary_and_glossary() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn reports_drafted_submitted_and_read() {
     for (db, url) in database_urls() {
-        let w = world(&url).await;
+        let w = programme_world(&url).await;
         let s = &w.e.state;
         let id = w.id;
         let path = format!("/programmes/{id}/participants/strandoy");
         let action = format!("{path}/report");
         // Strandøy's deliberately late report: no record yet, shown late
         // with its draft and a form to submit it.
-        let doc = stored(&w).await;
+        let doc = w.stored().await;
         let today = samspill_programme::date::Date::parse(&samspill_store::today()).unwrap();
         let strandoy = doc.participant(&"strandoy".into()).unwrap();
         let (statuses, _) =
@@ -750,7 +677,7 @@ async fn reports_drafted_submitted_and_read() {
             x
         };
         let pairs = |x: &Vec<(String, String)>| -> Vec<(String, String)> { x.clone() };
-        let before = stored(&w).await;
+        let before = w.stored().await;
         let future = today.add_days(30).to_string();
         for (k, v, field, what) in [
             (
@@ -810,13 +737,13 @@ async fn reports_drafted_submitted_and_read() {
             StatusCode::NOT_FOUND,
             "{db}"
         );
-        assert_eq!(stored(&w).await, before, "{db}");
+        assert_eq!(w.stored().await, before, "{db}");
 
         // The coordinator submits it.
         let p: Vec<(&str, &str)> = good.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
         let r = post(s, &action, c(&w.strandoy), &p).await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{db}: {}", r.body);
-        let doc = stored(&w).await;
+        let doc = w.stored().await;
         let rep = doc
             .reports
             .iter()
@@ -852,7 +779,7 @@ async fn reports_drafted_submitted_and_read() {
         )
         .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{db}: {}", r.body);
-        let doc = stored(&w).await;
+        let doc = w.stored().await;
         let rep = doc.reports.iter().find(|r| r.id.as_str() == rid).unwrap();
         assert_eq!(rep.read, Some(today));
         let page = get(s, &path, c(&w.strandoy)).await;

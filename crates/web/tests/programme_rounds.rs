@@ -29,21 +29,6 @@ struct World {
     names: Vec<String>,
 }
 
-async fn login_as(state: &samspill_web::AppState, email: &str) -> (String, String) {
-    let r = post(
-        state,
-        "/login",
-        None,
-        &[("email", email), ("password", PASSWORD)],
-    )
-    .await;
-    assert_eq!(r.status, StatusCode::SEE_OTHER, "{email}: {}", r.body);
-    let cookie = r.cookie().expect("session cookie");
-    let page = get(state, "/programmes", Some(&cookie)).await;
-    assert_eq!(page.status, StatusCode::OK, "{email}: {}", page.body);
-    (cookie, page.csrf())
-}
-
 /// Brattvik (two closed rounds and an open one) and Strandøy (one closed
 /// round) seeded through the product's APIs and linked to the demo
 /// programme; «Utenfor», seeded the same way, is not in it.

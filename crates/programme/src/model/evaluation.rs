@@ -220,6 +220,16 @@ pub enum LogEntry {
     },
 }
 
+impl LogEntry {
+    /// Whose the entry is (none: the funder or the programme level).
+    pub fn participant(&self) -> Option<&ParticipantId> {
+        let (LogEntry::Interviews { participant, .. }
+        | LogEntry::Document { participant, .. }
+        | LogEntry::Meeting { participant, .. }) = self;
+        participant.as_ref()
+    }
+}
+
 /// Informant groups of the interviews.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -607,6 +607,15 @@ fn by_name_only(p: &Participant) -> Participant {
     }
 }
 
+/// The items of a list whose participant `sees` allows.
+fn only_seen<T: Clone>(
+    items: &[T],
+    whose: impl Fn(&T) -> &ParticipantId,
+    sees: impl Fn(&ParticipantId) -> bool,
+) -> Vec<T> {
+    items.iter().filter(|x| sees(whose(x))).cloned().collect()
+}
+
 /// The part of `doc` a user in `standing` may see.
 fn visible(
     doc: &ProgrammeDocument,
@@ -641,30 +650,10 @@ fn visible(
             }
         })
         .collect();
-    out.organisations = doc
-        .organisations
-        .iter()
-        .filter(|o| sees(&o.participant))
-        .cloned()
-        .collect();
-    out.assessments = doc
-        .assessments
-        .iter()
-        .filter(|a| sees(&a.participant))
-        .cloned()
-        .collect();
-    out.action_plans = doc
-        .action_plans
-        .iter()
-        .filter(|a| sees(&a.participant))
-        .cloned()
-        .collect();
-    out.reports = doc
-        .reports
-        .iter()
-        .filter(|r| sees(&r.participant))
-        .cloned()
-        .collect();
+    out.organisations = only_seen(&doc.organisations, |x| &x.participant, sees);
+    out.assessments = only_seen(&doc.assessments, |x| &x.participant, sees);
+    out.action_plans = only_seen(&doc.action_plans, |x| &x.participant, sees);
+    out.reports = only_seen(&doc.reports, |x| &x.participant, sees);
     out.gatherings = doc
         .gatherings
         .iter()
@@ -697,16 +686,8 @@ fn visible(
             }
             let mut r = r.clone();
             r.notes.clear();
-            r.log.retain(|e| {
-                let p = match e {
-                    samspill_programme::model::LogEntry::Interviews { participant, .. }
-                    | samspill_programme::model::LogEntry::Document { participant, .. }
-                    | samspill_programme::model::LogEntry::Meeting { participant, .. } => {
-                        participant
-                    }
-                };
-                p.as_ref().is_some_and(|p| columns.contains(p))
-            });
+            r.log
+                .retain(|e| e.participant().is_some_and(|p| columns.contains(p)));
             r.sign_offs.retain(|s| columns.contains(&s.participant));
             r.participants = columns;
             Some(r)

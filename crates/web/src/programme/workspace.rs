@@ -318,6 +318,18 @@ async fn stored(state: &AppState, v: &Viewer, h: &ProgrammeHandle) -> Result<Sto
     h.stored().await.map_err(|e| refusal(state, v.lang, e))
 }
 
+/// Opens programme `id` for the user and loads it as the user sees it, or
+/// the page to answer with (not found, refused).
+async fn open_stored(
+    state: &AppState,
+    v: &Viewer,
+    id: i64,
+) -> Result<(ProgrammeHandle, Stored), Response> {
+    let h = open(state, v, id).await?;
+    let stored = stored(state, v, &h).await?;
+    Ok((h, stored))
+}
+
 fn not_found(state: &AppState, v: &Viewer) -> Response {
     refusal(state, v.lang, StoreError::NotFound.into())
 }
@@ -414,12 +426,8 @@ fn probe_round(v: &Viewer) -> EvaluationRound {
 /// status date, participants, sign-offs and links; a new round's form for
 /// those who may create one.
 pub async fn rounds(State(state): State<AppState>, v: Viewer, Id(id): Id<i64>) -> Response {
-    let h = match open(&state, &v, id).await {
-        Ok(h) => h,
-        Err(r) => return r,
-    };
-    let stored = match stored(&state, &v, &h).await {
-        Ok(s) => s,
+    let (h, stored) = match open_stored(&state, &v, id).await {
+        Ok(x) => x,
         Err(r) => return r,
     };
     if let Err(e) = h.audit_read("evaluation").await {
@@ -553,12 +561,8 @@ pub async fn round_create(
     Id(id): Id<i64>,
     Form(form): Form,
 ) -> Response {
-    let h = match open(&state, &v, id).await {
-        Ok(h) => h,
-        Err(r) => return r,
-    };
-    let stored = match stored(&state, &v, &h).await {
-        Ok(s) => s,
+    let (h, stored) = match open_stored(&state, &v, id).await {
+        Ok(x) => x,
         Err(r) => return r,
     };
     let mut round = probe_round(&v);
@@ -594,12 +598,8 @@ pub async fn settings(
     v: Viewer,
     Id((id, key)): Id<(i64, String)>,
 ) -> Response {
-    let h = match open(&state, &v, id).await {
-        Ok(h) => h,
-        Err(r) => return r,
-    };
-    let stored = match stored(&state, &v, &h).await {
-        Ok(s) => s,
+    let (h, stored) = match open_stored(&state, &v, id).await {
+        Ok(x) => x,
         Err(r) => return r,
     };
     let Some((round, rev)) = round_of(&stored, &key) else {
@@ -752,12 +752,8 @@ pub async fn settings_save(
     Id((id, key)): Id<(i64, String)>,
     Form(form): Form,
 ) -> Response {
-    let h = match open(&state, &v, id).await {
-        Ok(h) => h,
-        Err(r) => return r,
-    };
-    let stored = match stored(&state, &v, &h).await {
-        Ok(s) => s,
+    let (h, stored) = match open_stored(&state, &v, id).await {
+        Ok(x) => x,
         Err(r) => return r,
     };
     let Some((mut round, _)) = round_of(&stored, &key) else {
@@ -826,12 +822,8 @@ pub async fn log(
     v: Viewer,
     Id((id, key)): Id<(i64, String)>,
 ) -> Response {
-    let h = match open(&state, &v, id).await {
-        Ok(h) => h,
-        Err(r) => return r,
-    };
-    let stored = match stored(&state, &v, &h).await {
-        Ok(s) => s,
+    let (h, stored) = match open_stored(&state, &v, id).await {
+        Ok(x) => x,
         Err(r) => return r,
     };
     let Some((round, rev)) = round_of(&stored, &key) else {
@@ -962,12 +954,8 @@ pub async fn log_add(
     Id((id, key)): Id<(i64, String)>,
     Form(form): Form,
 ) -> Response {
-    let h = match open(&state, &v, id).await {
-        Ok(h) => h,
-        Err(r) => return r,
-    };
-    let stored = match stored(&state, &v, &h).await {
-        Ok(s) => s,
+    let (h, stored) = match open_stored(&state, &v, id).await {
+        Ok(x) => x,
         Err(r) => return r,
     };
     let Some((round, _)) = round_of(&stored, &key) else {
@@ -1334,12 +1322,8 @@ fn safe_name(s: &str) -> String {
 /// by loop and area, the findings of a participant whose learning never
 /// reaches the third loop, and the form for a new entry.
 pub async fn learning(State(state): State<AppState>, v: Viewer, Id(id): Id<i64>) -> Response {
-    let h = match open(&state, &v, id).await {
-        Ok(h) => h,
-        Err(r) => return r,
-    };
-    let stored = match stored(&state, &v, &h).await {
-        Ok(s) => s,
+    let (h, stored) = match open_stored(&state, &v, id).await {
+        Ok(x) => x,
         Err(r) => return r,
     };
     if let Err(e) = h.audit_read("learning").await {
@@ -1447,12 +1431,8 @@ pub async fn learning_add(
     Id(id): Id<i64>,
     Form(form): Form,
 ) -> Response {
-    let h = match open(&state, &v, id).await {
-        Ok(h) => h,
-        Err(r) => return r,
-    };
-    let stored = match stored(&state, &v, &h).await {
-        Ok(s) => s,
+    let (h, stored) = match open_stored(&state, &v, id).await {
+        Ok(x) => x,
         Err(r) => return r,
     };
     let doc = &stored.doc;
@@ -1532,12 +1512,8 @@ pub async fn learning_add(
 /// attendance by level, and the forms the user's role allows (a funder's
 /// adviser: any gathering; a coordinator: those their participant hosts).
 pub async fn gatherings(State(state): State<AppState>, v: Viewer, Id(id): Id<i64>) -> Response {
-    let h = match open(&state, &v, id).await {
-        Ok(h) => h,
-        Err(r) => return r,
-    };
-    let stored = match stored(&state, &v, &h).await {
-        Ok(s) => s,
+    let (h, stored) = match open_stored(&state, &v, id).await {
+        Ok(x) => x,
         Err(r) => return r,
     };
     if let Err(e) = h.audit_read("gatherings").await {
@@ -1632,12 +1608,8 @@ pub async fn gathering_add(
     Id(id): Id<i64>,
     Form(form): Form,
 ) -> Response {
-    let h = match open(&state, &v, id).await {
-        Ok(h) => h,
-        Err(r) => return r,
-    };
-    let stored = match stored(&state, &v, &h).await {
-        Ok(s) => s,
+    let (h, stored) = match open_stored(&state, &v, id).await {
+        Ok(x) => x,
         Err(r) => return r,
     };
     let doc = &stored.doc;
@@ -1709,12 +1681,8 @@ pub async fn attendance_add(
     Id(id): Id<i64>,
     Form(form): Form,
 ) -> Response {
-    let h = match open(&state, &v, id).await {
-        Ok(h) => h,
-        Err(r) => return r,
-    };
-    let stored = match stored(&state, &v, &h).await {
-        Ok(s) => s,
+    let (h, stored) = match open_stored(&state, &v, id).await {
+        Ok(x) => x,
         Err(r) => return r,
     };
     let doc = &stored.doc;

@@ -404,3 +404,99 @@ pub async fn clear_attached_rounds(store: &Store, id: samspill_store::ProgrammeI
             .unwrap();
     }
 }
+
+/// Logs `email` in with [`PASSWORD`] and opens `/programmes`; returns the
+/// session cookie and a CSRF token of the session.
+pub async fn login_as(state: &AppState, email: &str) -> (String, String) {
+    let r = post(
+        state,
+        "/login",
+        None,
+        &[("email", email), ("password", PASSWORD)],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{email}: {}", r.body);
+    let cookie = r.cookie().expect("session cookie");
+    let page = get(state, "/programmes", Some(&cookie)).await;
+    assert_eq!(page.status, StatusCode::OK, "{email}: {}", page.body);
+    (cookie, page.csrf())
+}
+
+/// The demo programme as `samspill demo` seeds it, with Brattvik and
+/// Strandøy as municipalities with coordinators; the env's own
+/// municipality (Oppdal) takes no part. Each role is logged in as
+/// (cookie, CSRF token).
+pub struct ProgrammeWorld {
+    /// The store and the app.
+    pub e: Env,
+    /// The programme.
+    pub id: i64,
+    /// The funder's programme manager.
+    pub funder: (String, String),
+    /// The programme's evaluator.
+    pub evaluator: (String, String),
+    /// Brattvik's coordinator.
+    pub brattvik: (String, String),
+    /// Strandøy's coordinator.
+    pub strandoy: (String, String),
+    /// The coordinator of a municipality outside the programme.
+    pub outsider: (String, String),
+    /// Brattvik's and Strandøy's tenants.
+    pub tenants: [TenantId; 2],
+}
+
+/// Seeds [`ProgrammeWorld`] on the database at `url`.
+pub async fn programme_world(url: &str) -> ProgrammeWorld {
+    let e = env(url, None).await;
+    let mut tenants = Vec::new();
+    for (slug, name) in [("brattvik", "Brattvik"), ("strandoy", "Strandøy")] {
+        let t = e
+            .store
+            .create_tenant(&NewTenant::municipality(slug, name, "nb"))
+            .await
+            .unwrap();
+        e.store
+            .create_user(
+                Some(t),
+                &format!("koordinator@{slug}.example"),
+                &format!("Koordinator {name}"),
+                Role::Coordinator,
+                PASSWORD,
+            )
+            .await
+            .unwrap();
+        tenants.push(t);
+    }
+    let seeded = samspill_seed::programme(&e.store, PASSWORD).await.unwrap();
+    assert_eq!(seeded.linked.len(), 2, "both municipalities linked");
+    let funder = login_as(&e.state, &seeded.funder).await;
+    let evaluator = login_as(&e.state, &seeded.evaluator).await;
+    let brattvik = login_as(&e.state, "koordinator@brattvik.example").await;
+    let strandoy = login_as(&e.state, "koordinator@strandoy.example").await;
+    let outsider = login_as(&e.state, &e.coordinator.clone()).await;
+    ProgrammeWorld {
+        id: seeded.id.get(),
+        e,
+        funder,
+        evaluator,
+        brattvik,
+        strandoy,
+        outsider,
+        tenants: [tenants[0], tenants[1]],
+    }
+}
+
+impl ProgrammeWorld {
+    /// The programme document as the store holds it now.
+    pub async fn stored(&self) -> samspill_programme::ProgrammeDocument {
+        self.e
+            .store
+            .programmes(samspill_store::Actor::system("test"))
+            .handle(samspill_store::ProgrammeId::from_raw(self.id))
+            .await
+            .unwrap()
+            .export()
+            .await
+            .unwrap()
+    }
+}
