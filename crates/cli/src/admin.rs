@@ -263,7 +263,7 @@ async fn run_programme(store: &samspill_store::Store, cmd: &ProgrammeCmd, t: &Te
     match cmd {
         ProgrammeCmd::Create { file, demo } => {
             let doc = match (file, demo) {
-                (_, true) => samspill_programme::demo::programme(),
+                (_, true) => samspill_seed::demo_programme_today(),
                 (Some(f), false) => read_programme(f, t)?,
                 (None, false) => unreachable!("clap requires a file unless --demo"),
             };

@@ -395,6 +395,17 @@ async fn attach_seeded_rounds(
     Ok(())
 }
 
+/// The demo programme dated relative to today, so that it looks like a
+/// live programme on the day it is made (reports due in the past are in,
+/// but one): what `samspill demo` seeds and `samspill admin programme
+/// create --demo` creates.
+pub fn demo_programme_today() -> samspill_programme::ProgrammeDocument {
+    use samspill_programme::date::Date;
+    let today = Date::parse(&samspill_store::today())
+        .unwrap_or_else(|_| Date::parse(samspill_programme::demo::AS_OF).expect("valid"));
+    samspill_programme::demo::programme_on(today)
+}
+
 /// Seeds `samspill-programme`'s demo programme through the store's
 /// programme API, as an operator would with `samspill admin programme`:
 /// the programme from its document, a funder's adviser and an evaluator
@@ -404,13 +415,7 @@ async fn attach_seeded_rounds(
 pub async fn programme(store: &Store, password: &str) -> Result<SeededProgramme> {
     let admin = store.admin(Actor::system("seed"));
     let tools = store.programmes(Actor::system("seed"));
-    // Dated relative to today, so the demo looks like a live programme on
-    // the day it is run (reports due in the past are in, but one).
-    let today =
-        samspill_programme::date::Date::parse(&samspill_store::today()).unwrap_or_else(|_| {
-            samspill_programme::date::Date::parse(samspill_programme::demo::AS_OF).expect("valid")
-        });
-    let mut doc = samspill_programme::demo::programme_on(today);
+    let mut doc = demo_programme_today();
     attach_seeded_rounds(store, &mut doc).await?;
     let id = tools.create(&doc, None).await?;
     let funder_org = admin
