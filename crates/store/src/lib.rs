@@ -377,8 +377,13 @@ impl Store {
         self.backend
     }
 
-    /// Closes the pool (waits for connections to be returned).
+    /// Closes the pools (waits for connections to be returned). On SQLite
+    /// the last connection to close checkpoints the write-ahead log into
+    /// the database file, so a copy of the file made afterwards is whole.
     pub async fn close(&self) {
+        if let Some(writer) = &self.writer {
+            writer.close().await;
+        }
         self.pool.close().await;
     }
 

@@ -69,3 +69,40 @@ async fn migrations_apply_in_order_keep_data_and_refuse_a_newer_schema() {
 async fn sqlx_insert_version(store: &Store, v: i64) {
     store.__insert_schema_version_for_tests(v).await.unwrap();
 }
+
+/// Closing the store closes every connection, the writer's too, so SQLite
+/// folds the write-ahead log into the file: a copy of the file alone, made
+/// after `close`, holds every committed change (what an operator copying
+/// a stopped server's database gets).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_closed_sqlite_database_is_whole_in_its_file() {
+    let (dir, url) = sqlite_url();
+    let cfg = StoreConfig::url(url);
+    let store = Store::open(&cfg).await.unwrap();
+    let tid = store
+        .create_tenant(&NewTenant::municipality("k", "K", "nb"))
+        .await
+        .unwrap();
+    store
+        .tenant(tid)
+        .import_roster(&common::roster())
+        .await
+        .unwrap();
+    store.close().await;
+    let file = dir.join("samspill.sqlite3");
+    assert!(
+        !dir.join("samspill.sqlite3-wal").exists(),
+        "the write-ahead log is still there after close"
+    );
+    let copy = dir.join("copy.sqlite3");
+    std::fs::copy(&file, &copy).unwrap();
+    let store = Store::open(&StoreConfig {
+        url: format!("sqlite://{}?mode=rwc", copy.display()),
+        ..cfg
+    })
+    .await
+    .unwrap();
+    let t = store.tenant(store.tenant_by_slug("k").await.unwrap());
+    assert_eq!(t.persons().await.unwrap().len(), 5);
+    store.close().await;
+}
