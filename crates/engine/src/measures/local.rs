@@ -376,11 +376,11 @@ pub fn core_number(g: &Graph) -> Vec<usize> {
         vert[pos[v]] = v;
         bin[deg[v]] += 1;
     }
+    // Shift the bins back to their starts. `bin[0]` is left as it is: a
+    // neighbour is moved down only from a degree above the current node's,
+    // so from degree 1 or more, and `bin[0]` is never read.
     for d in (1..=md).rev() {
         bin[d] = bin[d - 1];
-    }
-    if md + 1 > 0 {
-        bin[0] = 0;
     }
     for i in 0..n {
         let v = vert[i];
