@@ -16,6 +16,10 @@
 # with fsync and synchronous_commit on (its defaults).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+command -v wrk >/dev/null 2>&1 || {
+  echo "bench/survey/run.sh: wrk is missing (apt-get install wrk)" >&2
+  exit 1
+}
 DURATION="${1:-20}"
 CONN="${2:-500}"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/samspill/target}"
